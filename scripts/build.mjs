@@ -1,0 +1,15 @@
+// Bundles the server (src/app/main.ts) into dist/ with esbuild. Dependencies stay external
+// (resolved from node_modules at run time); our own code becomes one ESM file that starts fast.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/app/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

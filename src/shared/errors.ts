@@ -1,0 +1,32 @@
+/**
+ * Domain errors carry a stable machine code, a human message and optional details. The HTTP edge
+ * maps them to status codes and to `{ "error": { code, message, details } }`; pages map them to
+ * localized error pages. Nothing else about an error (stack, SQL) ever reaches a user.
+ */
+export type ErrorCode =
+  | 'not_found'
+  | 'invalid_input'
+  | 'invalid_document'
+  | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'config_invalid'
+  | 'internal';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (message = 'Not found', details: Record<string, unknown> = {}) =>
+  new AppError('not_found', message, details);
+
+export const invalidInput = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError('invalid_input', message, details);
