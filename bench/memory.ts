@@ -1,0 +1,27 @@
+/**
+ * A process's memory as the kernel accounts it, from /proc/<pid>/status (Linux only).
+ */
+import { readFileSync } from 'node:fs';
+
+export interface MemoryUsage {
+  /** Resident set size now (VmRSS), in KiB. */
+  rssKiB: number;
+  /** Peak resident set size (VmHWM), in KiB. */
+  peakKiB: number;
+}
+
+function field(status: string, name: string): number {
+  const match = new RegExp(`^${name}:\\s*(\\d+) kB$`, 'm').exec(status);
+  if (match?.[1] === undefined) throw new Error(`/proc status has no ${name}`);
+  return Number(match[1]);
+}
+
+export function parseProcStatus(status: string): MemoryUsage {
+  return { rssKiB: field(status, 'VmRSS'), peakKiB: field(status, 'VmHWM') };
+}
+
+export function readMemory(pid: number): MemoryUsage {
+  return parseProcStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+}
+
+export const toMiB = (kib: number) => kib / 1024;

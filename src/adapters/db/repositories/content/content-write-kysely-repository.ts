@@ -1,0 +1,268 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  ContentWriteRepository,
+  LocalizedName,
+  NewAuthor,
+  NewImage,
+  NewStory,
+  TranslationChanges,
+} from '../../../../modules/content/content-repository.js';
+import type { TopicKind } from '../../../../modules/content/content-types.js';
+import { chooseEditionTranslation } from '../../../../modules/content/edition-entries.js';
+import type { Edition } from '../../../../modules/editions/edition.js';
+import { newId } from '../../../../shared/ids.js';
+import type { DB } from '../../schema.js';
+import { groupBy } from './localized.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export class ContentWriteKyselyRepository implements ContentWriteRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async createImage(input: NewImage, now: Date): Promise<string> {
+    const id = newId(now.getTime());
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('images')
+        .values({
+          id,
+          path: input.path,
+          width: input.width,
+          height: input.height,
+          mime: input.mime,
+          credit_agency: input.creditAgency ?? null,
+          credit_photographer: input.creditPhotographer ?? null,
+          created_at: now.toISOString(),
+        })
+        .execute();
+      if (input.texts.length > 0) {
+        await trx
+          .insertInto('image_texts')
+          .values(input.texts.map((t) => ({ image_id: id, locale: t.locale, alt: t.alt, caption: t.caption ?? null })))
+          .execute();
+      }
+    });
+    return id;
+  }
+
+  async createAuthor(input: NewAuthor, now: Date): Promise<string> {
+    const id = newId(now.getTime());
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('authors')
+        .values({ id, slug: input.slug, name: input.name, avatar_image_id: input.avatarImageId ?? null, created_at: now.toISOString() })
+        .execute();
+      if (input.bios.length > 0) {
+        await trx
+          .insertInto('author_bios')
+          .values(input.bios.map((b) => ({ author_id: id, locale: b.locale, bio: b.bio })))
+          .execute();
+      }
+    });
+    return id;
+  }
+
+  async createSection(names: LocalizedName[], position: number, now: Date): Promise<string> {
+    const id = newId(now.getTime());
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('sections').values({ id, position, created_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('section_translations')
+        .values(names.map((n) => ({ section_id: id, locale: n.locale, name: n.name, slug: n.slug })))
+        .execute();
+    });
+    return id;
+  }
+
+  async createTopic(kind: TopicKind, names: LocalizedName[], now: Date): Promise<string> {
+    const id = newId(now.getTime());
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('topics').values({ id, kind, created_at: now.toISOString() }).execute();
+      await trx
+        .insertInto('topic_translations')
+        .values(names.map((n) => ({ topic_id: id, locale: n.locale, name: n.name, slug: n.slug })))
+        .execute();
+    });
+    return id;
+  }
+
+  async renameTopic(topicId: string, name: LocalizedName, now: Date): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await trx
+        .selectFrom('topic_translations')
+        .select(['slug'])
+        .where('topic_id', '=', topicId)
+        .where('locale', '=', name.locale)
+        .executeTakeFirst();
+      if (current && current.slug !== name.slug) await recordOldSlug(trx, 'topic', name.locale, current.slug, topicId, now);
+      await trx
+        .insertInto('topic_translations')
+        .values({ topic_id: topicId, locale: name.locale, name: name.name, slug: name.slug })
+        .onConflict((oc) => oc.columns(['topic_id', 'locale']).doUpdateSet({ name: name.name, slug: name.slug }))
+        .execute();
+    });
+  }
+
+  async createStory(input: NewStory, editions: readonly Edition[], now: Date) {
+    const storyId = newId(now.getTime());
+    const original = input.translations.find((t) => t.isOriginal) ?? input.translations[0];
+    if (!original) throw new Error('a story needs at least one translation');
+    const translationIds: string[] = [];
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('stories')
+        .values({
+          id: storyId,
+          section_id: input.sectionId,
+          lead_image_id: input.leadImageId,
+          original_locale: original.locale,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+      for (const t of input.translations) {
+        const id = newId(now.getTime());
+        translationIds.push(id);
+        await trx
+          .insertInto('story_translations')
+          .values({
+            id,
+            story_id: storyId,
+            locale: t.locale,
+            title: t.title,
+            dek: t.dek,
+            body: JSON.stringify(t.body),
+            slug: t.slug,
+            status: t.status,
+            published_at: iso(t.publishedAt),
+            updated_at: iso(t.publishedAt) ?? now.toISOString(),
+            created_at: now.toISOString(),
+            is_original: t.isOriginal ? 1 : 0,
+            translated_from: t.translatedFrom,
+            provenance: t.provenance,
+            provenance_credit: t.provenanceCredit,
+            reading_minutes: t.readingMinutes,
+          })
+          .execute();
+      }
+      if (input.authorIds.length > 0) {
+        await trx
+          .insertInto('story_authors')
+          .values(input.authorIds.map((author_id, position) => ({ story_id: storyId, author_id, position })))
+          .execute();
+      }
+      if (input.topicIds.length > 0) {
+        await trx
+          .insertInto('story_topics')
+          .values(input.topicIds.map((topic_id, position) => ({ story_id: storyId, topic_id, position })))
+          .execute();
+      }
+      await refreshEntries(trx, [storyId], editions);
+    });
+    return { storyId, translationIds };
+  }
+
+  async updateTranslation(translationId: string, changes: TranslationChanges, editions: readonly Edition[], now: Date): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const current = await trx
+        .selectFrom('story_translations')
+        .select(['story_id', 'locale', 'slug'])
+        .where('id', '=', translationId)
+        .executeTakeFirst();
+      if (!current) throw new Error(`translation ${translationId} does not exist`);
+      if (changes.slug !== undefined && changes.slug !== current.slug) {
+        await recordOldSlug(trx, 'story', current.locale, current.slug, translationId, now);
+        // A slug that comes back into use stops being a redirect.
+        await trx
+          .deleteFrom('slug_history')
+          .where('entity', '=', 'story')
+          .where('locale', '=', current.locale)
+          .where('slug', '=', changes.slug)
+          .execute();
+      }
+      await trx
+        .updateTable('story_translations')
+        .set((eb) => ({
+          ...(changes.title !== undefined && { title: changes.title }),
+          ...(changes.dek !== undefined && { dek: changes.dek }),
+          ...(changes.body !== undefined && { body: JSON.stringify(changes.body) }),
+          ...(changes.readingMinutes !== undefined && { reading_minutes: changes.readingMinutes }),
+          ...(changes.slug !== undefined && { slug: changes.slug }),
+          ...(changes.status !== undefined && { status: changes.status }),
+          ...(changes.publishedAt !== undefined && { published_at: iso(changes.publishedAt) }),
+          updated_at: now.toISOString(),
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', translationId)
+        .execute();
+      await trx.updateTable('stories').set({ updated_at: now.toISOString() }).where('id', '=', current.story_id).execute();
+      await refreshEntries(trx, [current.story_id], editions);
+    });
+  }
+
+  async rebuildEditionEntries(editions: readonly Edition[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('edition_entries').execute();
+      const stories = await trx.selectFrom('stories').select('id').execute();
+      const ids = stories.map((s) => s.id);
+      for (let i = 0; i < ids.length; i += 500) await refreshEntries(trx, ids.slice(i, i + 500), editions);
+    });
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const row = await this.db.selectFrom('site_meta').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('site_meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+
+  async countStories(): Promise<number> {
+    const row = await this.db.selectFrom('stories').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}
+
+async function recordOldSlug(trx: Transaction<DB>, entity: string, locale: string, slug: string, targetId: string, now: Date) {
+  await trx
+    .insertInto('slug_history')
+    .values({ entity, locale, slug, target_id: targetId, created_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['entity', 'locale', 'slug']).doUpdateSet({ target_id: targetId, created_at: now.toISOString() }))
+    .execute();
+}
+
+/** Recomputes the edition read model for some stories, inside the caller's transaction. */
+async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[]) {
+  if (storyIds.length === 0) return;
+  await trx.deleteFrom('edition_entries').where('story_id', 'in', storyIds).execute();
+  const rows = await trx
+    .selectFrom('story_translations as t')
+    .innerJoin('stories as s', 's.id', 't.story_id')
+    .select(['t.id', 't.story_id', 't.locale', 't.status', 't.published_at', 's.section_id'])
+    .where('t.story_id', 'in', storyIds)
+    .execute();
+  const entries: DB['edition_entries'][] = [];
+  for (const [storyId, translations] of groupBy(rows, (r) => r.story_id)) {
+    const candidates = translations.map((t) => ({ id: t.id, locale: t.locale, status: t.status, publishedAt: t.published_at }));
+    for (const edition of editions) {
+      const chosen = chooseEditionTranslation(edition, candidates);
+      if (!chosen) continue;
+      entries.push({
+        edition: edition.locale,
+        story_id: storyId,
+        translation_id: chosen.translationId,
+        section_id: translations[0]?.section_id ?? null,
+        published_at: chosen.publishedAt,
+        is_fallback: chosen.isFallback ? 1 : 0,
+      });
+    }
+  }
+  for (let i = 0; i < entries.length; i += 200) {
+    await trx.insertInto('edition_entries').values(entries.slice(i, i + 200)).execute();
+  }
+}

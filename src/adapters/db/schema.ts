@@ -1,0 +1,145 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Columns are snake_case; timestamps are ISO-8601 UTC text
+ * ("2026-11-26T12:00:00.000Z") and booleans are 0/1 integers, identical on SQLite and PostgreSQL
+ * (see docs/adr/0002-portable-column-types.md).
+ */
+export interface AuthorsTable {
+  id: string;
+  slug: string;
+  name: string;
+  avatar_image_id: string | null;
+  created_at: string;
+}
+
+export interface AuthorBiosTable {
+  author_id: string;
+  locale: string;
+  bio: string;
+}
+
+export interface SectionsTable {
+  id: string;
+  position: number;
+  created_at: string;
+}
+
+export interface SectionTranslationsTable {
+  section_id: string;
+  locale: string;
+  name: string;
+  slug: string;
+}
+
+export interface TopicsTable {
+  id: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface TopicTranslationsTable {
+  topic_id: string;
+  locale: string;
+  name: string;
+  slug: string;
+}
+
+export interface ImagesTable {
+  id: string;
+  path: string;
+  width: number;
+  height: number;
+  mime: string;
+  credit_agency: string | null;
+  credit_photographer: string | null;
+  created_at: string;
+}
+
+export interface ImageTextsTable {
+  image_id: string;
+  locale: string;
+  alt: string;
+  caption: string | null;
+}
+
+export interface StoriesTable {
+  id: string;
+  section_id: string | null;
+  lead_image_id: string | null;
+  original_locale: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoryTranslationsTable {
+  id: string;
+  story_id: string;
+  locale: string;
+  title: string;
+  dek: string;
+  body: string;
+  slug: string;
+  status: string;
+  published_at: string | null;
+  updated_at: string;
+  created_at: string;
+  is_original: number;
+  translated_from: string | null;
+  provenance: string;
+  provenance_credit: string | null;
+  reading_minutes: number;
+  version: Generated<number>;
+}
+
+export interface StoryAuthorsTable {
+  story_id: string;
+  author_id: string;
+  position: number;
+}
+
+export interface StoryTopicsTable {
+  story_id: string;
+  topic_id: string;
+  position: number;
+}
+
+export interface SlugHistoryTable {
+  entity: string;
+  locale: string;
+  slug: string;
+  target_id: string;
+  created_at: string;
+}
+
+export interface EditionEntriesTable {
+  edition: string;
+  story_id: string;
+  translation_id: string;
+  section_id: string | null;
+  published_at: string;
+  is_fallback: number;
+}
+
+export interface SiteMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  authors: AuthorsTable;
+  author_bios: AuthorBiosTable;
+  sections: SectionsTable;
+  section_translations: SectionTranslationsTable;
+  topics: TopicsTable;
+  topic_translations: TopicTranslationsTable;
+  images: ImagesTable;
+  image_texts: ImageTextsTable;
+  stories: StoriesTable;
+  story_translations: StoryTranslationsTable;
+  story_authors: StoryAuthorsTable;
+  story_topics: StoryTopicsTable;
+  slug_history: SlugHistoryTable;
+  edition_entries: EditionEntriesTable;
+  site_meta: SiteMetaTable;
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { LoadedAssets } from './site/assets.js';
+import { registerHealthRoutes } from './health-routes.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { errorEdition, sendErrorPage } from './site/routes/error-pages.js';
+import { registerSiteRoutes } from './site/routes/site-routes.js';
+import { registerStaticRoutes } from './site/routes/static-routes.js';
+import type { SiteDeps } from './site/site-deps.js';
+
+export interface HttpDeps extends SiteDeps {
+  assets: LoadedAssets;
+  mediaDir: string;
+  https: boolean;
+  ping(): Promise<void>;
+  logLevel: string;
+}
+
+/**
+ * Builds the HTTP application without listening (tests use inject or listen on port 0). Every
+ * dependency is passed in; nothing here constructs a database, a mailer or a clock.
+ */
+export function buildApp(deps: HttpDeps): FastifyInstance {
+  const app = Fastify({
+    logger: deps.logLevel === 'silent' ? false : { level: deps.logLevel },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Per-request lines only when debugging: at news-site traffic they would dominate the cost.
+    logController: new LogController({ disableRequestLogging: deps.logLevel !== 'debug' && deps.logLevel !== 'trace' }),
+    trustProxy: false,
+    routerOptions: { maxParamLength: 300 },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerSecurityHeaders(app, { https: deps.https });
+  registerHealthRoutes(app, deps.ping);
+  registerStaticRoutes(app, deps, deps.assets, deps.mediaDir);
+  registerSiteRoutes(app, deps);
+
+  app.setNotFoundHandler((request, reply) => sendErrorPage(deps, request, reply, 404));
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const status = typeof (error as { statusCode?: number }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    if (status >= 400 && status < 500) {
+      request.log.info({ reqId: request.id, code: (error as { code?: string }).code }, 'bad request');
+      return sendErrorPage(deps, request, reply, status === 404 ? 404 : 400);
+    }
+    request.log.error({ err: error, reqId: request.id, url: request.url }, 'request failed');
+    try {
+      return await sendErrorPage(deps, request, reply, 500, errorEdition(deps, request));
+    } catch {
+      // Rendering the error page itself failed (the database may be down): a plain answer.
+      return reply
+        .code(500)
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(`Internal error. Request id: ${request.id}`);
+    }
+  });
+
+  return app;
+}

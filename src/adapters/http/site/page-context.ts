@@ -1,0 +1,38 @@
+import type { NamedLink } from '../../../modules/content/content-types.js';
+import type { Edition, Editions } from '../../../modules/editions/edition.js';
+import type { Translator } from '../../../shared/i18n/index.js';
+
+/** What every reader page needs besides its own data: the edition, its language and the chrome. */
+export interface PageContext {
+  edition: Edition;
+  editions: Editions;
+  t: Translator['t'];
+  dir: 'ltr' | 'rtl';
+  sections: NamedLink[];
+  assets: SiteAssets;
+  publicUrl: string;
+  /** The request path, for canonical links and the edition switcher. */
+  path: string;
+  timeZone: string;
+  date(d: Date): string;
+  /** A language's name in the edition's language ("İngilizce" in the Turkish edition). */
+  languageName(locale: string): string;
+  number(n: number): string;
+}
+
+export interface SiteAssets {
+  stylesheet: string;
+  icon: string;
+}
+
+/** Head metadata a page hands to the layout. */
+export interface PageMeta {
+  title: string;
+  description: string;
+  canonical: string;
+  alternates?: { hreflang: string; href: string }[];
+  og?: { type: 'website' | 'article'; image?: { url: string; width: number; height: number; alt: string } | null; locale?: string };
+  article?: { publishedTime: string; modifiedTime: string; section?: string; tags?: string[] };
+  jsonLd?: unknown;
+  noindex?: boolean;
+}

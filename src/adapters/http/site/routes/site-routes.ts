@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Lookup } from '../../../../modules/content/reader-service.js';
+import type { Edition } from '../../../../modules/editions/edition.js';
+import { negotiateLocale } from '../../../../modules/editions/index.js';
+import type { PageContext } from '../page-context.js';
+import { PUBLIC_PAGE_CACHE_CONTROL, sendPage } from '../reply-html.js';
+import type { SiteDeps } from '../site-deps.js';
+import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
+import { storyMeta, storyPageView } from '../views/story-page-view.js';
+import { sendErrorPage } from './error-pages.js';
+
+const MAX_PAGE = 10_000;
+
+/** ?page=N: absent means 1; anything but a whole number from 1 to MAX_PAGE is a bad request. */
+function pageNumber(request: FastifyRequest): number | null {
+  const raw = (request.query as Record<string, unknown>).page;
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return null;
+  const page = Number(raw);
+  return page <= MAX_PAGE ? page : null;
+}
+
+type Params = Record<string, string>;
+
+export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  const { editions, pages, reader, cache } = deps;
+
+  app.get('/', async (request, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language'], editions.locales, editions.defaultLocale);
+    reply.header('vary', 'Accept-Language').header('cache-control', 'no-cache');
+    return reply.redirect(`/${locale}/`, 302);
+  });
+
+  app.get<{ Params: Params }>('/:locale', async (request, reply) => {
+    const edition = editions.get(request.params.locale as string);
+    if (!edition) return sendErrorPage(deps, request, reply, 404);
+    return reply.redirect(`/${edition.locale}/`, 301);
+  });
+
+  /**
+   * Serves a page of an edition: from the page cache when fresh, else computed by `load` and
+   * rendered. Only successful pages are cached, keyed by path and page number.
+   */
+  async function serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    load: (edition: Edition, page: number) => Promise<Lookup<(ctx: PageContext) => Rendered>>,
+  ) {
+    const edition = editions.get((request.params as Params).locale as string);
+    if (!edition) return sendErrorPage(deps, request, reply, 404);
+    const page = pageNumber(request);
+    if (page === null) return sendErrorPage(deps, request, reply, 400);
+    const path = request.url.split('?')[0] as string;
+    const key = `${path}?${page}`;
+    const hit = cache.get(key);
+    if (hit) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
+    const result = await load(edition, page);
+    if (result.kind === 'redirect') return reply.redirect(result.location, 301);
+    if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
+    const ctx = await pages.context(edition, path);
+    const html = pages.page(ctx, result.value(ctx));
+    return sendPage(request, reply, cache.set(key, html), PUBLIC_PAGE_CACHE_CONTROL);
+  }
+
+  const found = <T>(lookup: Lookup<T>, view: (value: T) => (ctx: PageContext) => Rendered): Lookup<(ctx: PageContext) => Rendered> =>
+    lookup.kind === 'found' ? { kind: 'found', value: view(lookup.value) } : lookup;
+
+  app.get<{ Params: Params }>('/:locale/', (request, reply) =>
+    serve(request, reply, async (edition, page) => {
+      const home = await reader.home(edition, page);
+      return home ? { kind: 'found', value: (ctx) => homeView(ctx, home) } : { kind: 'not_found' };
+    }),
+  );
+
+  app.get<{ Params: Params }>('/:locale/:yyyy/:mm/:slug', (request, reply) => {
+    const { yyyy, mm, slug } = request.params as Params;
+    if (!/^\d{4}$/.test(yyyy as string) || !/^(0[1-9]|1[0-2])$/.test(mm as string)) {
+      return sendErrorPage(deps, request, reply, 404);
+    }
+    return serve(request, reply, async (edition) =>
+      found(await reader.story(edition, yyyy as string, mm as string, slug as string), (page) => (ctx) => ({
+        meta: storyMeta(ctx, page.story),
+        main: storyPageView(ctx, page),
+      })),
+    );
+  });
+
+  app.get<{ Params: Params }>('/:locale/topics/:slug', (request, reply) =>
+    serve(request, reply, async (edition, page) =>
+      found(await reader.topic(edition, request.params.slug as string, page), (v) => (ctx) => topicView(ctx, v.topic, v.stories)),
+    ),
+  );
+
+  app.get<{ Params: Params }>('/:locale/sections/:slug', (request, reply) =>
+    serve(request, reply, async (edition, page) =>
+      found(await reader.section(edition, request.params.slug as string, page), (v) => (ctx) => sectionView(ctx, v.section, v.stories)),
+    ),
+  );
+
+  app.get<{ Params: Params }>('/:locale/authors/:slug', (request, reply) =>
+    serve(request, reply, async (edition, page) =>
+      found(await reader.author(edition, request.params.slug as string, page), (v) => (ctx) => authorView(ctx, v.author, v.stories)),
+    ),
+  );
+}
+

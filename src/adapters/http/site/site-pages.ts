@@ -1,0 +1,70 @@
+import type { NamedLink } from '../../../modules/content/content-types.js';
+import type { ReaderService } from '../../../modules/content/reader-service.js';
+import type { Edition, Editions } from '../../../modules/editions/edition.js';
+import { formatDate, formatNumber, textDirection } from '../../../modules/editions/index.js';
+import { createTranslator, type Catalogs } from '../../../shared/i18n/index.js';
+import type { PageContext, SiteAssets } from './page-context.js';
+import type { Rendered } from './views/listing-views.js';
+import { layout } from './views/layout-view.js';
+
+export interface SitePagesDeps {
+  editions: Editions;
+  catalogs: Catalogs;
+  reader: ReaderService;
+  assets: SiteAssets;
+  publicUrl: string;
+  timeZone: string;
+  /** How long the navigation (sections) is reused before it is read again. */
+  navigationTtlMs: number;
+}
+
+/** Builds the per-edition page context (language, formats, navigation) and wraps pages in the layout. */
+export class SitePages {
+  private readonly navigation = new Map<string, { sections: NamedLink[]; expires: number }>();
+  private readonly languageNames = new Map<string, Intl.DisplayNames>();
+
+  constructor(private readonly deps: SitePagesDeps) {}
+
+  private async sections(edition: Edition): Promise<NamedLink[]> {
+    const cached = this.navigation.get(edition.locale);
+    const now = Date.now();
+    if (cached && cached.expires > now) return cached.sections;
+    const sections = await this.deps.reader.sections(edition);
+    this.navigation.set(edition.locale, { sections, expires: now + this.deps.navigationTtlMs });
+    return sections;
+  }
+
+  private displayNames(locale: string): Intl.DisplayNames {
+    let names = this.languageNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+      this.languageNames.set(locale, names);
+    }
+    return names;
+  }
+
+  async context(edition: Edition, path: string): Promise<PageContext> {
+    const { deps } = this;
+    const locale = edition.locale;
+    const translator = createTranslator(deps.catalogs, locale, deps.editions.defaultLocale);
+    const timeZone = deps.timeZone;
+    return {
+      edition,
+      editions: deps.editions,
+      t: translator.t,
+      dir: textDirection(locale),
+      sections: await this.sections(edition).catch(() => []),
+      assets: deps.assets,
+      publicUrl: deps.publicUrl,
+      path,
+      timeZone,
+      date: (d) => formatDate(d, locale, { timeZone }),
+      number: (n) => formatNumber(n, locale),
+      languageName: (other) => this.displayNames(locale).of(other) ?? other,
+    };
+  }
+
+  page(ctx: PageContext, rendered: Rendered): string {
+    return layout(ctx, rendered.meta, rendered.main);
+  }
+}

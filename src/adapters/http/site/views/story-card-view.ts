@@ -1,0 +1,56 @@
+import type { Page, StorySummary } from '../../../../modules/content/content-types.js';
+import { authorPath, storyPath, withPage } from '../../../../modules/content/story-paths.js';
+import { textDirection } from '../../../../modules/editions/index.js';
+import { html, join, type SafeHtml } from '../../../../shared/html.js';
+import type { PageContext } from '../page-context.js';
+
+/** lang and dir attributes for content whose language differs from the edition's interface. */
+export function contentLang(ctx: PageContext, locale: string): SafeHtml {
+  return locale === ctx.edition.locale ? html`` : html` lang="${locale}" dir="${textDirection(locale)}"`;
+}
+
+export function timeTag(ctx: PageContext, date: Date): SafeHtml {
+  return html`<time datetime="${date.toISOString()}">${ctx.date(date)}</time>`;
+}
+
+export function bylineLinks(ctx: PageContext, story: Pick<StorySummary, 'authors'>): SafeHtml {
+  return join(
+    story.authors.map((a) => html`<a rel="author" href="${authorPath(ctx.edition.locale, a.slug)}">${a.name}</a>`),
+    ', ',
+  );
+}
+
+export type CardSize = 'lead' | 'standard' | 'compact';
+
+/** A story in a listing, linking to its page in this edition. */
+export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize = 'standard'): SafeHtml {
+  const href = storyPath(ctx.edition.locale, story.publishedAt, story.slug);
+  const image = size !== 'compact' ? story.leadImage : null;
+  const title = html`<a href="${href}"${contentLang(ctx, story.locale)}>${story.title}</a>`;
+  return html`<article class="card card--${size}">
+  ${image
+    ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async"></a>`
+    : ''}
+  <div class="card__text">
+    ${story.section && size !== 'compact' ? html`<p class="kicker">${story.section.name}</p>` : ''}
+    ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
+    ${size !== 'compact' ? html`<p class="card__dek"${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
+    <p class="card__meta">${timeTag(ctx, story.publishedAt)}${story.authors.length > 0 ? html` · ${join(story.authors.map((a) => a.name), ', ')}` : ''}${story.isFallback ? html` · <span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>` : ''}</p>
+  </div>
+</article>`;
+}
+
+export function storyList(ctx: PageContext, stories: readonly StorySummary[], size: CardSize = 'standard'): SafeHtml {
+  return html`<div class="story-list story-list--${size}">${stories.map((s) => storyCard(ctx, s, size))}</div>`;
+}
+
+/** Previous / next links with "Page 2 of 7". */
+export function pagination(ctx: PageContext, page: Page<unknown>, basePath: string): SafeHtml {
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  if (pages <= 1) return html``;
+  return html`<nav class="pagination" aria-label="${ctx.t('pagination.label')}">
+  ${page.page > 1 ? html`<a rel="prev" href="${withPage(basePath, page.page - 1)}">${ctx.t('pagination.previous')}</a>` : ''}
+  <span>${ctx.t('pagination.status', { page: page.page, pages })}</span>
+  ${page.page < pages ? html`<a rel="next" href="${withPage(basePath, page.page + 1)}">${ctx.t('pagination.next')}</a>` : ''}
+</nav>`;
+}

@@ -1,0 +1,139 @@
+import type { StoryView } from '../../../../modules/content/content-types.js';
+import { renderDocument } from '../../../../modules/content/document/index.js';
+import type { StoryPage } from '../../../../modules/content/reader-service.js';
+import { storyPath, topicPath } from '../../../../modules/content/story-paths.js';
+import { languageName, textDirection } from '../../../../modules/editions/index.js';
+import { html, type SafeHtml } from '../../../../shared/html.js';
+import type { PageContext, PageMeta } from '../page-context.js';
+import { bylineLinks, contentLang, storyList, timeTag } from './story-card-view.js';
+
+function provenanceNote(ctx: PageContext, story: StoryView): SafeHtml {
+  if (story.isOriginal || !story.translatedFrom) return html``;
+  const language = ctx.languageName(story.translatedFrom);
+  const credit = story.provenanceCredit ?? '';
+  const text =
+    story.provenance === 'machine'
+      ? ctx.t('story.provenance.machine', { language })
+      : story.provenance === 'partner'
+        ? ctx.t('story.provenance.partner', { language, credit })
+        : ctx.t('story.provenance.newsroom', { language, credit: credit || ctx.edition.siteName });
+  return html`<p class="provenance">${text}</p>`;
+}
+
+function leadImage(ctx: PageContext, story: StoryView): SafeHtml {
+  const image = story.leadImage;
+  if (!image) return html``;
+  const credit = [image.creditPhotographer, image.creditAgency].filter(Boolean).join(' / ');
+  return html`<figure class="lead-image">
+  <img src="${image.path}" alt="${image.alt}"${contentLang(ctx, image.textLocale)} width="${image.width}" height="${image.height}" fetchpriority="high" decoding="async">
+  ${image.caption || credit
+    ? html`<figcaption>${image.caption ? html`<span class="caption"${contentLang(ctx, image.textLocale)}>${image.caption}</span> ` : ''}${credit ? html`<span class="credit">${ctx.t('story.photoCredit', { credit })}</span>` : ''}</figcaption>`
+    : ''}
+</figure>`;
+}
+
+function otherLanguages(ctx: PageContext, story: StoryView): SafeHtml {
+  const others = story.translations.filter((t) => t.id !== story.translationId && ctx.editions.has(t.locale));
+  if (others.length === 0) return html``;
+  return html`<nav class="translations" aria-label="${ctx.t('story.otherLanguages')}">
+  <h2>${ctx.t('story.otherLanguages')}</h2>
+  <ul>${others.map(
+    (t) =>
+      html`<li><a href="${storyPath(t.locale, t.publishedAt, t.slug)}" hreflang="${t.locale}" lang="${t.locale}" dir="${textDirection(t.locale)}">${languageName(t.locale)}</a></li>`,
+  )}</ul>
+</nav>`;
+}
+
+/** hreflang alternates: only real translations that an edition of their own language serves. */
+export function storyAlternates(ctx: PageContext, story: StoryView): { hreflang: string; href: string }[] {
+  const served = story.translations.filter((t) => ctx.editions.has(t.locale));
+  const links = served.map((t) => ({ hreflang: t.locale, href: storyPath(t.locale, t.publishedAt, t.slug) }));
+  const xDefault = served.find((t) => t.locale === ctx.editions.defaultLocale) ?? served.find((t) => t.isOriginal) ?? served[0];
+  if (xDefault) links.push({ hreflang: 'x-default', href: storyPath(xDefault.locale, xDefault.publishedAt, xDefault.slug) });
+  return links;
+}
+
+/** The canonical URL: the story in its own language's edition; for a fallback page, the original's. */
+export function storyCanonical(ctx: PageContext, story: StoryView): string {
+  if (!story.isFallback) return storyPath(ctx.edition.locale, story.publishedAt, story.slug);
+  return ctx.editions.has(story.locale)
+    ? storyPath(story.locale, story.publishedAt, story.slug)
+    : storyPath(ctx.edition.locale, story.publishedAt, story.slug);
+}
+
+export function storyMeta(ctx: PageContext, story: StoryView): PageMeta {
+  const canonical = storyCanonical(ctx, story);
+  const image = story.leadImage;
+  return {
+    title: `${story.title} | ${ctx.edition.siteName}`,
+    description: story.dek,
+    canonical,
+    alternates: storyAlternates(ctx, story),
+    og: {
+      type: 'article',
+      locale: story.locale,
+      image: image ? { url: image.path, width: image.width, height: image.height, alt: image.alt } : null,
+    },
+    article: {
+      publishedTime: story.publishedAt.toISOString(),
+      modifiedTime: story.updatedAt.toISOString(),
+      ...(story.section && { section: story.section.name }),
+      tags: story.topics.map((t) => t.name),
+    },
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: story.title,
+      description: story.dek,
+      inLanguage: story.locale,
+      datePublished: story.publishedAt.toISOString(),
+      dateModified: story.updatedAt.toISOString(),
+      mainEntityOfPage: ctx.publicUrl + canonical,
+      ...(image && { image: [ctx.publicUrl + image.path] }),
+      author: story.authors.map((a) => ({ '@type': 'Person', name: a.name, url: `${ctx.publicUrl}/${ctx.edition.locale}/authors/${a.slug}` })),
+      publisher: { '@type': 'Organization', name: ctx.edition.siteName },
+      isAccessibleForFree: true,
+    },
+  };
+}
+
+export function storyPageView(ctx: PageContext, page: StoryPage): SafeHtml {
+  const { story } = page;
+  const { t } = ctx;
+  const lang = contentLang(ctx, story.locale);
+  const firstAuthor = story.authors[0];
+  const updated = story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000;
+  return html`<article class="story">
+  ${story.isFallback ? html`<p class="fallback-notice" role="note">${t('story.fallbackNotice', { language: ctx.languageName(story.locale) })}</p>` : ''}
+  <header class="story__header">
+    ${story.section ? html`<p class="kicker"><a href="/${ctx.edition.locale}/sections/${encodeURIComponent(story.section.slug)}">${story.section.name}</a></p>` : ''}
+    <h1${lang}>${story.title}</h1>
+    <p class="dek"${lang}>${story.dek}</p>
+    <div class="byline">
+      ${story.authors.length > 0 ? html`<p class="byline__authors">${t('story.by')} ${bylineLinks(ctx, story)}</p>` : ''}
+      <p class="byline__dates">${t('story.published')} ${timeTag(ctx, story.publishedAt)}${updated ? html` · ${t('story.updated')} ${timeTag(ctx, story.updatedAt)}` : ''} · ${t('story.readingTime', { minutes: story.readingMinutes })}</p>
+    </div>
+  </header>
+  ${leadImage(ctx, story)}
+  <div class="story__body"${lang}>
+${renderDocument(story.body)}
+  </div>
+  <footer class="story__footer">
+    ${provenanceNote(ctx, story)}
+    ${story.topics.length > 0
+      ? html`<nav class="topics" aria-label="${t('story.topics')}"><h2>${t('story.topics')}</h2><ul>${story.topics.map(
+          (topic) => html`<li><a href="${topicPath(ctx.edition.locale, topic.slug)}"${contentLang(ctx, topic.locale)}>${topic.name}</a></li>`,
+        )}</ul></nav>`
+      : ''}
+    ${otherLanguages(ctx, story)}
+  </footer>
+</article>
+<aside class="story-aside" aria-label="${t('story.furtherReading')}">
+  ${firstAuthor && page.moreFromAuthor.length > 0
+    ? html`<section><h2>${t('story.moreFrom', { author: firstAuthor.name })}</h2>${storyList(ctx, page.moreFromAuthor, 'compact')}</section>`
+    : ''}
+  ${page.related.length > 0 ? html`<section><h2>${t('story.related')}</h2>${storyList(ctx, page.related, 'compact')}</section>` : ''}
+</aside>`;
+}
+
+

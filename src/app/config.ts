@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment and an optional JSON file (MASTHEAD_CONFIG). Validated once at
+ * start; a bad value stops the process with a message naming the key and the expected form.
+ * Environment variables win over the file.
+ */
+const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
+
+const editionSchema = z.object({
+  locale: z.string().regex(LOCALE, 'a BCP 47 language tag such as "en", "tr" or "pt-BR"'),
+  /** Source locales whose untranslated stories this edition also lists (language fallback). */
+  includes: z.array(z.string().regex(LOCALE)).default([]),
+  /** The name of the site in this edition, shown in the header. */
+  siteName: z.string().min(1).optional(),
+});
+
+const fileSchema = z
+  .object({
+    siteName: z.string().min(1).optional(),
+    defaultEdition: z.string().optional(),
+    editions: z.array(editionSchema).min(1).optional(),
+    timeZone: z.string().optional(),
+  })
+  .strict();
+
+const portSchema = z.coerce
+  .number({ error: 'a whole number from 1 to 65535' })
+  .int('a whole number from 1 to 65535')
+  .min(1, 'a whole number from 1 to 65535')
+  .max(65535, 'a whole number from 1 to 65535');
+
+const boolSchema = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'one of true, false, 1, 0, yes, no' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: portSchema.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://news.example.org' })
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEFAULT_EDITION: z.string().regex(LOCALE, 'a language tag such as "en"').optional(),
+  EDITIONS: z
+    .string()
+    .regex(
+      /^[a-zA-Z-]+(:[a-zA-Z-]+(\+[a-zA-Z-]+)*)?(,[a-zA-Z-]+(:[a-zA-Z-]+(\+[a-zA-Z-]+)*)?)*$/,
+      'a comma-separated list of locales, each optionally with the source locales it includes, e.g. "en,tr:en,ar:en"',
+    )
+    .optional(),
+  SITE_NAME: z.string().min(1).optional(),
+  TIME_ZONE: z.string().optional(),
+  MIGRATE_ON_START: boolSchema.default(true),
+  SEED_DEMO_ON_START: boolSchema.default(true),
+  PAGE_CACHE_SECONDS: z.coerce.number({ error: 'a number of seconds' }).min(0).max(3600).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type EditionConfig = { locale: string; includes: string[]; siteName: string };
+
+export type Database =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: Database;
+  siteName: string;
+  defaultEdition: string;
+  editions: EditionConfig[];
+  timeZone: string;
+  migrateOnStart: boolean;
+  seedDemoOnStart: boolean;
+  pageCacheSeconds: number;
+  logLevel: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_EDITIONS: EditionConfig[] = [
+  { locale: 'en', includes: [], siteName: '' },
+  { locale: 'tr', includes: ['en'], siteName: '' },
+  { locale: 'ar', includes: ['en'], siteName: '' },
+  { locale: 'fa', includes: ['en', 'ar'], siteName: '' },
+];
+
+function describeIssues(source: string, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const key = issue.path.join('.') || '(root)';
+    return `${source}${key}: ${issue.message}`;
+  });
+}
+
+function parseEditionsEnv(value: string): EditionConfig[] {
+  return value.split(',').map((entry) => {
+    const [locale = '', includes = ''] = entry.split(':');
+    return { locale, includes: includes ? includes.split('+') : [], siteName: '' };
+  });
+}
+
+/** The database chosen by DATABASE_URL: a postgres: URL, or a file path / sqlite: URL. */
+export function parseDatabaseUrl(value: string | undefined, dataDir: string): Database {
+  if (!value) return { kind: 'sqlite', file: resolve(dataDir, 'masthead.db') };
+  if (/^postgres(ql)?:\/\//.test(value)) return { kind: 'postgres', url: value };
+  if (value.startsWith('sqlite:')) {
+    const path = value.replace(/^sqlite:(\/\/)?/, '');
+    return { kind: 'sqlite', file: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    throw new ConfigError([
+      `DATABASE_URL: unsupported scheme in "${value.split(':')[0]}:"; expected a postgres:// URL, a sqlite: URL or a file path`,
+    ]);
+  }
+  return { kind: 'sqlite', file: value === ':memory:' ? value : resolve(value) };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocales?: readonly string[]): Config {
+  const problems: string[] = [];
+  let file: z.infer<typeof fileSchema> = {};
+  const configPath = env.MASTHEAD_CONFIG;
+  if (configPath) {
+    let text: string;
+    try {
+      text = readFileSync(configPath, 'utf8');
+    } catch {
+      throw new ConfigError([`MASTHEAD_CONFIG: cannot read the file ${configPath}`]);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      throw new ConfigError([`MASTHEAD_CONFIG: ${configPath} is not valid JSON (${(e as Error).message})`]);
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (parsed.success) file = parsed.data;
+    else problems.push(...describeIssues(`${configPath}: `, parsed.error));
+  }
+
+  const parsedEnv = envSchema.safeParse(env);
+  if (!parsedEnv.success) problems.push(...describeIssues('', parsedEnv.error));
+  if (problems.length > 0 || !parsedEnv.success) throw new ConfigError(problems);
+  const e = parsedEnv.data;
+
+  const siteName = e.SITE_NAME ?? file.siteName ?? 'The Masthead Chronicle';
+  const editions = (e.EDITIONS ? parseEditionsEnv(e.EDITIONS) : (file.editions ?? DEFAULT_EDITIONS)).map(
+    (ed) => ({ locale: ed.locale, includes: ed.includes ?? [], siteName: ed.siteName || siteName }),
+  );
+  const locales = editions.map((ed) => ed.locale);
+  const editionKey = e.EDITIONS ? 'EDITIONS' : 'editions';
+  const seen = new Set<string>();
+  for (const ed of editions) {
+    if (!LOCALE.test(ed.locale)) problems.push(`${editionKey}: "${ed.locale}" is not a language tag such as "en"`);
+    if (seen.has(ed.locale)) problems.push(`${editionKey}: the edition "${ed.locale}" is listed twice`);
+    seen.add(ed.locale);
+    if (availableLocales && !availableLocales.includes(ed.locale)) {
+      problems.push(
+        `${editionKey}: no interface catalog for "${ed.locale}" (locales/${ed.locale}.json); available: ${availableLocales.join(', ')}`,
+      );
+    }
+    for (const inc of ed.includes) {
+      if (inc === ed.locale) problems.push(`${editionKey}: edition "${ed.locale}" cannot include itself`);
+      if (!LOCALE.test(inc)) problems.push(`${editionKey}: "${inc}" (included by "${ed.locale}") is not a language tag`);
+    }
+  }
+  const defaultEdition = e.DEFAULT_EDITION ?? file.defaultEdition ?? locales[0] ?? 'en';
+  if (!locales.includes(defaultEdition)) {
+    problems.push(
+      `${e.DEFAULT_EDITION ? 'DEFAULT_EDITION' : 'defaultEdition'}: "${defaultEdition}" is not one of the editions (${locales.join(', ')})`,
+    );
+  }
+  const timeZone = e.TIME_ZONE ?? file.timeZone ?? 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    problems.push(`${e.TIME_ZONE ? 'TIME_ZONE' : 'timeZone'}: "${timeZone}" is not an IANA time zone such as "Europe/Istanbul"`);
+  }
+
+  let database: Database | undefined;
+  try {
+    database = parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR);
+  } catch (err) {
+    if (err instanceof ConfigError) problems.push(...err.problems);
+    else throw err;
+  }
+  if (problems.length > 0 || !database) throw new ConfigError(problems);
+
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir: resolve(e.DATA_DIR),
+    database,
+    siteName,
+    defaultEdition,
+    editions,
+    timeZone,
+    migrateOnStart: e.MIGRATE_ON_START,
+    seedDemoOnStart: e.SEED_DEMO_ON_START,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  };
+}

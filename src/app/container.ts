@@ -1,0 +1,99 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { connectDatabase, type Database } from '../adapters/db/connect.js';
+import { migrateToLatest } from '../adapters/db/migrate.js';
+import { ContentReadKyselyRepository } from '../adapters/db/repositories/content/content-read-kysely-repository.js';
+import { ContentWriteKyselyRepository } from '../adapters/db/repositories/content/content-write-kysely-repository.js';
+import { buildApp } from '../adapters/http/app.js';
+import { PageCache } from '../adapters/http/plugins/page-cache.js';
+import { loadAssets } from '../adapters/http/site/assets.js';
+import { SitePages } from '../adapters/http/site/site-pages.js';
+import { ensureEditionReadModel } from '../modules/content/edition-read-model.js';
+import { ReaderService } from '../modules/content/reader-service.js';
+import { Editions } from '../modules/editions/edition.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { loadCatalogs } from '../shared/i18n/index.js';
+import { loadConfig, type Config } from './config.js';
+import { packageRoot } from './paths.js';
+
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Interface catalogs that exist on disk (locales/<locale>.json): editions must be among them. */
+export function availableLocales(root = packageRoot()): string[] {
+  return readdirSync(join(root, 'locales'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return loadConfig(env, availableLocales());
+}
+
+export function editionsFrom(config: Config): Editions {
+  return new Editions(
+    config.editions.map((e) => ({ locale: e.locale, includes: e.includes, siteName: e.siteName })),
+    config.defaultEdition,
+  );
+}
+
+export interface Services {
+  config: Config;
+  database: Database;
+  editions: Editions;
+  clock: Clock;
+  contentWrite: ContentWriteKyselyRepository;
+  contentRead: ContentReadKyselyRepository;
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating when configured) and builds the repositories. */
+export async function openServices(config: Config, clock: Clock = systemClock, options: { migrate?: boolean } = {}): Promise<Services> {
+  const database = await connectDatabase(config.database);
+  try {
+    if (options.migrate ?? config.migrateOnStart) await migrateToLatest(database.db);
+    const editions = editionsFrom(config);
+    const contentWrite = new ContentWriteKyselyRepository(database.db);
+    await ensureEditionReadModel(contentWrite, editions);
+    return {
+      config,
+      database,
+      editions,
+      clock,
+      contentWrite,
+      contentRead: new ContentReadKyselyRepository(database.db),
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** The reader site over opened services: the one place the HTTP application is wired. */
+export function createHttpApp(services: Services): FastifyInstance {
+  const { config, editions, clock } = services;
+  const root = packageRoot();
+  const reader = new ReaderService({ content: services.contentRead, editions, clock });
+  const assets = loadAssets(join(root, 'assets'));
+  const pages = new SitePages({
+    editions,
+    catalogs: loadCatalogs(join(root, 'locales'), editions.locales),
+    reader,
+    assets: assets.urls,
+    publicUrl: config.publicUrl,
+    timeZone: config.timeZone,
+    navigationTtlMs: config.pageCacheSeconds * 1000,
+  });
+  return buildApp({
+    editions,
+    reader,
+    pages,
+    cache: new PageCache(PAGE_CACHE_BYTES, config.pageCacheSeconds * 1000),
+    assets,
+    mediaDir: join(config.dataDir, 'media'),
+    https: config.publicUrl.startsWith('https:'),
+    ping: () => services.database.ping(),
+    logLevel: config.logLevel,
+  });
+}

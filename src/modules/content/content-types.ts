@@ -1,0 +1,77 @@
+import type { StoryDocument } from './document/index.js';
+
+/** Where a translation's text comes from. The original is the story's first language version. */
+export type Provenance = 'original' | 'newsroom' | 'machine' | 'partner';
+export type StoryStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+export type TopicKind = 'place' | 'person' | 'organization' | 'theme';
+
+export interface ImageView {
+  id: string;
+  path: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+  /** Locale the alt text and caption are written in (may differ from the edition). */
+  textLocale: string;
+  creditAgency: string | null;
+  creditPhotographer: string | null;
+}
+
+export interface NamedLink {
+  id: string;
+  name: string;
+  slug: string;
+  /** The locale the name is written in; differs from the edition when it fell back. */
+  locale: string;
+}
+
+export interface TopicLink extends NamedLink {
+  kind: TopicKind;
+}
+
+/** One entry of a listing: a story as one edition shows it. */
+export interface StorySummary {
+  storyId: string;
+  translationId: string;
+  locale: string;
+  title: string;
+  dek: string;
+  slug: string;
+  publishedAt: Date;
+  isFallback: boolean;
+  section: NamedLink | null;
+  leadImage: ImageView | null;
+  authors: NamedLink[];
+}
+
+export interface TranslationRef {
+  id: string;
+  locale: string;
+  slug: string;
+  title: string;
+  publishedAt: Date;
+  isOriginal: boolean;
+}
+
+/** Everything the story page shows, for one edition. */
+export interface StoryView extends StorySummary {
+  body: StoryDocument;
+  updatedAt: Date;
+  isOriginal: boolean;
+  translatedFrom: string | null;
+  provenance: Provenance;
+  provenanceCredit: string | null;
+  readingMinutes: number;
+  originalLocale: string;
+  topics: TopicLink[];
+  /** Every published translation of the story, this one included. */
+  translations: TranslationRef[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/app/config.js';
+import { availableLocales, createHttpApp, openServices, type Services } from '../../src/app/container.js';
+import { fixedClock } from '../../src/shared/clock.js';
+import { createTestDatabase, type DialectName, type TestDatabase } from './databases.js';
+import { NOW, seedFixture, type Fixture } from './fixtures.js';
+
+export interface TestSite {
+  app: FastifyInstance;
+  services: Services;
+  fixture: Fixture;
+  clock: ReturnType<typeof fixedClock>;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** A reader site on a fresh database of the given dialect, with the fixture newsroom and a fixed clock. */
+export async function startTestSite(dialect: DialectName, env: Record<string, string> = {}): Promise<TestSite> {
+  const database = await createTestDatabase(dialect);
+  const config = loadConfig(
+    {
+      DATABASE_URL: database.url,
+      DATA_DIR: database.dataDir,
+      LOG_LEVEL: 'silent',
+      SEED_DEMO_ON_START: 'false',
+      PAGE_CACHE_SECONDS: '0',
+      PUBLIC_URL: 'https://news.example.org',
+      ...env,
+    },
+    availableLocales(),
+  );
+  const clock = fixedClock(NOW);
+  const services = await openServices(config, clock);
+  const fixture = await seedFixture(services.contentWrite, services.editions.list);
+  const app = createHttpApp(services);
+  await app.ready();
+  return {
+    app,
+    services,
+    fixture,
+    clock,
+    database,
+    async close() {
+      await app.close();
+      await services.close();
+      await database.drop();
+    },
+  };
+}
