@@ -14,12 +14,16 @@ export function hrefs(html: string): string[] {
   return found;
 }
 
-/** The first story link and the first topic link on the home page. */
-export function discoverLinks(homeHtml: string): { story: string; topic: string } {
-  const links = hrefs(homeHtml);
-  const story = links.find((href) => STORY_HREF.test(href));
-  const topic = links.find((href) => TOPIC_HREF.test(href));
+/** The first story link on the edition home. */
+export function discoverStory(homeHtml: string): string {
+  const story = hrefs(homeHtml).find((href) => STORY_HREF.test(href));
   if (story === undefined) throw new Error('the edition home /en/ links to no story (/en/YYYY/MM/slug)');
-  if (topic === undefined) throw new Error('the edition home /en/ links to no topic (/en/topics/slug)');
-  return { story, topic };
+  return story;
+}
+
+/** The first topic link on a story page (stories link their topics). */
+export function discoverTopic(storyHtml: string, storyPath: string): string {
+  const topic = hrefs(storyHtml).find((href) => TOPIC_HREF.test(href));
+  if (topic === undefined) throw new Error(`the story ${storyPath} links to no topic (/en/topics/slug)`);
+  return topic;
 }

@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { discoverLinks } from './discover.js';
+import { discoverStory, discoverTopic } from './discover.js';
 import { getPage, waitForOk } from './http.js';
 import { readMemory, type MemoryUsage } from './memory.js';
 import { startStaticSite } from './nginx.js';
@@ -134,11 +134,14 @@ interface CheckedTarget extends Target {
   body: Buffer;
 }
 
-/** The four pages under test, story page first, found from the edition home's links. */
+/** The four pages under test, story page first, found by following links from the edition home. */
 async function discoverTargets(base: string): Promise<Target[]> {
   const home = await getPage(`${base}/en/`);
   if (home.status !== 200) throw new Error(`/en/ answered ${home.status}, expected 200`);
-  const { story, topic } = discoverLinks(home.body.toString('utf8'));
+  const story = discoverStory(home.body.toString('utf8'));
+  const storyPage = await getPage(base + story);
+  if (storyPage.status !== 200) throw new Error(`${story} answered ${storyPage.status}, expected 200`);
+  const topic = discoverTopic(storyPage.body.toString('utf8'), story);
   return [
     { name: 'Story page', path: story, expectedStatus: 200 },
     { name: 'Edition home', path: '/en/', expectedStatus: 200 },

@@ -15,7 +15,7 @@ const editionSchema = z.object({
   includes: z.array(z.string().regex(LOCALE)).default([]),
   /** The name of the site in this edition, shown in the header. */
   siteName: z.string().min(1).optional(),
-});
+}).strict();
 
 const fileSchema = z
   .object({
