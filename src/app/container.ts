@@ -83,6 +83,7 @@ export function createHttpApp(services: Services): FastifyInstance {
     assets: assets.urls,
     publicUrl: config.publicUrl,
     timeZone: config.timeZone,
+    clock,
     navigationTtlMs: config.pageCacheSeconds * 1000,
   });
   return buildApp({

@@ -62,6 +62,9 @@ describe.each(DIALECTS)('story page (%s)', (dialect) => {
     expect(html).toMatch(/<div class="story__body" lang="en" dir="ltr">/);
     expect(text(html)).toContain('1 Tem 2014');
     expect(html).toContain('İçeriğe geç');
+    // The edition's furniture stays in Turkish: the section label, the caption falls back to the story's language.
+    expect(html).toContain('<p class="kicker"><a href="/tr/sections/ekonomi">Ekonomi</a></p>');
+    expect(html).toContain('<span class="caption" lang="en" dir="ltr">Boats return to the harbour.</span>');
     expect(canonical(html)).toBe(`${ORIGIN}/en/2014/07/olive-harvest-starts-early`);
     expect(hreflangs(html)).toEqual({
       en: `${ORIGIN}/en/2014/07/olive-harvest-starts-early`,

@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { loadConfig } from '../../src/app/config.js';
 import { availableLocales, createHttpApp, openServices, type Services } from '../../src/app/container.js';
 import { fixedClock } from '../../src/shared/clock.js';
@@ -32,6 +35,11 @@ export async function startTestSite(dialect: DialectName, env: Record<string, st
   const clock = fixedClock(NOW);
   const services = await openServices(config, clock);
   const fixture = await seedFixture(services.contentWrite, services.editions.list);
+  // The fixture's lead image, as a real file in the media directory.
+  mkdirSync(join(database.dataDir, 'media'), { recursive: true });
+  await sharp({ create: { width: 1200, height: 675, channels: 3, background: '#2a6f97' } })
+    .webp()
+    .toFile(join(database.dataDir, 'media', 'fixture-lead.webp'));
   const app = createHttpApp(services);
   await app.ready();
   return {

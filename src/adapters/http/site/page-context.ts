@@ -14,6 +14,8 @@ export interface PageContext {
   /** The request path, for canonical links and the edition switcher. */
   path: string;
   timeZone: string;
+  /** "Now" from the injected clock, when the page was rendered. */
+  now: Date;
   date(d: Date): string;
   /** A language's name in the edition's language ("İngilizce" in the Turkish edition). */
   languageName(locale: string): string;

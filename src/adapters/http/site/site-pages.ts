@@ -2,6 +2,7 @@ import type { NamedLink } from '../../../modules/content/content-types.js';
 import type { ReaderService } from '../../../modules/content/reader-service.js';
 import type { Edition, Editions } from '../../../modules/editions/edition.js';
 import { formatDate, formatNumber, textDirection } from '../../../modules/editions/index.js';
+import type { Clock } from '../../../shared/clock.js';
 import { createTranslator, type Catalogs } from '../../../shared/i18n/index.js';
 import type { PageContext, SiteAssets } from './page-context.js';
 import type { Rendered } from './views/listing-views.js';
@@ -14,6 +15,7 @@ export interface SitePagesDeps {
   assets: SiteAssets;
   publicUrl: string;
   timeZone: string;
+  clock: Clock;
   /** How long the navigation (sections) is reused before it is read again. */
   navigationTtlMs: number;
 }
@@ -58,6 +60,7 @@ export class SitePages {
       publicUrl: deps.publicUrl,
       path,
       timeZone,
+      now: deps.clock.now(),
       date: (d) => formatDate(d, locale, { timeZone }),
       number: (n) => formatNumber(n, locale),
       languageName: (other) => this.displayNames(locale).of(other) ?? other,

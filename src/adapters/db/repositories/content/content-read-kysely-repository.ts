@@ -111,9 +111,10 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
     return this.hydrate(ordered, preference);
   }
 
-  private async hydrate(rows: readonly SummaryRow[], preference: readonly string[]): Promise<StorySummary[]> {
+  /** Sections are named in the edition's languages; image texts follow `imagePreference` when given. */
+  private async hydrate(rows: readonly SummaryRow[], preference: readonly string[], imagePreference = preference): Promise<StorySummary[]> {
     const [images, sections, bylines] = await Promise.all([
-      loadImages(this.db, rows.map((r) => r.lead_image_id).filter((id): id is string => !!id), preference),
+      loadImages(this.db, rows.map((r) => r.lead_image_id).filter((id): id is string => !!id), imagePreference),
       loadSections(this.db, rows.map((r) => r.section_id).filter((id): id is string => !!id), preference),
       loadBylines(this.db, rows.map((r) => r.story_id)),
     ]);
@@ -180,9 +181,9 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
       .where('e.published_at', '<=', nowIso)
       .executeTakeFirst();
     if (!row) return null;
-    const contentPreference = [row.locale, ...preference];
+    // Captions and alt text belong to the content: prefer the story's language for them.
     const [[summary], topics, translations] = await Promise.all([
-      this.hydrate([row as SummaryRow], contentPreference),
+      this.hydrate([row as SummaryRow], preference, [row.locale, ...preference]),
       this.topicsOf(row.story_id, preference),
       this.db
         .selectFrom('story_translations')

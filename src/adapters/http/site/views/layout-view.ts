@@ -82,7 +82,7 @@ ${masthead(ctx)}
 ${main}
 </main>
 <footer class="site-footer" role="contentinfo">
-  <p>${t('footer.copyright', { site: edition.siteName, year: new Date().getUTCFullYear() })}</p>
+  <p>${t('footer.copyright', { site: edition.siteName, year: ctx.now.getUTCFullYear() })}</p>
   <p>${t('footer.poweredBy')}</p>
 </footer>
 </body>

@@ -1,0 +1,115 @@
+/** English phrase bank for the demo stories (original writing, fictional setting). */
+import type { PhraseBank } from './demo-phrases.js';
+
+export const PHRASES_EN: PhraseBank = {
+  locale: 'en',
+  titles: {
+    politics: [
+      'Council splits over {theme} {in_place} as budget deadline nears',
+      'Opposition demands answers on {theme} {in_place}',
+      '{Org} under pressure over {theme}',
+      'Voters {in_place} weigh in on {theme}',
+    ],
+    economy: [
+      'New hopes for local businesses {in_place} as {theme} gets under way',
+      '{Org} reports a mixed year, with {theme} reshaping the market',
+      'Prices climb {in_place} amid uncertainty over {theme}',
+      'Small traders count the cost of {theme}',
+    ],
+    culture: [
+      'Record crowds for {theme} {in_place}',
+      'A quiet revival: how {theme} is changing {place}',
+      '{Org} backs a new programme built around {theme}',
+      'Artists {in_place} find new audiences through {theme}',
+    ],
+    environment: [
+      'Hard choices ahead {in_place} in the face of {theme}',
+      'Scientists warn of worsening {theme} along the coast',
+      '{Org} unveils a plan to tackle {theme}',
+      'Residents {in_place} brace for another summer of {theme}',
+    ],
+    region: [
+      'Plans for {theme} divide commuters {in_place}',
+      '{Place} waits for a decision on {theme}',
+      '{Org} promises faster progress on {theme}',
+      'Along the coast, worries over {theme} grow by the day',
+    ],
+    opinion: [
+      'Opinion: {place} deserves a straight answer on {theme}',
+      'We keep postponing decisions on {theme}. That has a price',
+      'What the debate over {theme} teaches us about local democracy',
+      "{Theme}: not someone else's problem",
+    ],
+  },
+  deks: [
+    'Officials promise a decision within weeks, but residents say they have heard that before.',
+    'A new report from {org} puts numbers on a debate that has divided {place} for years.',
+    '{Person} says the next twelve months will decide whether the plan can work.',
+    'Local businesses, farmers and families describe what is at stake.',
+    'The figures are sobering, but some see room for cautious optimism.',
+    'Behind the headlines, a slower story about money, trust and time.',
+  ],
+  openings: [
+    'For most of the past year, the debate over {theme} has dominated conversations in cafés, council meetings and family kitchens {in_place}. This week it moved from talk to numbers.',
+    'On a grey morning at the end of the week, a small crowd gathered outside the offices of {org} to hear what officials had decided about {theme}.',
+    'Few issues have divided opinion {in_place} as sharply as {theme}, and few have produced so many promises with so little to show for them.',
+    'When {person} presented the latest findings on {theme}, the room fell silent for a moment before the questions began.',
+    'The question of {theme} is not new {in_place}, but it has rarely felt as urgent as it does this season.',
+  ],
+  context: [
+    'According to figures released by {org}, the situation has changed by roughly {pct} percent compared with the same period last year, a shift few had predicted.',
+    'Local officials point out that the question of {theme} touches almost every part of daily life, from household budgets to the timing of the harvest.',
+    'Critics argue that decisions have too often been taken in distant offices, without asking the people most affected.',
+    'The regional government has set aside €{money} million for related projects, though much of that money has yet to be spent.',
+    'In neighbouring towns, similar debates have ended in compromise, and many here hope for the same outcome.',
+    'Residents who have lived {in_place} for decades say the changes of recent years have come faster than anyone expected.',
+  ],
+  quotes: [
+    '“We cannot keep treating this as a problem for next year,” said {person}, {role}. “The people here need a plan they can see and measure.”',
+    '{Person}, {role}, said the findings should be read with care. “The trend is clear, but the details still matter.”',
+    '“They [[the regional authorities]] have promised answers for two years, and we are still waiting,” said {person}, {role}.',
+    '“Nobody here is against change,” {person} said. “What people want is to be asked first [[before the work begins]].”',
+    '“If we act now, we still have choices,” said {person}, {role}. “In five years we may not.”',
+  ],
+  data: [
+    'Over the past {months} months, {org} has recorded a steady rise in complaints linked to {theme}, most of them from the older parts of town.',
+    'A survey of {count} households found that nearly {pct} percent of respondents considered {theme} the most pressing local issue.',
+    'The cost of the proposed measures is estimated at €{money} million, a figure that opposition members describe as optimistic.',
+    'Officials expect the first results by the end of the season, although earlier deadlines have slipped more than once.',
+    'Data shared with the newsroom show that the problem is concentrated in a handful of neighbourhoods, where it has doubled since the last count.',
+  ],
+  links: [
+    'The full findings are available in <<the published report>>, which also explains the methods used.',
+    'Readers can consult <<the public consultation documents>> before the next council session.',
+    'More background is available in <<an explainer from the research group>>, updated this month.',
+  ],
+  closings: [
+    'A final decision is expected before the end of the year. Until then, many {in_place} say they will keep watching closely.',
+    'For now, the debate over {theme} looks set to continue, and the next council meeting promises to be a long one.',
+    'Whatever the outcome, few doubt that {theme} will remain at the top of the local agenda for some time.',
+    '{Org} said it would publish updated figures in the spring.',
+    '“We will be back here next month,” one resident said as the crowd dispersed. “And the month after that, if we have to.”',
+  ],
+  headings: ['What the numbers show', 'A debate years in the making', 'Who pays', 'What happens next', 'Voices from the harbour'],
+  listIntro: 'Among the demands residents put forward at the meeting:',
+  listItems: [
+    'Public hearings in every district before any final vote',
+    'An independent review of the costs, published in full',
+    'Clear deadlines, with progress reports every three months',
+    'Support for small businesses during the transition',
+    "A dedicated phone line for residents' questions",
+    'Regular measurements, with the data shared openly',
+  ],
+  pullQuotes: [
+    'The people here need a plan they can see and measure.',
+    'The trend is clear, but the details still matter.',
+    'They have promised answers for two years, and we are still waiting.',
+    'Nobody here is against change. What people want is to be asked first.',
+    'If we act now, we still have choices. In five years we may not.',
+  ],
+  statementIntro: 'In a written statement, {org} said:',
+  statements: [
+    'We remain committed to an open and transparent process. Every relevant document will be made public before any decision is taken.',
+    'We have heard the concerns of residents and will take them into account as the plan is revised.',
+  ],
+};

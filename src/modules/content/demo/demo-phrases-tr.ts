@@ -1,0 +1,115 @@
+/** Turkish phrase bank for the demo stories (original writing, fictional setting). */
+import type { PhraseBank } from './demo-phrases.js';
+
+export const PHRASES_TR: PhraseBank = {
+  locale: 'tr',
+  titles: {
+    politics: [
+      'Muhalefet {theme} konusunda yanıt bekliyor',
+      '{Org}, {theme} nedeniyle baskı altında',
+      '{In_place} seçmenler {theme} konusunda ikiye bölündü',
+      'Bütçe takvimi daralırken {theme} gündemin ilk sırasında',
+    ],
+    economy: [
+      '{In_place} esnafın {theme} umudu',
+      '{Org}: {theme} piyasayı yeniden şekillendiriyor',
+      '{In_place} fiyatlar yükseliyor, {theme} belirsizliği sürüyor',
+      'Küçük işletmeler {theme} faturasını hesaplıyor',
+    ],
+    culture: [
+      '{Theme} {in_place} rekor ilgi gördü',
+      'Sessiz bir canlanma: {theme} {place} için ne ifade ediyor?',
+      '{Org}, {theme} için yeni bir program başlatıyor',
+      '{In_place} sanatçılar {theme} ile yeni izleyicilere ulaşıyor',
+    ],
+    environment: [
+      '{Theme} {in_place} zor kararları dayatıyor',
+      'Bilim insanları uyarıyor: {theme} kıyı boyunca ağırlaşıyor',
+      '{Org}, {theme} ile mücadele için eylem planını açıkladı',
+      '{In_place} halk yine {theme} ile geçecek bir yaza hazırlanıyor',
+    ],
+    region: [
+      '{Theme} konusundaki plan {in_place} tartışma yarattı',
+      '{Place} {theme} konusunda karar bekliyor',
+      '{Org}, {theme} konusunda hız sözü verdi',
+      'Kıyı boyunca {theme} günlük bir kaygıya dönüştü',
+    ],
+    opinion: [
+      'Görüş: {place} {theme} konusunda net bir yanıtı hak ediyor',
+      '{Theme} konusunu hep erteliyoruz, bunun bir bedeli var',
+      '{Theme} tartışması bize yerel demokrasi hakkında ne öğretiyor?',
+      '{Theme} başkasının sorunu değil',
+    ],
+  },
+  deks: [
+    'Yetkililer birkaç hafta içinde karar sözü veriyor, ancak bölge halkı bu sözü daha önce de duyduğunu söylüyor.',
+    '{Org} tarafından hazırlanan yeni rapor, {place} kamuoyunu yıllardır bölen tartışmaya rakamlar ekliyor.',
+    '{Person}, planın işe yarayıp yaramayacağını önümüzdeki on iki ayın belirleyeceğini söylüyor.',
+    'Esnaf, çiftçiler ve aileler neyin tehlikede olduğunu anlatıyor.',
+    'Rakamlar düşündürücü, ancak temkinli bir iyimserlik için hâlâ yer var.',
+    'Manşetlerin ardında para, güven ve zamanla ilgili daha yavaş ilerleyen bir hikâye var.',
+  ],
+  openings: [
+    'Geçen yılın büyük bölümünde {theme}, {in_place} kahvehanelerde, meclis toplantılarında ve evlerde konuşulan başlıca konu oldu. Bu hafta tartışma sözlerden rakamlara taşındı.',
+    'Hafta sonuna doğru kapalı bir sabah, küçük bir kalabalık {theme} konusunda verilen kararı öğrenmek için {org} binasının önünde toplandı.',
+    '{Place} kamuoyunu {theme} kadar keskin biçimde bölen çok az konu var; bu kadar çok söz verilip bu kadar az sonuç alınan konu ise daha da az.',
+    '{Person} {theme} konusundaki son bulguları sunduğunda, sorular başlamadan önce salonda kısa bir sessizlik oldu.',
+    '{Theme} meselesi {in_place} yeni değil, ancak hiç bu mevsimdeki kadar acil hissettirmemişti.',
+  ],
+  context: [
+    '{Org} tarafından açıklanan verilere göre durum, geçen yılın aynı dönemine kıyasla yaklaşık yüzde {pct} oranında değişti; bunu öngören pek az kişi vardı.',
+    'Yerel yöneticiler, {theme} konusunun hane bütçelerinden hasat takvimine kadar gündelik hayatın neredeyse her alanına dokunduğunu vurguluyor.',
+    'Eleştirmenler, kararların çoğu zaman en çok etkilenen insanlara danışılmadan, uzak ofislerde alındığını savunuyor.',
+    'Bölge yönetimi ilgili projeler için {money} milyon avro ayırdı, ancak bu paranın büyük kısmı henüz harcanmadı.',
+    'Komşu ilçelerde benzer tartışmalar uzlaşmayla sonuçlandı ve buradaki pek çok kişi de aynı sonucu umuyor.',
+    'Onlarca yıldır {in_place} yaşayan sakinler, son yıllardaki değişimin herkesin beklediğinden çok daha hızlı geldiğini söylüyor.',
+  ],
+  quotes: [
+    '{Role} {person}, “Bunu gelecek yılın sorunu gibi görmeye devam edemeyiz. Buradaki insanların görebilecekleri ve ölçebilecekleri bir plana ihtiyacı var” dedi.',
+    '{Person}, bulguların dikkatle okunması gerektiğini söyledi: “Eğilim açık, ancak ayrıntılar hâlâ önemli.”',
+    '{Role} {person}, “Onlar [[bölge yönetimi]] iki yıldır yanıt sözü veriyor, biz hâlâ bekliyoruz” diye konuştu.',
+    '{Person}, “Burada kimse değişime karşı değil. İnsanlar yalnızca [[çalışmalar başlamadan önce]] kendilerine sorulmasını istiyor” dedi.',
+    '{Role} {person}, “Şimdi harekete geçersek hâlâ seçeneklerimiz var. Beş yıl sonra olmayabilir” uyarısında bulundu.',
+  ],
+  data: [
+    '{Org}, son {months} ayda {theme} ile ilgili şikâyetlerde istikrarlı bir artış kaydetti; şikâyetlerin çoğu kentin eski mahallelerinden geliyor.',
+    '{count} hanede yapılan bir ankete göre, en acil yerel sorun sorulduğunda katılımcıların neredeyse yarısı {theme} yanıtını verdi.',
+    'Önerilen önlemlerin maliyetinin {money} milyon avro olduğu tahmin ediliyor; muhalefet üyeleri bu rakamı iyimser buluyor.',
+    'Yetkililer ilk sonuçları sezon sonunda bekliyor, ancak daha önceki takvimler de birden fazla kez ertelenmişti.',
+    'Haber merkezimizle paylaşılan veriler, sorunun birkaç mahallede yoğunlaştığını ve son sayımdan bu yana iki katına çıktığını gösteriyor.',
+  ],
+  links: [
+    'Bulguların tamamına, kullanılan yöntemleri de açıklayan <<yayımlanmış rapordan>> ulaşılabiliyor.',
+    'Okurlar bir sonraki meclis oturumundan önce <<kamuoyu görüşüne açılan belgeleri>> inceleyebilir.',
+    'Konunun arka planı, bu ay güncellenen <<araştırma grubunun açıklayıcı notunda>> yer alıyor.',
+  ],
+  closings: [
+    'Kesin kararın yıl sonundan önce açıklanması bekleniyor. O zamana kadar {in_place} pek çok kişi gelişmeleri yakından izleyeceğini söylüyor.',
+    'Şimdilik {theme} konusundaki tartışma sürecek gibi görünüyor; bir sonraki meclis toplantısının da uzun sürmesi bekleniyor.',
+    'Sonuç ne olursa olsun, {theme} konusunun bir süre daha yerel gündemin ilk sırasında kalacağından pek kimse şüphe etmiyor.',
+    '{Org}, güncellenmiş rakamları ilkbaharda yayımlayacağını açıkladı.',
+    'Kalabalık dağılırken bir bölge sakini, “Gelecek ay yine buradayız. Gerekirse ondan sonraki ay da” dedi.',
+  ],
+  headings: ['Rakamlar ne gösteriyor?', 'Yılların tartışması', 'Faturayı kim ödeyecek?', 'Bundan sonra ne olacak?', 'Limandan sesler'],
+  listIntro: 'Toplantıda bölge sakinlerinin öne sürdüğü talepler arasında şunlar var:',
+  listItems: [
+    'Nihai oylamadan önce her mahallede halka açık toplantılar',
+    'Maliyetlerin bağımsız olarak incelenmesi ve sonuçların eksiksiz yayımlanması',
+    'Üç ayda bir ilerleme raporu içeren net bir takvim',
+    'Geçiş sürecinde küçük işletmelere destek',
+    'Sakinlerin sorularını yanıtlayacak özel bir telefon hattı',
+    'Düzenli ölçümler ve verilerin kamuoyuyla paylaşılması',
+  ],
+  pullQuotes: [
+    'Buradaki insanların görebilecekleri ve ölçebilecekleri bir plana ihtiyacı var.',
+    'Eğilim açık, ancak ayrıntılar hâlâ önemli.',
+    'İki yıldır yanıt sözü veriyorlar, biz hâlâ bekliyoruz.',
+    'Burada kimse değişime karşı değil. İnsanlar yalnızca kendilerine sorulmasını istiyor.',
+    'Şimdi harekete geçersek hâlâ seçeneklerimiz var. Beş yıl sonra olmayabilir.',
+  ],
+  statementIntro: '{Org} yazılı açıklamasında şu ifadelere yer verdi:',
+  statements: [
+    'Açık ve şeffaf bir sürece bağlı kalmaya devam ediyoruz. Herhangi bir karar alınmadan önce ilgili tüm belgeleri kamuoyuyla paylaşacağız.',
+    'Bölge sakinlerinin kaygılarını dinledik ve plan gözden geçirilirken bunları dikkate alacağız.',
+  ],
+};

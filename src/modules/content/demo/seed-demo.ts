@@ -1,0 +1,116 @@
+/** Writes the demo dataset through the content repository (see README.md for what it contains). */
+import type { Clock } from '../../../shared/clock.js';
+import type { Edition } from '../../editions/edition.js';
+import type { ContentWriteRepository } from '../content-repository.js';
+import { demoCatalog } from './demo-catalog.js';
+import { demoStories } from './demo-dataset.js';
+import type { DemoImageDef } from './demo-images.js';
+
+export const DEFAULT_DEMO_STORIES = 72;
+
+export interface DemoImageSpec {
+  /** Stable name of the image in the pool ("lead-3", "avatar-0"). */
+  key: string;
+  width: number;
+  height: number;
+  /** Base colour, 0–360. */
+  hue: number;
+  /** What the image stands for; makers may ignore it. */
+  label: string;
+  /** Varies the drawing between images of the same hue. */
+  variant: number;
+}
+
+export interface DemoImageFile {
+  /** URL path, e.g. `/media/demo-0123456789abcdef.webp`. */
+  path: string;
+  width: number;
+  height: number;
+  mime: string;
+}
+
+/** Port: draws a placeholder image for the demo and stores it where the site serves media from. */
+export interface DemoImageMaker {
+  make(spec: DemoImageSpec): Promise<DemoImageFile>;
+}
+
+export interface SeedDemoDeps {
+  content: ContentWriteRepository;
+  images: DemoImageMaker;
+  editions: readonly Edition[];
+  clock: Clock;
+}
+
+export interface SeedDemoOptions {
+  stories: number;
+  seed?: number;
+}
+
+export interface SeedDemoResult {
+  stories: number;
+  authors: number;
+  topics: number;
+  sections: number;
+  images: number;
+}
+
+/**
+ * Seeds the demo content into an empty content store. Slugs are unique within the dataset, so
+ * seeding twice into the same database fails on the slug constraints.
+ */
+export async function seedDemo(deps: SeedDemoDeps, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  if (!Number.isInteger(options.stories) || options.stories < 0) throw new Error('stories must be a non-negative integer');
+  const { content, editions } = deps;
+  const now = deps.clock.now();
+  const catalog = demoCatalog();
+
+  const imageDefs = [...catalog.leadImages, ...catalog.avatars];
+  const files = await Promise.all(imageDefs.map((def) => deps.images.make(def.spec)));
+  const imageIds: string[] = [];
+  for (const [i, def] of imageDefs.entries()) imageIds.push(await content.createImage(newImage(def, files[i] as DemoImageFile), now));
+  const leadImageIds = imageIds.slice(0, catalog.leadImages.length);
+  const avatarIds = imageIds.slice(catalog.leadImages.length);
+
+  const sectionIds: string[] = [];
+  for (const s of catalog.sections) sectionIds.push(await content.createSection(s.names, s.position, now));
+  const topicIds: string[] = [];
+  for (const t of catalog.topics) topicIds.push(await content.createTopic(t.kind, t.names, now));
+  const authorIds: string[] = [];
+  for (const a of catalog.authors) {
+    authorIds.push(await content.createAuthor({ slug: a.slug, name: a.name, avatarImageId: avatarIds[a.avatar] ?? null, bios: a.bios }, now));
+  }
+
+  let stories = 0;
+  const at = (ids: string[], i: number) => {
+    const id = ids[i];
+    if (id === undefined) throw new Error(`demo dataset refers to a missing item ${i}`);
+    return id;
+  };
+  for (const story of demoStories(catalog, { stories: options.stories, seed: options.seed, now })) {
+    await content.createStory(
+      {
+        sectionId: at(sectionIds, story.section),
+        leadImageId: story.leadImage === null ? null : at(leadImageIds, story.leadImage),
+        authorIds: story.authors.map((i) => at(authorIds, i)),
+        topicIds: story.topics.map((i) => at(topicIds, i)),
+        translations: story.translations,
+      },
+      editions,
+      now,
+    );
+    stories++;
+  }
+  return { stories, authors: authorIds.length, topics: topicIds.length, sections: sectionIds.length, images: imageIds.length };
+}
+
+function newImage(def: DemoImageDef, file: DemoImageFile) {
+  return {
+    path: file.path,
+    width: file.width,
+    height: file.height,
+    mime: file.mime,
+    creditAgency: def.creditAgency,
+    creditPhotographer: def.creditPhotographer,
+    texts: def.texts,
+  };
+}
