@@ -46,6 +46,9 @@ export function demoSvg(spec: DemoImageSpec): string {
   const rand = prng(spec.variant * 7919 + hue * 31 + w);
   const shapes: string[] = [];
   if (w === h) {
+    for (let i = 0; i < 2; i++) {
+      shapes.push(`<circle cx="${fixed(rand() * w)}" cy="${fixed(rand() * h)}" r="${fixed((0.15 + rand() * 0.2) * w)}" fill="#fff" fill-opacity="0.12"/>`);
+    }
     shapes.push(`<circle cx="${fixed(w / 2)}" cy="${fixed(h * 0.4)}" r="${fixed(w * 0.18)}" fill="#fff" fill-opacity="0.85"/>`);
     shapes.push(`<ellipse cx="${fixed(w / 2)}" cy="${fixed(h * 1.02)}" rx="${fixed(w * 0.34)}" ry="${fixed(h * 0.36)}" fill="#fff" fill-opacity="0.85"/>`);
   } else {

@@ -152,6 +152,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['edition', 'section_id', 'published_at'])
     .execute();
   await db.schema.createIndex('edition_entries_translation').on('edition_entries').column('translation_id').execute();
+  // Writes recompute a story's entries in every edition: find them without scanning the table.
+  await db.schema.createIndex('edition_entries_story').on('edition_entries').column('story_id').execute();
 
   await db.schema
     .createTable('site_meta')
