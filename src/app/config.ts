@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -56,6 +57,10 @@ const envSchema = z.object({
   TIME_ZONE: z.string().optional(),
   MIGRATE_ON_START: boolSchema.default(true),
   SEED_DEMO_ON_START: boolSchema.default(true),
+  WEB_CONCURRENCY: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,2})$/, 'a number of web processes from 1 to 999, or "auto" for one per CPU core')
+    .default('1'),
   PAGE_CACHE_SECONDS: z.coerce.number({ error: 'a number of seconds' }).min(0).max(3600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -80,6 +85,8 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoOnStart: boolean;
   pageCacheSeconds: number;
+  /** Web processes sharing the port; 1 serves from the main process. */
+  webConcurrency: number;
   logLevel: string;
   production: boolean;
 }
@@ -212,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemoOnStart: e.SEED_DEMO_ON_START,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    webConcurrency: e.WEB_CONCURRENCY === 'auto' ? availableParallelism() : Number(e.WEB_CONCURRENCY),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { connectDatabase } from '../adapters/db/connect.js';
@@ -5,6 +6,7 @@ import { SharpDemoImageMaker } from '../adapters/media/demo-image-maker.js';
 import { seedDemo } from '../modules/content/demo/index.js';
 import { parseOptions, positiveInt, UsageError } from './cli-args.js';
 import { ConfigError, type Config } from './config.js';
+import { superviseWorkers } from './cluster-supervisor.js';
 import { configFromEnv, createHttpApp, openServices, type Services } from './container.js';
 
 /** Exit codes: 0 success, 1 failure at run time, 64 bad usage, 78 bad configuration (sysexits). */
@@ -22,7 +24,7 @@ Commands:
 Configuration comes from the environment (and MASTHEAD_CONFIG, a JSON file): PORT, HOST,
 DATABASE_URL (file path, sqlite: or postgres:// URL), PUBLIC_URL, DATA_DIR, DEFAULT_EDITION,
 EDITIONS (e.g. "en,tr:en,ar:en"), SITE_NAME, TIME_ZONE, MIGRATE_ON_START, SEED_DEMO_ON_START,
-PAGE_CACHE_SECONDS, LOG_LEVEL. See README.md.
+PAGE_CACHE_SECONDS, WEB_CONCURRENCY, LOG_LEVEL. See README.md.
 `;
 
 async function seed(services: Services, stories: number, seedValue?: number) {
@@ -37,12 +39,30 @@ async function seed(services: Services, stories: number, seedValue?: number) {
   );
 }
 
-async function start(config: Config): Promise<number> {
+/** Migrations and the first-run demo: once, before any process serves. */
+async function prepare(config: Config): Promise<void> {
   const services = await openServices(config);
-  if (config.seedDemoOnStart && (await services.contentWrite.countStories()) === 0) {
-    const result = await seed(services, DEMO_STORIES);
-    process.stdout.write(`Seeded demo content: ${result.stories} stories, ${result.authors} authors.\n`);
+  try {
+    if (config.seedDemoOnStart && (await services.contentWrite.countStories()) === 0) {
+      const result = await seed(services, DEMO_STORIES);
+      process.stdout.write(`Seeded demo content: ${result.stories} stories, ${result.authors} authors.\n`);
+    }
+  } finally {
+    await services.close();
   }
+}
+
+async function start(config: Config): Promise<number> {
+  if (cluster.isPrimary) {
+    await prepare(config);
+    if (config.webConcurrency > 1) return superviseWorkers(config.webConcurrency, config.publicUrl);
+  }
+  return serve(config);
+}
+
+/** One web process: opens the prepared database and listens (sharing the port under cluster). */
+async function serve(config: Config): Promise<number> {
+  const services = await openServices(config, undefined, { migrate: false });
   const app = createHttpApp(services);
   const stop = async (signal: string) => {
     app.log.info(`${signal} received, closing`);
@@ -53,7 +73,7 @@ async function start(config: Config): Promise<number> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(`Masthead is serving ${config.publicUrl}/ (database: ${config.database.kind})\n`);
+  if (cluster.isPrimary) process.stdout.write(`Masthead is serving ${config.publicUrl}/ (database: ${config.database.kind})\n`);
   return new Promise<number>(() => undefined);
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { LoadedAssets } from './site/assets.js';
 import { registerHealthRoutes } from './health-routes.js';
-import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { createFrontCache } from './plugins/front-cache.js';
+import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.js';
 import { errorEdition, sendErrorPage } from './site/routes/error-pages.js';
 import { registerSiteRoutes } from './site/routes/site-routes.js';
 import { registerStaticRoutes } from './site/routes/static-routes.js';
@@ -21,7 +23,12 @@ export interface HttpDeps extends SiteDeps {
  * dependency is passed in; nothing here constructs a database, a mailer or a clock.
  */
 export function buildApp(deps: HttpDeps): FastifyInstance {
+  const answerFromCache = createFrontCache(deps.cache, securityHeaders({ https: deps.https }));
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!answerFromCache(req, res)) handler(req, res);
+      }),
     logger: deps.logLevel === 'silent' ? false : { level: deps.logLevel },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -31,9 +38,6 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
     routerOptions: { maxParamLength: 300 },
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   registerSecurityHeaders(app, { https: deps.https });
   registerHealthRoutes(app, deps.ping);
   registerStaticRoutes(app, deps, deps.assets, deps.mediaDir);

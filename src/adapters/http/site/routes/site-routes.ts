@@ -3,6 +3,9 @@ import type { Lookup } from '../../../../modules/content/reader-service.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
 import type { PageContext } from '../page-context.js';
+import { pageCacheKey } from '../../plugins/front-cache.js';
+import { toPage } from '../../plugins/page-cache.js';
+import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
 import { PUBLIC_PAGE_CACHE_CONTROL, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
@@ -39,7 +42,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   /**
    * Serves a page of an edition: from the page cache when fresh, else computed by `load` and
-   * rendered. Only successful pages are cached, keyed by path and page number.
+   * rendered. Only successful pages are cached, keyed by their canonical URL.
    */
   async function serve(
     request: FastifyRequest,
@@ -51,15 +54,16 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const page = pageNumber(request);
     if (page === null) return sendErrorPage(deps, request, reply, 400);
     const path = request.url.split('?')[0] as string;
-    const key = `${path}?${page}`;
-    const hit = cache.get(key);
+    // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
+    const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
+    const hit = key ? cache.get(key) : undefined;
     if (hit) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
     const result = await load(edition, page);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
     const ctx = await pages.context(edition, path);
     const html = pages.page(ctx, result.value(ctx));
-    return sendPage(request, reply, cache.set(key, html), PUBLIC_PAGE_CACHE_CONTROL);
+    return sendPage(request, reply, key ? cache.set(key, html) : toPage(html), PUBLIC_PAGE_CACHE_CONTROL);
   }
 
   const found = <T>(lookup: Lookup<T>, view: (value: T) => (ctx: PageContext) => Rendered): Lookup<(ctx: PageContext) => Rendered> =>
