@@ -25,3 +25,14 @@ export function readMemory(pid: number): MemoryUsage {
 }
 
 export const toMiB = (kib: number) => kib / 1024;
+
+/** One process of the server: the only process, or a cluster's primary or one of its workers. */
+export interface ProcessMemory extends MemoryUsage {
+  pid: number;
+  role: 'server' | 'primary' | 'worker';
+}
+
+/** Reads several processes' memory; fails if one of them has gone. */
+export function readProcessMemory(processes: { pid: number; role: ProcessMemory['role'] }[]): ProcessMemory[] {
+  return processes.map(({ pid, role }) => ({ pid, role, ...readMemory(pid) }));
+}

@@ -15,6 +15,8 @@ export const STATIC_FILE = 'story.html';
 
 export interface StaticSite {
   url: string;
+  /** The nginx master process (its children are the worker processes). */
+  pid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -91,5 +93,5 @@ export async function startStaticSite(prefix: string, body: Buffer): Promise<Sta
     await stop();
     throw new Error(`nginx failed: ${(error as Error).message}\n${errorLog(prefix)}`);
   }
-  return { url, stop };
+  return { url, pid: nginx.pid, stop };
 }

@@ -61,6 +61,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(auto|[1-9]\d{0,2})$/, 'a number of web processes from 1 to 999, or "auto" for one per CPU core')
     .default('1'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   PAGE_CACHE_SECONDS: z.coerce.number({ error: 'a number of seconds' }).min(0).max(3600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -85,6 +90,9 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoOnStart: boolean;
   pageCacheSeconds: number;
+  /** Outgoing mail; absent in development, where links are logged instead. */
+  smtpUrl: string | null;
+  mailFrom: string;
   /** Web processes sharing the port; 1 serves from the main process. */
   webConcurrency: number;
   logLevel: string;
@@ -219,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemoOnStart: e.SEED_DEMO_ON_START,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `${siteName} <no-reply@${new URL(publicUrl).hostname}>`,
     webConcurrency: e.WEB_CONCURRENCY === 'auto' ? availableParallelism() : Number(e.WEB_CONCURRENCY),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',

@@ -16,6 +16,7 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { loadCatalogs } from '../shared/i18n/index.js';
 import { loadConfig, type Config } from './config.js';
 import { packageRoot } from './paths.js';
+import { buildHttpModules } from './wiring/index.js';
 
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -96,5 +97,6 @@ export function createHttpApp(services: Services): FastifyInstance {
     https: config.publicUrl.startsWith('https:'),
     ping: () => services.database.ping(),
     logLevel: config.logLevel,
+    modules: buildHttpModules(services),
   });
 }

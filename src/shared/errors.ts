@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'config_invalid'
   | 'internal';
 
@@ -30,3 +32,9 @@ export const notFound = (message = 'Not found', details: Record<string, unknown>
 
 export const invalidInput = (message: string, details: Record<string, unknown> = {}) =>
   new AppError('invalid_input', message, details);
+
+export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('conflict', message, details);
+export const forbidden = (message = 'You are not allowed to do this', details: Record<string, unknown> = {}) =>
+  new AppError('forbidden', message, details);
+export const unauthorized = (message = 'Sign in first', details: Record<string, unknown> = {}) =>
+  new AppError('unauthorized', message, details);

@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { EditorialTables } from './schema-editorial.js';
+import type { JobTables } from './schema-jobs.js';
+import type { MediaTables } from './schema-media.js';
+import type { StaffTables } from './schema-staff.js';
 
 /**
  * The database as Kysely sees it. Columns are snake_case; timestamps are ISO-8601 UTC text
@@ -126,7 +130,8 @@ export interface SiteMetaTable {
   value: string;
 }
 
-export interface DB {
+/** Tables of the content model (migration 0001). */
+export interface ContentTables {
   authors: AuthorsTable;
   author_bios: AuthorBiosTable;
   sections: SectionsTable;
@@ -143,3 +148,6 @@ export interface DB {
   edition_entries: EditionEntriesTable;
   site_meta: SiteMetaTable;
 }
+
+/** The whole database: each module's tables are declared beside its migration. */
+export interface DB extends ContentTables, StaffTables, JobTables, EditorialTables, MediaTables {}

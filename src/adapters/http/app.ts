@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { notFound } from '../../shared/errors.js';
+import { isApiRequest, sendApiError } from './api-errors.js';
 import type { LoadedAssets } from './site/assets.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { createFrontCache } from './plugins/front-cache.js';
@@ -10,7 +12,14 @@ import { registerSiteRoutes } from './site/routes/site-routes.js';
 import { registerStaticRoutes } from './site/routes/static-routes.js';
 import type { SiteDeps } from './site/site-deps.js';
 
+/** A part of the HTTP surface built by its own wiring (admin API, media, ...), registered in order. */
+export interface HttpModule {
+  name: string;
+  register(app: FastifyInstance): void | Promise<void>;
+}
+
 export interface HttpDeps extends SiteDeps {
+  modules?: readonly HttpModule[];
   assets: LoadedAssets;
   mediaDir: string;
   https: boolean;
@@ -42,10 +51,16 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   registerHealthRoutes(app, deps.ping);
   registerStaticRoutes(app, deps, deps.assets, deps.mediaDir);
   registerSiteRoutes(app, deps);
+  for (const module of deps.modules ?? []) app.register(async (scope) => module.register(scope));
 
-  app.setNotFoundHandler((request, reply) => sendErrorPage(deps, request, reply, 404));
+  app.setNotFoundHandler((request, reply) =>
+    isApiRequest(request.url)
+      ? sendApiError(request, reply, notFound('No such endpoint', { method: request.method, url: request.url.split('?')[0] }))
+      : sendErrorPage(deps, request, reply, 404),
+  );
 
   app.setErrorHandler(async (error, request, reply) => {
+    if (isApiRequest(request.url)) return sendApiError(request, reply, error);
     const status = typeof (error as { statusCode?: number }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
     if (status >= 400 && status < 500) {
       request.log.info({ reqId: request.id, code: (error as { code?: string }).code }, 'bad request');

@@ -1,5 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-content.js';
+import * as m0002 from './0002-staff.js';
+import * as m0003 from './0003-jobs.js';
+import * as m0004 from './0004-editorial.js';
+import * as m0005 from './0005-media.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
@@ -7,4 +11,8 @@ import * as m0001 from './0001-content.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-content': m0001,
+  '0002-staff': m0002,
+  '0003-jobs': m0003,
+  '0004-editorial': m0004,
+  '0005-media': m0005,
 };

@@ -1,0 +1,4 @@
+import type { Kysely } from 'kysely';
+
+/** Placeholder until this migration's tables are written (see schema-editorial.ts). */
+export async function up(_db: Kysely<any>): Promise<void> {}

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from '../../shared/errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  invalid_document: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  config_invalid: 500,
+  internal: 500,
+};
+
+/** JSON APIs live under these prefixes; everything else is the reader site. */
+export function isApiRequest(url: string): boolean {
+  return url.startsWith('/admin/api/') || url.startsWith('/api/');
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details: Record<string, unknown> };
+}
+
+/**
+ * Every API error has one shape: { error: { code, message, details } }. Domain errors keep their
+ * code and details; framework errors (bad JSON, body too large, wrong content type) get a code of
+ * ours; anything unexpected is logged with the request id and answered as `internal`, with the id
+ * and never a stack trace.
+ */
+export function sendApiError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  if (error instanceof AppError) {
+    if (error.code === 'rate_limited' && typeof error.details.retryAfterSeconds === 'number') {
+      reply.header('retry-after', String(error.details.retryAfterSeconds));
+    }
+    return reply.code(STATUS[error.code]).send(body(error.code, error.message, error.details));
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
+  if (status === 413) return reply.code(413).send(body('payload_too_large', 'The request body is too large', {}));
+  if (status === 415) return reply.code(415).send(body('unsupported_media_type', 'This content type is not accepted', {}));
+  if (status >= 400 && status < 500) {
+    return reply.code(status === 404 ? 404 : 400).send(
+      body(status === 404 ? 'not_found' : 'invalid_input', fastifyError.message ?? 'Bad request', { frameworkCode: fastifyError.code ?? null }),
+    );
+  }
+  request.log.error({ err: error, reqId: request.id, url: request.url }, 'api request failed');
+  return reply.code(500).send(body('internal', 'Something went wrong on our side', { requestId: String(request.id) }));
+}
+
+function body(code: string, message: string, details: Record<string, unknown>): ApiErrorBody {
+  return { error: { code, message, details } };
+}
