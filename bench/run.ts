@@ -1,18 +1,21 @@
 /**
  * The Masthead benchmark (`npm run bench`): seeds a demo database, starts the production server on
- * loopback, load-tests four pages with wrk, compares the story page with nginx serving the same
- * bytes, reads the server's memory and writes bench/RESULTS.md. See bench/README.md.
+ * loopback as one process (WEB_CONCURRENCY=1) and load-tests four pages with wrk, restarts it with
+ * one web process per core (WEB_CONCURRENCY=auto) and load-tests the story page and edition home,
+ * compares the story page with nginx serving the same bytes, reads the memory of every server
+ * process and writes bench/RESULTS.md. See bench/README.md.
  *
  * Exit code 0 means the measurement ran (whether or not the targets were met); non-zero means the
  * harness could not measure (tools missing, server did not start, pages answered wrong statuses).
  */
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverStory, discoverTopic } from './discover.js';
 import { getPage, waitForOk } from './http.js';
-import { readMemory, type MemoryUsage } from './memory.js';
+import { readProcessMemory, type ProcessMemory } from './memory.js';
 import { startStaticSite } from './nginx.js';
 import {
   freePort,
@@ -23,8 +26,10 @@ import {
   stopAll,
   stopProcess,
   tail,
+  waitForExit,
 } from './processes.js';
-import { renderResults, TARGET_STORIES, type Row } from './report.js';
+import { descendants, killAll, processGroup, waitUntilGone, type ProcessId } from './proctree.js';
+import { processesLabel, renderResults, TARGET_STORIES, type Phase, type Row } from './report.js';
 import { ensureTools } from './tools.js';
 import { runWrk, type LoadOptions } from './wrk.js';
 
@@ -37,6 +42,7 @@ const RESULTS = join(ROOT, 'bench', 'RESULTS.md');
 const WARM_UP_SECONDS = 2;
 const SEED_TIMEOUT_MS = 30 * 60_000;
 const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
 const NOT_FOUND_PATH = '/en/2001/01/no-such-story-here';
 
 interface Config {
@@ -56,9 +62,12 @@ interface Server {
   child: ChildProcess;
   base: string;
   logFile: string;
+  /** The WEB_CONCURRENCY it was started with. */
+  webConcurrency: string;
 }
 
 const log = (message: string) => console.log(`[bench] ${message}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -108,26 +117,99 @@ function serverLog(server: Server): string {
   return tail(readFileSync(server.logFile, 'utf8'));
 }
 
-async function startServer(config: Config): Promise<Server> {
+/** "Masthead is serving http://…/ with N web processes", printed by the primary once all N listen. */
+const ALL_WORKERS_LISTENING = /with (\d+) web processes/;
+
+/**
+ * With more than one web process, /readyz answers as soon as the first worker listens; a load run
+ * started then could put all its keep-alive connections on that one worker. So we also wait until
+ * the primary has `expected` children and says all of them are listening.
+ */
+async function waitForWorkers(server: Server, expected: number, notes: string[]): Promise<void> {
+  const pid = server.child.pid;
+  if (expected <= 1 || pid === undefined) return;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let children = 0;
+  let announced = false;
+  while (Date.now() < deadline) {
+    if (hasExited(server.child)) throw new Error(`the server exited while starting:\n${serverLog(server)}`);
+    children = descendants(pid).filter((p) => p.ppid === pid).length;
+    const match = ALL_WORKERS_LISTENING.exec(readFileSync(server.logFile, 'utf8'));
+    announced = match !== null;
+    if (match !== null && Number(match[1]) !== expected) {
+      throw new Error(`the server started ${match[1]} web processes, expected ${expected}:\n${serverLog(server)}`);
+    }
+    if (children === expected && announced) return;
+    await sleep(200);
+  }
+  if (children !== expected) {
+    throw new Error(`the server has ${children} worker processes, expected ${expected}:\n${serverLog(server)}`);
+  }
+  // Right number of workers, but the log never said they all listen (the message may have changed).
+  notes.push(
+    `With WEB_CONCURRENCY=auto the server log never said that all ${expected} web processes were listening; ` +
+      `the load started once ${expected} workers existed.`,
+  );
+}
+
+async function startServer(config: Config, webConcurrency: string, expectedProcesses: number, notes: string[]): Promise<Server> {
   const port = await freePort();
-  const logFile = join(WORK, 'server.log');
+  const logFile = join(WORK, `server-${webConcurrency}.log`);
   const fd = openSync(logFile, 'w');
   const child = spawnTracked(process.execPath, [config.bin, 'start'], {
     cwd: ROOT,
-    env: storageEnv({ NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' }),
+    env: storageEnv({ NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: webConcurrency }),
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);
   child.on('error', (error) => log(`server: ${error.message}`));
-  const server = { child, base: `http://127.0.0.1:${port}`, logFile };
-  log(`starting the server on ${server.base} (pid ${child.pid}, log ${logFile})`);
+  const server = { child, base: `http://127.0.0.1:${port}`, logFile, webConcurrency };
+  log(`starting the server with WEB_CONCURRENCY=${webConcurrency} on ${server.base} (pid ${child.pid}, log ${logFile})`);
   try {
     await waitForOk(`${server.base}/readyz`, READY_TIMEOUT_MS, () => !hasExited(child));
+    await waitForWorkers(server, expectedProcesses, notes);
   } catch (error) {
-    await stopProcess(child);
+    await stopServer(server, notes);
     throw new Error(`${(error as Error).message}\nserver log:\n${serverLog(server)}`);
   }
   return server;
+}
+
+/**
+ * Stops the server with SIGTERM to the primary alone (which must stop its workers, as under a
+ * process manager), then makes sure no process of it is left: anything still running that was its
+ * descendant or is in its process group is SIGKILLed, and noted.
+ */
+async function stopServer(server: Server, notes: string[]): Promise<void> {
+  const { child } = server;
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const before = [...descendants(pid)];
+  const label = `the server (WEB_CONCURRENCY=${server.webConcurrency})`;
+  if (!hasExited(child)) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // Exited in between.
+    }
+    if (!(await waitForExit(child, STOP_GRACE_MS))) {
+      notes.push(`${label} did not exit within ${STOP_GRACE_MS / 1000} s of SIGTERM; its process group was killed.`);
+      await stopProcess(child, 'SIGKILL', 2_000);
+    }
+  }
+  const seen = new Map<string, ProcessId>();
+  for (const p of [...before, ...processGroup(pid)]) seen.set(`${p.pid}/${p.startTime}`, p);
+  const leftovers = await waitUntilGone([...seen.values()], 2_000);
+  if (leftovers.length === 0) {
+    log(`${label} stopped; none of its ${before.length} child processes is left`);
+    return;
+  }
+  const pids = leftovers.map((p) => p.pid).join(', ');
+  log(`${label}: processes ${pids} outlived it; sending SIGKILL`);
+  notes.push(`After ${label} exited, processes ${pids} of it were still running; they were killed with SIGKILL.`);
+  killAll(leftovers);
+  const survivors = await waitUntilGone(leftovers, 2_000);
+  if (survivors.length > 0) throw new Error(`could not stop server processes ${survivors.map((p) => p.pid).join(', ')}`);
 }
 
 interface CheckedTarget extends Target {
@@ -168,36 +250,100 @@ async function load(page: Omit<Row, 'result'>, options: LoadOptions): Promise<Ro
   return { ...page, result };
 }
 
-interface ServerMeasurements {
-  rows: Row[];
-  story: Row;
-  storyBody: Buffer;
-  memory: MemoryUsage;
+/** The server's processes: the one process, or the primary followed by its workers (direct children). */
+function serverProcesses(pid: number): { pid: number; role: ProcessMemory['role'] }[] {
+  const workers = descendants(pid).filter((p) => p.ppid === pid);
+  if (workers.length === 0) return [{ pid, role: 'server' }];
+  return [{ pid, role: 'primary' }, ...workers.map((w) => ({ pid: w.pid, role: 'worker' as const }))];
 }
 
-async function measureServer(server: Server, options: LoadOptions): Promise<ServerMeasurements> {
-  const checked: CheckedTarget[] = [];
-  for (const target of await discoverTargets(server.base)) checked.push(await checkTarget(server.base, target));
+interface PhaseMeasurement {
+  phase: Phase;
+  /** The story page's bytes as this server sent them. */
+  storyBody: Buffer;
+}
 
+/** Loads each target (already checked) and reads the memory of every server process afterwards. */
+async function measureServer(
+  server: Server,
+  processes: number,
+  checked: CheckedTarget[],
+  options: LoadOptions,
+  notes: string[],
+): Promise<PhaseMeasurement> {
+  const pid = server.child.pid;
+  if (pid === undefined) throw new Error('the server has no pid');
+  const suffix = ` (${processesLabel(processes)})`;
+  const workersBefore = serverProcesses(pid).map((p) => p.pid);
   const rows: Row[] = [];
   for (const { name, path, expectedStatus, body } of checked) {
-    rows.push(await load({ target: name, url: server.base + path, expectedStatus, bytes: body.length }, options));
+    rows.push(await load({ target: name + suffix, url: server.base + path, expectedStatus, bytes: body.length }, options));
     if (hasExited(server.child)) throw new Error(`the server died under load:\n${serverLog(server)}`);
+  }
+  const memory = readProcessMemory(serverProcesses(pid));
+  const workersAfter = memory.map((p) => p.pid);
+  if (workersAfter.join() !== workersBefore.join()) {
+    notes.push(
+      `With WEB_CONCURRENCY=${server.webConcurrency} the server's processes changed during the load ` +
+        `(before: ${workersBefore.join(', ')}; after: ${workersAfter.join(', ')}): a web process exited and was replaced; ` +
+        `see bench/.work/server-${server.webConcurrency}.log.`,
+    );
   }
   const [story] = rows;
   const [storyTarget] = checked;
-  if (story === undefined || storyTarget === undefined || server.child.pid === undefined) {
-    throw new Error('nothing was measured');
-  }
-  return { rows, story, storyBody: storyTarget.body, memory: readMemory(server.child.pid) };
+  if (story === undefined || storyTarget === undefined) throw new Error('nothing was measured');
+  return {
+    phase: { processes, webConcurrency: server.webConcurrency, rows, story, memory },
+    storyBody: storyTarget.body,
+  };
 }
 
-async function measureCeiling(storyBody: Buffer, options: LoadOptions): Promise<Row> {
+/** Phase A: one process, all four pages; finds the pages by following links. */
+async function measureSingle(config: Config, notes: string[]): Promise<PhaseMeasurement & { targets: Target[] }> {
+  const server = await startServer(config, '1', 1, notes);
+  try {
+    const targets = await discoverTargets(server.base);
+    const checked: CheckedTarget[] = [];
+    for (const target of targets) checked.push(await checkTarget(server.base, target));
+    return { ...(await measureServer(server, 1, checked, config.load, notes)), targets };
+  } finally {
+    await stopServer(server, notes);
+  }
+}
+
+/** Phase B: one web process per core, the story page (same URL as phase A) and the edition home. */
+async function measureAllCores(
+  config: Config,
+  targets: Target[],
+  singleStory: Buffer,
+  notes: string[],
+): Promise<PhaseMeasurement> {
+  const processes = os.availableParallelism();
+  const server = await startServer(config, 'auto', processes, notes);
+  try {
+    const wanted = targets.filter((t) => t.name === 'Story page' || t.name === 'Edition home');
+    const checked: CheckedTarget[] = [];
+    for (const target of wanted) checked.push(await checkTarget(server.base, target));
+    const measured = await measureServer(server, processes, checked, config.load, notes);
+    if (measured.storyBody.length !== singleStory.length) {
+      notes.push(
+        `The story page was ${measured.storyBody.length} bytes with WEB_CONCURRENCY=auto and ` +
+          `${singleStory.length} bytes with WEB_CONCURRENCY=1; the static ceiling serves the latter.`,
+      );
+    }
+    return measured;
+  } finally {
+    await stopServer(server, notes);
+  }
+}
+
+async function measureCeiling(storyBody: Buffer, options: LoadOptions): Promise<{ row: Row; workers: number | undefined }> {
   const site = await startStaticSite(join(WORK, 'nginx'), storyBody);
-  log(`nginx serving the story page's ${storyBody.length} bytes at ${site.url}`);
+  const workers = site.pid === undefined ? undefined : descendants(site.pid).filter((p) => p.ppid === site.pid).length;
+  log(`nginx (${workers ?? '?'} workers) serving the story page's ${storyBody.length} bytes at ${site.url}`);
   try {
     const page = { target: 'Static ceiling (nginx)', url: site.url, expectedStatus: 200, bytes: storyBody.length };
-    return await load(page, options);
+    return { row: await load(page, options), workers };
   } finally {
     await site.stop();
   }
@@ -211,24 +357,25 @@ async function main(): Promise<void> {
   const date = new Date();
   const seedMs = await seed(config);
 
-  const server = await startServer(config);
-  let measured: ServerMeasurements;
-  try {
-    measured = await measureServer(server, config.load);
-  } finally {
-    await stopProcess(server.child);
+  const notes: string[] = [];
+  const single = await measureSingle(config, notes);
+  const allCores = await measureAllCores(config, single.targets, single.storyBody, notes);
+  const ceiling = await measureCeiling(single.storyBody, config.load);
+  const cores = os.availableParallelism();
+  if (ceiling.workers !== undefined && ceiling.workers !== cores) {
+    notes.push(`nginx started ${ceiling.workers} workers, but os.availableParallelism() is ${cores}.`);
   }
-  const ceiling = await measureCeiling(measured.storyBody, config.load);
 
   const markdown = renderResults({
     date,
     stories: config.stories,
     seedMs,
     load: config.load,
-    rows: [...measured.rows, ceiling],
-    story: measured.story,
-    ceiling,
-    memory: measured.memory,
+    single: single.phase,
+    allCores: allCores.phase,
+    ceiling: ceiling.row,
+    nginxWorkers: ceiling.workers,
+    notes,
   });
   writeFileSync(RESULTS, markdown);
   console.log(`\n${markdown}`);
