@@ -96,12 +96,12 @@ export function checkTargets(results: Results): TargetCheck[] {
   const allCoresWeb = webProcesses(allCores);
   const rssWorker = largestRssKiB(allCoresWeb);
   const enoughStories = results.stories >= TARGET_STORIES;
-  const nginx = results.nginxWorkers === undefined ? 'as many as nginx' : `nginx ran ${results.nginxWorkers}`;
+  const nginx = results.nginxWorkers === undefined ? 'nginx runs one worker per core' : `nginx ran ${results.nginxWorkers} workers`;
   return [
     {
       name:
         `Story page >= ${CEILING_SHARE * 100}% of the static ceiling (req/s), judged with ${all} ` +
-        `(WEB_CONCURRENCY=${allCores.webConcurrency}: one per core, the same cores nginx uses; ${nginx})`,
+        `(WEB_CONCURRENCY=${allCores.webConcurrency}, one web process per core: the same number of cores as nginx; ${nginx})`,
       verdict: pass(shareAll >= CEILING_SHARE),
       measured: `${fixed(shareAll * 100, 1)}% with ${all}; for information, ${fixed(shareOne * 100, 1)}% with ${one}`,
     },

@@ -246,7 +246,7 @@ async function load(page: Omit<Row, 'result'>, options: LoadOptions): Promise<Ro
   log(`${page.target}: ${WARM_UP_SECONDS} s warm-up, then ${options.seconds} s of load on ${page.url}`);
   await runWrk(page.url, { ...options, seconds: WARM_UP_SECONDS });
   const result = await runWrk(page.url, options);
-  log(`${page.target}: ${result.requestsPerSec.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
+  log(`${page.target}: ${result.requestsPerSec.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms`);
   return { ...page, result };
 }
 
