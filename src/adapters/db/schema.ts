@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { EditorialTables } from './schema-editorial.js';
+import type { EditorialStoryColumns, EditorialTables, EditorialTranslationColumns } from './schema-editorial.js';
 import type { JobTables } from './schema-jobs.js';
 import type { MediaTables } from './schema-media.js';
 import type { StaffTables } from './schema-staff.js';
@@ -67,7 +67,7 @@ export interface ImageTextsTable {
   caption: string | null;
 }
 
-export interface StoriesTable {
+export interface StoriesTable extends Partial<EditorialStoryColumns> {
   id: string;
   section_id: string | null;
   lead_image_id: string | null;
@@ -76,7 +76,7 @@ export interface StoriesTable {
   updated_at: string;
 }
 
-export interface StoryTranslationsTable {
+export interface StoryTranslationsTable extends Partial<EditorialTranslationColumns> {
   id: string;
   story_id: string;
   locale: string;

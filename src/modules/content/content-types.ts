@@ -16,6 +16,16 @@ export interface ImageView {
   textLocale: string;
   creditAgency: string | null;
   creditPhotographer: string | null;
+  /** Resized encodings for srcset (AVIF, WebP, the master); absent for images stored as one file. */
+  renditions?: ImageRenditionView[];
+}
+
+export interface ImageRenditionView {
+  /** 'avif' | 'webp' | 'jpeg' | 'png' */
+  format: string;
+  width: number;
+  height: number;
+  path: string;
 }
 
 export interface NamedLink {
@@ -67,6 +77,11 @@ export interface StoryView extends StorySummary {
   topics: TopicLink[];
   /** Every published translation of the story, this one included. */
   translations: TranslationRef[];
+  /** Search-engine title and description set by the editor, when they differ from headline and dek. */
+  seoTitle: string | null;
+  seoDescription: string | null;
+  /** Dated correction and update notes appended by editors, oldest first. */
+  corrections: { kind: 'correction' | 'update'; text: string; at: Date }[];
 }
 
 export interface Page<T> {

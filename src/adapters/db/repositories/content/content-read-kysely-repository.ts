@@ -174,6 +174,8 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
         't.provenance',
         't.provenance_credit',
         't.reading_minutes',
+        't.seo_title',
+        't.seo_description',
         's.original_locale',
       ])
       .where('e.edition', '=', edition.locale)
@@ -182,7 +184,7 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
       .executeTakeFirst();
     if (!row) return null;
     // Captions and alt text belong to the content: prefer the story's language for them.
-    const [[summary], topics, translations] = await Promise.all([
+    const [[summary], topics, translations, corrections] = await Promise.all([
       this.hydrate([row as SummaryRow], preference, [row.locale, ...preference]),
       this.topicsOf(row.story_id, preference),
       this.db
@@ -193,6 +195,12 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
         .where('published_at', '<=', nowIso)
         .orderBy('is_original', 'desc')
         .orderBy('locale')
+        .execute(),
+      this.db
+        .selectFrom('story_corrections')
+        .select(['kind', 'text', 'created_at'])
+        .where('translation_id', '=', translationId)
+        .orderBy('created_at')
         .execute(),
     ]);
     if (!summary) return null;
@@ -207,6 +215,9 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
       readingMinutes: Number(row.reading_minutes),
       originalLocale: row.original_locale,
       topics,
+      seoTitle: row.seo_title ?? null,
+      seoDescription: row.seo_description ?? null,
+      corrections: corrections.map((c) => ({ kind: c.kind as 'correction' | 'update', text: c.text, at: new Date(c.created_at) })),
       translations: translations.map((t) => ({
         id: t.id,
         locale: t.locale,

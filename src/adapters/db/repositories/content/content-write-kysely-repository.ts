@@ -8,11 +8,10 @@ import type {
   TranslationChanges,
 } from '../../../../modules/content/content-repository.js';
 import type { TopicKind } from '../../../../modules/content/content-types.js';
-import { chooseEditionTranslation } from '../../../../modules/content/edition-entries.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
-import { groupBy } from './localized.js';
+import { recordOldSlug, refreshEntries } from './content-write-steps.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -225,44 +224,5 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
   async countStories(): Promise<number> {
     const row = await this.db.selectFrom('stories').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
-  }
-}
-
-async function recordOldSlug(trx: Transaction<DB>, entity: string, locale: string, slug: string, targetId: string, now: Date) {
-  await trx
-    .insertInto('slug_history')
-    .values({ entity, locale, slug, target_id: targetId, created_at: now.toISOString() })
-    .onConflict((oc) => oc.columns(['entity', 'locale', 'slug']).doUpdateSet({ target_id: targetId, created_at: now.toISOString() }))
-    .execute();
-}
-
-/** Recomputes the edition read model for some stories, inside the caller's transaction. */
-async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[]) {
-  if (storyIds.length === 0) return;
-  await trx.deleteFrom('edition_entries').where('story_id', 'in', storyIds).execute();
-  const rows = await trx
-    .selectFrom('story_translations as t')
-    .innerJoin('stories as s', 's.id', 't.story_id')
-    .select(['t.id', 't.story_id', 't.locale', 't.status', 't.published_at', 's.section_id'])
-    .where('t.story_id', 'in', storyIds)
-    .execute();
-  const entries: DB['edition_entries'][] = [];
-  for (const [storyId, translations] of groupBy(rows, (r) => r.story_id)) {
-    const candidates = translations.map((t) => ({ id: t.id, locale: t.locale, status: t.status, publishedAt: t.published_at }));
-    for (const edition of editions) {
-      const chosen = chooseEditionTranslation(edition, candidates);
-      if (!chosen) continue;
-      entries.push({
-        edition: edition.locale,
-        story_id: storyId,
-        translation_id: chosen.translationId,
-        section_id: translations[0]?.section_id ?? null,
-        published_at: chosen.publishedAt,
-        is_fallback: chosen.isFallback ? 1 : 0,
-      });
-    }
-  }
-  for (let i = 0; i < entries.length; i += 200) {
-    await trx.insertInto('edition_entries').values(entries.slice(i, i + 200)).execute();
   }
 }

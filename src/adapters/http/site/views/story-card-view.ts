@@ -3,6 +3,7 @@ import { authorPath, storyPath, withPage } from '../../../../modules/content/sto
 import { textDirection } from '../../../../modules/editions/index.js';
 import { html, join, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext } from '../page-context.js';
+import { IMAGE_SIZES, responsivePicture } from './picture-view.js';
 
 /** lang and dir attributes for content whose language differs from the edition's interface. */
 export function contentLang(ctx: PageContext, locale: string): SafeHtml {
@@ -29,7 +30,7 @@ export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize 
   const title = html`<a href="${href}"${contentLang(ctx, story.locale)}>${story.title}</a>`;
   return html`<article class="card card--${size}">
   ${image
-    ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async"></a>`
+    ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true">${responsivePicture(image, size === 'lead' ? IMAGE_SIZES.cardLead : IMAGE_SIZES.card, html`<img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async">`)}</a>`
     : ''}
   <div class="card__text">
     ${story.section && size !== 'compact' ? html`<p class="kicker">${story.section.name}</p>` : ''}

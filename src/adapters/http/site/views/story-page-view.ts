@@ -5,6 +5,7 @@ import { storyPath, topicPath } from '../../../../modules/content/story-paths.js
 import { languageName, textDirection } from '../../../../modules/editions/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext, PageMeta } from '../page-context.js';
+import { IMAGE_SIZES, responsivePicture } from './picture-view.js';
 import { bylineLinks, contentLang, storyList, timeTag } from './story-card-view.js';
 
 function provenanceNote(ctx: PageContext, story: StoryView): SafeHtml {
@@ -20,12 +21,23 @@ function provenanceNote(ctx: PageContext, story: StoryView): SafeHtml {
   return html`<p class="provenance">${text}</p>`;
 }
 
+function corrections(ctx: PageContext, story: StoryView): SafeHtml {
+  if (story.corrections.length === 0) return html``;
+  return html`<aside class="corrections" aria-labelledby="corrections-heading">
+  <h2 id="corrections-heading">${ctx.t('story.corrections')}</h2>
+  ${story.corrections.map(
+    (c) =>
+      html`<p><strong>${c.kind === 'correction' ? ctx.t('story.correction') : ctx.t('story.update')}</strong> ${timeTag(ctx, c.at)}: <span${contentLang(ctx, story.locale)}>${c.text}</span></p>`,
+  )}
+</aside>`;
+}
+
 function leadImage(ctx: PageContext, story: StoryView): SafeHtml {
   const image = story.leadImage;
   if (!image) return html``;
   const credit = [image.creditPhotographer, image.creditAgency].filter(Boolean).join(' / ');
   return html`<figure class="lead-image">
-  <img src="${image.path}" alt="${image.alt}"${contentLang(ctx, image.textLocale)} width="${image.width}" height="${image.height}" fetchpriority="high" decoding="async">
+  ${responsivePicture(image, IMAGE_SIZES.storyLead, html`<img src="${image.path}" alt="${image.alt}"${contentLang(ctx, image.textLocale)} width="${image.width}" height="${image.height}" fetchpriority="high" decoding="async">`)}
   ${image.caption || credit
     ? html`<figcaption>${image.caption ? html`<span class="caption"${contentLang(ctx, image.textLocale)}>${image.caption}</span> ` : ''}${credit ? html`<span class="credit">${ctx.t('story.photoCredit', { credit })}</span>` : ''}</figcaption>`
     : ''}
@@ -65,8 +77,8 @@ export function storyMeta(ctx: PageContext, story: StoryView): PageMeta {
   const canonical = storyCanonical(ctx, story);
   const image = story.leadImage;
   return {
-    title: `${story.title} | ${ctx.edition.siteName}`,
-    description: story.dek,
+    title: `${story.seoTitle || story.title} | ${ctx.edition.siteName}`,
+    description: story.seoDescription || story.dek,
     canonical,
     alternates: storyAlternates(ctx, story),
     og: {
@@ -119,6 +131,7 @@ export function storyPageView(ctx: PageContext, page: StoryPage): SafeHtml {
 ${renderDocument(story.body)}
   </div>
   <footer class="story__footer">
+    ${corrections(ctx, story)}
     ${provenanceNote(ctx, story)}
     ${story.topics.length > 0
       ? html`<nav class="topics" aria-label="${t('story.topics')}"><h2>${t('story.topics')}</h2><ul>${story.topics.map(

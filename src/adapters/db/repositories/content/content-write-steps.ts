@@ -1,0 +1,48 @@
+import type { Transaction } from 'kysely';
+import { chooseEditionTranslation } from '../../../../modules/content/edition-entries.js';
+import type { Edition } from '../../../../modules/editions/edition.js';
+import type { DB } from '../../schema.js';
+import { groupBy } from './localized.js';
+
+/**
+ * Steps every write to a story shares, run inside the caller's transaction: keep an old slug
+ * answering, and keep the edition read model in step with the story's translations.
+ */
+export async function recordOldSlug(trx: Transaction<DB>, entity: string, locale: string, slug: string, targetId: string, now: Date) {
+  await trx
+    .insertInto('slug_history')
+    .values({ entity, locale, slug, target_id: targetId, created_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['entity', 'locale', 'slug']).doUpdateSet({ target_id: targetId, created_at: now.toISOString() }))
+    .execute();
+}
+
+/** Recomputes the edition read model for some stories, inside the caller's transaction. */
+export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[]) {
+  if (storyIds.length === 0) return;
+  await trx.deleteFrom('edition_entries').where('story_id', 'in', storyIds).execute();
+  const rows = await trx
+    .selectFrom('story_translations as t')
+    .innerJoin('stories as s', 's.id', 't.story_id')
+    .select(['t.id', 't.story_id', 't.locale', 't.status', 't.published_at', 's.section_id'])
+    .where('t.story_id', 'in', storyIds)
+    .execute();
+  const entries: DB['edition_entries'][] = [];
+  for (const [storyId, translations] of groupBy(rows, (r) => r.story_id)) {
+    const candidates = translations.map((t) => ({ id: t.id, locale: t.locale, status: t.status, publishedAt: t.published_at }));
+    for (const edition of editions) {
+      const chosen = chooseEditionTranslation(edition, candidates);
+      if (!chosen) continue;
+      entries.push({
+        edition: edition.locale,
+        story_id: storyId,
+        translation_id: chosen.translationId,
+        section_id: translations[0]?.section_id ?? null,
+        published_at: chosen.publishedAt,
+        is_fallback: chosen.isFallback ? 1 : 0,
+      });
+    }
+  }
+  for (let i = 0; i < entries.length; i += 200) {
+    await trx.insertInto('edition_entries').values(entries.slice(i, i + 200)).execute();
+  }
+}

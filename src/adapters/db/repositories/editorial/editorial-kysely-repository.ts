@@ -1,0 +1,254 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Provenance } from '../../../../modules/content/content-types.js';
+import type {
+  EditorialRepository,
+  InTransaction,
+  StatusChange,
+  StoryChanges,
+  TextChanges,
+  WriteContext,
+} from '../../../../modules/newsroom/editorial/editorial-repository.js';
+import type { ListQuery } from '../../../../modules/newsroom/editorial/editorial-types.js';
+import { newId } from '../../../../shared/ids.js';
+import type { DB } from '../../schema.js';
+import { recordOldSlug, refreshEntries } from '../content/content-write-steps.js';
+import {
+  correctionsOf,
+  deskFor,
+  listTranslations,
+  readTranslation,
+  revision,
+  revisionsOf,
+  scheduledBetween,
+} from './editorial-reads.js';
+
+type Tx = Transaction<DB>;
+
+async function writeRevision(trx: Tx, translationId: string, version: number, text: Pick<TextChanges, 'title' | 'dek' | 'body' | 'slug'>, ctx: WriteContext) {
+  await trx
+    .insertInto('story_revisions')
+    .values({
+      id: newId(ctx.now.getTime()),
+      translation_id: translationId,
+      version,
+      title: text.title,
+      dek: text.dek,
+      body: JSON.stringify(text.body),
+      slug: text.slug,
+      saved_by: ctx.staffId,
+      saved_at: ctx.now.toISOString(),
+      note: null,
+    })
+    .execute();
+}
+
+async function applyStoryChanges(trx: Tx, storyId: string, changes: StoryChanges, now: Date) {
+  const set = {
+    ...(changes.sectionId !== undefined && { section_id: changes.sectionId }),
+    ...(changes.leadImageId !== undefined && { lead_image_id: changes.leadImageId }),
+    ...(changes.accessLevel !== undefined && { access_level: changes.accessLevel }),
+    updated_at: now.toISOString(),
+  };
+  await trx.updateTable('stories').set(set).where('id', '=', storyId).execute();
+  if (changes.sectionId !== undefined) {
+    await trx.updateTable('edition_entries').set({ section_id: changes.sectionId }).where('story_id', '=', storyId).execute();
+  }
+  if (changes.authorIds !== undefined) {
+    await trx.deleteFrom('story_authors').where('story_id', '=', storyId).execute();
+    const ids = [...new Set(changes.authorIds)];
+    if (ids.length) await trx.insertInto('story_authors').values(ids.map((author_id, position) => ({ story_id: storyId, author_id, position }))).execute();
+  }
+  if (changes.topicIds !== undefined) {
+    await trx.deleteFrom('story_topics').where('story_id', '=', storyId).execute();
+    const ids = [...new Set(changes.topicIds)];
+    if (ids.length) await trx.insertInto('story_topics').values(ids.map((topic_id, position) => ({ story_id: storyId, topic_id, position }))).execute();
+  }
+}
+
+/** Bumps the version only if it is still `expected`: the optimistic lock every write goes through. */
+async function bumpVersion(trx: Tx, id: string, expected: number, set: Record<string, unknown>, now: Date): Promise<boolean> {
+  const result = await trx
+    .updateTable('story_translations')
+    .set({ ...set, updated_at: now.toISOString(), version: expected + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export class EditorialKyselyRepository implements EditorialRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async createStory(input: { locale: string; text: TextChanges; story: StoryChanges }, ctx: WriteContext): Promise<string> {
+    const storyId = newId(ctx.now.getTime());
+    const id = newId(ctx.now.getTime());
+    const now = ctx.now.toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('stories')
+        .values({ id: storyId, section_id: null, lead_image_id: null, original_locale: input.locale, created_at: now, updated_at: now, created_by: ctx.staffId, access_level: 'public' })
+        .execute();
+      await trx
+        .insertInto('story_translations')
+        .values({
+          id,
+          story_id: storyId,
+          locale: input.locale,
+          title: input.text.title,
+          dek: input.text.dek,
+          body: JSON.stringify(input.text.body),
+          slug: input.text.slug,
+          status: 'draft',
+          published_at: null,
+          updated_at: now,
+          created_at: now,
+          is_original: 1,
+          translated_from: null,
+          provenance: 'original',
+          provenance_credit: null,
+          reading_minutes: input.text.readingMinutes,
+          version: 1,
+          seo_title: input.text.seoTitle,
+          seo_description: input.text.seoDescription,
+          created_by: ctx.staffId,
+        })
+        .execute();
+      await applyStoryChanges(trx, storyId, input.story, ctx.now);
+      await writeRevision(trx, id, 1, input.text, ctx);
+    });
+    return id;
+  }
+
+  async createTranslation(
+    input: { storyId: string; locale: string; provenance: Provenance; provenanceCredit: string | null; translatedFrom: string; sourceVersion: number; slug: string },
+    ctx: WriteContext,
+  ): Promise<string> {
+    const id = newId(ctx.now.getTime());
+    const now = ctx.now.toISOString();
+    const empty = { title: '', dek: '', body: { type: 'doc', content: [] }, slug: input.slug };
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('story_translations')
+        .values({
+          id,
+          story_id: input.storyId,
+          locale: input.locale,
+          title: '',
+          dek: '',
+          body: JSON.stringify(empty.body),
+          slug: input.slug,
+          status: 'draft',
+          published_at: null,
+          updated_at: now,
+          created_at: now,
+          is_original: 0,
+          translated_from: input.translatedFrom,
+          provenance: input.provenance,
+          provenance_credit: input.provenanceCredit,
+          reading_minutes: 1,
+          version: 1,
+          created_by: ctx.staffId,
+          synced_source_version: input.sourceVersion,
+        })
+        .execute();
+      await writeRevision(trx, id, 1, empty as Pick<TextChanges, 'title' | 'dek' | 'body' | 'slug'>, ctx);
+    });
+    return id;
+  }
+
+  getTranslation(id: string) {
+    return readTranslation(this.db, id);
+  }
+
+  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: WriteContext & { recordOldSlug: boolean }) {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('story_translations').select(['story_id', 'locale', 'slug']).where('id', '=', id).executeTakeFirst();
+      if (!current) return false;
+      const ok = await bumpVersion(
+        trx,
+        id,
+        expectedVersion,
+        {
+          title: text.title,
+          dek: text.dek,
+          body: JSON.stringify(text.body),
+          slug: text.slug,
+          reading_minutes: text.readingMinutes,
+          seo_title: text.seoTitle,
+          seo_description: text.seoDescription,
+        },
+        ctx.now,
+      );
+      if (!ok) return false;
+      if (ctx.recordOldSlug && current.slug !== text.slug) {
+        await recordOldSlug(trx, 'story', current.locale, current.slug, id, ctx.now);
+        await trx.deleteFrom('slug_history').where('entity', '=', 'story').where('locale', '=', current.locale).where('slug', '=', text.slug).execute();
+      }
+      await applyStoryChanges(trx, current.story_id, story, ctx.now);
+      await writeRevision(trx, id, expectedVersion + 1, text, ctx);
+      await refreshEntries(trx, [current.story_id], ctx.editions);
+      return true;
+    });
+  }
+
+  async setStatus(id: string, expectedVersion: number, change: StatusChange, ctx: WriteContext, inTransaction?: InTransaction) {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('story_translations').select(['story_id']).where('id', '=', id).executeTakeFirst();
+      if (!current) return false;
+      if (!(await bumpVersion(trx, id, expectedVersion, { status: change.status, published_at: change.publishedAt }, ctx.now))) return false;
+      await trx.updateTable('stories').set({ updated_at: ctx.now.toISOString() }).where('id', '=', current.story_id).execute();
+      await refreshEntries(trx, [current.story_id], ctx.editions);
+      if (inTransaction) await inTransaction(trx);
+      return true;
+    });
+  }
+
+  async markSynced(id: string, expectedVersion: number, sourceVersion: number, ctx: WriteContext) {
+    return this.db.transaction().execute((trx) => bumpVersion(trx, id, expectedVersion, { synced_source_version: sourceVersion }, ctx.now));
+  }
+
+  listRevisions(translationId: string) {
+    return revisionsOf(this.db, translationId);
+  }
+
+  getRevision(translationId: string, revisionId: string) {
+    return revision(this.db, translationId, { id: revisionId });
+  }
+
+  getRevisionByVersion(translationId: string, version: number) {
+    return revision(this.db, translationId, { version });
+  }
+
+  async addCorrection(translationId: string, kind: 'correction' | 'update', text: string, ctx: WriteContext) {
+    const id = newId(ctx.now.getTime());
+    const at = ctx.now.toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('story_corrections').values({ id, translation_id: translationId, kind, text, created_by: ctx.staffId, created_at: at }).execute();
+      // The story page shows the note, and readers see the story as updated now.
+      await trx.updateTable('story_translations').set({ updated_at: at }).where('id', '=', translationId).execute();
+    });
+    return { id, translationId, kind, text, createdAt: at, createdBy: ctx.staffId };
+  }
+
+  listCorrections(translationId: string) {
+    return correctionsOf(this.db, translationId);
+  }
+
+  list(query: ListQuery, pageSize: number, restrictToCreator: string | null) {
+    return listTranslations(this.db, query, pageSize, restrictToCreator);
+  }
+
+  calendar(from: string, to: string) {
+    return scheduledBetween(this.db, from, to);
+  }
+
+  desk(locale: string, sourceLocales: readonly string[], limit: number) {
+    return deskFor(this.db, locale, sourceLocales, limit);
+  }
+
+  async slugTaken(locale: string, slug: string, exceptTranslationId: string | null) {
+    let q = this.db.selectFrom('story_translations').select('id').where('locale', '=', locale).where('slug', '=', slug);
+    if (exceptTranslationId) q = q.where('id', '!=', exceptTranslationId);
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+}

@@ -1,0 +1,254 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Provenance, StoryStatus } from '../../../../modules/content/content-types.js';
+import { parseStoredDocument } from '../../../../modules/content/document/index.js';
+import type {
+  AccessLevel,
+  Correction,
+  DeskItem,
+  ListQuery,
+  Revision,
+  RevisionSummary,
+  StoryListItem,
+  TranslationRecord,
+} from '../../../../modules/newsroom/editorial/editorial-types.js';
+import type { DB } from '../../schema.js';
+import { groupBy } from '../content/localized.js';
+
+/** Read side of the editorial repository: one record, listings, revisions, the translation desk. */
+export async function readTranslation(db: Kysely<DB>, id: string): Promise<TranslationRecord | null> {
+  const t = await db
+    .selectFrom('story_translations as t')
+    .innerJoin('stories as s', 's.id', 't.story_id')
+    .selectAll('t')
+    .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+  if (!t) return null;
+  const [authors, topics, siblings] = await Promise.all([
+    db.selectFrom('story_authors').select('author_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
+    db.selectFrom('story_topics').select('topic_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
+    db
+      .selectFrom('story_translations')
+      .select(['id', 'locale', 'status', 'version', 'is_original'])
+      .where('story_id', '=', t.story_id)
+      .orderBy('is_original', 'desc')
+      .orderBy('locale')
+      .execute(),
+  ]);
+  return {
+    id: t.id,
+    storyId: t.story_id,
+    locale: t.locale,
+    title: t.title,
+    dek: t.dek,
+    body: parseStoredDocument(t.body),
+    slug: t.slug,
+    status: t.status as StoryStatus,
+    publishedAt: t.published_at,
+    updatedAt: t.updated_at,
+    createdAt: t.created_at,
+    version: Number(t.version),
+    isOriginal: Number(t.is_original) === 1,
+    translatedFrom: t.translated_from,
+    provenance: t.provenance as Provenance,
+    provenanceCredit: t.provenance_credit,
+    seoTitle: t.seo_title ?? null,
+    seoDescription: t.seo_description ?? null,
+    createdBy: t.created_by ?? null,
+    syncedSourceVersion: t.synced_source_version === null || t.synced_source_version === undefined ? null : Number(t.synced_source_version),
+    story: {
+      sectionId: t.section_id,
+      leadImageId: t.lead_image_id,
+      accessLevel: (t.access_level ?? 'public') as AccessLevel,
+      createdBy: t.story_created_by ?? null,
+      authorIds: authors.map((a) => a.author_id),
+      topicIds: topics.map((x) => x.topic_id),
+      originalLocale: t.original_locale,
+    },
+    siblings: siblings.map((s) => ({
+      id: s.id,
+      locale: s.locale,
+      status: s.status as StoryStatus,
+      version: Number(s.version),
+      isOriginal: Number(s.is_original) === 1,
+    })),
+  };
+}
+
+function listBase(db: Kysely<DB>) {
+  return db.selectFrom('story_translations as t').innerJoin('stories as s', 's.id', 't.story_id');
+}
+
+async function toListItems(db: Kysely<DB>, rows: { story_id: string; id: string; locale: string; title: string; status: string; updated_at: string; published_at: string | null; section_id: string | null }[]): Promise<StoryListItem[]> {
+  const ids = [...new Set(rows.map((r) => r.story_id))];
+  const authors = ids.length
+    ? await db.selectFrom('story_authors').select(['story_id', 'author_id']).where('story_id', 'in', ids).orderBy('position').execute()
+    : [];
+  const byStory = groupBy(authors, (a) => a.story_id);
+  return rows.map((r) => ({
+    storyId: r.story_id,
+    translationId: r.id,
+    locale: r.locale,
+    title: r.title,
+    status: r.status as StoryStatus,
+    updatedAt: r.updated_at,
+    publishedAt: r.published_at,
+    sectionId: r.section_id,
+    authorIds: (byStory.get(r.story_id) ?? []).map((a) => a.author_id),
+  }));
+}
+
+export async function listTranslations(db: Kysely<DB>, query: ListQuery, pageSize: number, creator: string | null) {
+  let q = listBase(db);
+  if (query.status) q = q.where('t.status', '=', query.status);
+  if (query.locale) q = q.where('t.locale', '=', query.locale);
+  if (query.sectionId) q = q.where('s.section_id', '=', query.sectionId);
+  if (query.authorId) {
+    const authorId = query.authorId;
+    q = q.where('t.story_id', 'in', (sub) => sub.selectFrom('story_authors').select('story_id').where('author_id', '=', authorId));
+  }
+  if (query.topicId) {
+    const topicId = query.topicId;
+    q = q.where('t.story_id', 'in', (sub) => sub.selectFrom('story_topics').select('story_id').where('topic_id', '=', topicId));
+  }
+  if (query.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  if (creator) q = q.where((eb) => eb.or([eb('s.created_by', '=', creator), eb('t.created_by', '=', creator)]));
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
+    q
+      .select(['t.story_id', 't.id', 't.locale', 't.title', 't.status', 't.updated_at', 't.published_at', 's.section_id'])
+      .orderBy('t.updated_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .limit(pageSize)
+      .offset((query.page - 1) * pageSize)
+      .execute(),
+  ]);
+  return { items: await toListItems(db, rows), total: Number(count?.n ?? 0) };
+}
+
+export async function scheduledBetween(db: Kysely<DB>, from: string, to: string) {
+  const rows = await listBase(db)
+    .select(['t.story_id', 't.id', 't.locale', 't.title', 't.status', 't.updated_at', 't.published_at', 's.section_id'])
+    .where('t.status', '=', 'scheduled')
+    .where('t.published_at', '>=', from)
+    .where('t.published_at', '<', to)
+    .orderBy('t.published_at')
+    .execute();
+  return toListItems(db, rows);
+}
+
+export async function revisionsOf(db: Kysely<DB>, translationId: string): Promise<RevisionSummary[]> {
+  const rows = await db
+    .selectFrom('story_revisions')
+    .select(['id', 'version', 'saved_at', 'saved_by', 'title', 'note'])
+    .where('translation_id', '=', translationId)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, version: Number(r.version), savedAt: r.saved_at, savedBy: r.saved_by, title: r.title, note: r.note }));
+}
+
+export async function revision(db: Kysely<DB>, translationId: string, by: { id: string } | { version: number }): Promise<Revision | null> {
+  let q = db.selectFrom('story_revisions').selectAll().where('translation_id', '=', translationId);
+  // By version: the text as it stood at that version (status changes bump the version too).
+  q = 'id' in by ? q.where('id', '=', by.id) : q.where('version', '<=', by.version).orderBy('version', 'desc').limit(1);
+  const r = await q.executeTakeFirst();
+  if (!r) return null;
+  return {
+    id: r.id,
+    version: Number(r.version),
+    savedAt: r.saved_at,
+    savedBy: r.saved_by,
+    title: r.title,
+    note: r.note,
+    dek: r.dek,
+    body: parseStoredDocument(r.body),
+    slug: r.slug,
+  };
+}
+
+export async function correctionsOf(db: Kysely<DB>, translationId: string): Promise<Correction[]> {
+  const rows = await db.selectFrom('story_corrections').selectAll().where('translation_id', '=', translationId).orderBy('created_at').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    translationId: r.translation_id,
+    kind: r.kind as Correction['kind'],
+    text: r.text,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  }));
+}
+
+/**
+ * The translation desk for one locale: published sources in other languages with no version in
+ * this locale yet, translations in progress or review, and published translations whose source has
+ * changed since they were last synced.
+ */
+export async function deskFor(db: Kysely<DB>, locale: string, sourceLocales: readonly string[], limit: number): Promise<DeskItem[]> {
+  if (sourceLocales.length === 0) return [];
+  const sources = await db
+    .selectFrom('story_translations as src')
+    .leftJoin('story_translations as tr', (join) => join.onRef('tr.story_id', '=', 'src.story_id').on('tr.locale', '=', locale))
+    .select([
+      'src.story_id',
+      'src.id as source_id',
+      'src.locale as source_locale',
+      'src.title as source_title',
+      'src.version as source_version',
+      'src.updated_at as source_updated_at',
+      'tr.id as tr_id',
+      'tr.title as tr_title',
+      'tr.status as tr_status',
+      'tr.body as tr_body',
+      'tr.updated_at as tr_updated_at',
+      'tr.synced_source_version as tr_synced',
+      'tr.translated_from as tr_from',
+    ])
+    .where('src.is_original', '=', 1)
+    .where('src.status', '=', 'published')
+    .where('src.locale', 'in', [...sourceLocales])
+    .orderBy('src.updated_at', 'desc')
+    .limit(limit * 4)
+    .execute();
+  const synced = sources.filter((r) => r.tr_id !== null && r.tr_synced !== null && r.tr_synced !== undefined);
+  const revisionVersions = synced.length
+    ? await db
+        .selectFrom('story_revisions')
+        .select(['translation_id', 'version'])
+        .where('translation_id', 'in', synced.map((r) => r.source_id))
+        .execute()
+    : [];
+  const versionsBySource = groupBy(revisionVersions, (r) => r.translation_id);
+  const items: DeskItem[] = [];
+  for (const r of sources) {
+    const sourceUpdated = r.tr_id !== null && textChangedSince((versionsBySource.get(r.source_id) ?? []).map((v) => Number(v.version)), r.tr_synced);
+    let state: DeskItem['state'];
+    if (r.tr_id === null) state = 'needs_translation';
+    else if (r.tr_status === 'in_review') state = 'in_review';
+    else if (r.tr_status === 'published' || r.tr_status === 'scheduled') state = 'published';
+    else state = parseStoredDocument(r.tr_body ?? '').content.length === 0 ? 'needs_translation' : 'in_progress';
+    if (state === 'published' && !sourceUpdated) continue;
+    items.push({
+      storyId: r.story_id,
+      sourceTranslationId: r.source_id,
+      sourceLocale: r.source_locale,
+      sourceTitle: r.source_title,
+      translationId: r.tr_id,
+      locale,
+      title: r.tr_title,
+      state,
+      sourceUpdated,
+      updatedAt: r.tr_updated_at ?? r.source_updated_at,
+    });
+    if (items.length >= limit) break;
+  }
+  return items;
+}
+
+/** Whether the source's text was saved again after the version a translation was synced with. */
+export function textChangedSince(revisionVersions: readonly number[], syncedVersion: number | null | undefined): boolean {
+  if (syncedVersion === null || syncedVersion === undefined || revisionVersions.length === 0) return false;
+  const synced = Number(syncedVersion);
+  const atSync = Math.max(0, ...revisionVersions.filter((v) => v <= synced));
+  return Math.max(...revisionVersions) > atSync;
+}

@@ -1,0 +1,319 @@
+import { AppError, conflict, forbidden, invalidInput, notFound } from '../../../shared/errors.js';
+import type { Clock } from '../../../shared/clock.js';
+import { newId } from '../../../shared/ids.js';
+import { assertValidDocument, plainText, readingMinutes, type StoryDocument } from '../../content/document/index.js';
+import type { Editions } from '../../editions/edition.js';
+import { slugify } from '../../editions/index.js';
+import { can, type Actor } from '../permissions.js';
+import type { EditorialRepository, InTransaction, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
+import type {
+  CorrectionInput,
+  CreateStoryInput,
+  ListQuery,
+  NewTranslationInput,
+  TransitionInput,
+  TranslationInput,
+  TranslationRecord,
+  UpdateTranslationInput,
+} from './editorial-types.js';
+import { diffText, type DiffPart } from './text-diff.js';
+import { checkMove, mayEdit, mayRead, type WorkflowSubject } from './workflow.js';
+
+/** Queues and cancels the job that publishes a scheduled story at its time, inside the write's transaction. */
+export interface PublishScheduler {
+  schedule(tx: unknown, translationId: string, runAt: Date): Promise<void>;
+  cancel(tx: unknown, translationId: string): Promise<void>;
+}
+
+/** Records who published, unpublished, corrected (the audit log). */
+export interface EditorialAudit {
+  record(actor: Actor, action: string, subject: { kind: string; id: string }, details: Record<string, unknown>): Promise<void>;
+}
+
+export interface EditorialDeps {
+  repo: EditorialRepository;
+  editions: Editions;
+  clock: Clock;
+  scheduler?: PublishScheduler;
+  audit?: EditorialAudit;
+}
+
+export const ADMIN_PAGE_SIZE = 25;
+const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
+
+function subjectOf(t: TranslationRecord): WorkflowSubject {
+  return {
+    status: t.status,
+    locale: t.locale,
+    isOriginal: t.isOriginal,
+    ownerStaffIds: [t.story.createdBy, t.createdBy].filter((v): v is string => !!v),
+  };
+}
+
+function storyChanges(input: TranslationInput): StoryChanges {
+  return {
+    ...(input.sectionId !== undefined && { sectionId: input.sectionId }),
+    ...(input.leadImageId !== undefined && { leadImageId: input.leadImageId }),
+    ...(input.accessLevel !== undefined && { accessLevel: input.accessLevel }),
+    ...(input.authorIds !== undefined && { authorIds: input.authorIds }),
+    ...(input.topicIds !== undefined && { topicIds: input.topicIds }),
+  };
+}
+
+/**
+ * The newsroom's editorial use cases. Each checks permission with the one matrix (permissions.ts)
+ * and the workflow rules (workflow.ts), validates the document, and writes through the repository,
+ * which refuses stale versions: nothing is ever overwritten silently.
+ */
+export class EditorialService {
+  constructor(private readonly deps: EditorialDeps) {}
+
+  private ctx(actor: Actor | null): WriteContext {
+    return { staffId: actor?.staffId ?? null, now: this.deps.clock.now(), editions: this.deps.editions.list };
+  }
+
+  private async load(actor: Actor, id: string): Promise<TranslationRecord> {
+    const t = await this.deps.repo.getTranslation(id);
+    if (!t || !mayRead(actor, subjectOf(t))) throw notFound('No such story', { translationId: id });
+    return t;
+  }
+
+  private assertLocale(locale: string) {
+    if (!this.deps.editions.has(locale)) {
+      throw invalidInput(`"${locale}" is not an edition of this site`, { field: 'locale', editions: this.deps.editions.locales });
+    }
+  }
+
+  /** A slug for this locale: the one asked for (refused if taken), or one made from the title. */
+  private async slugFor(locale: string, title: string, asked: string | undefined, current: TranslationRecord | null): Promise<string> {
+    const { repo } = this.deps;
+    if (asked !== undefined) {
+      if (await repo.slugTaken(locale, asked, current?.id ?? null)) {
+        throw conflict('Another story in this language already uses this slug', { field: 'slug', slug: asked });
+      }
+      return asked;
+    }
+    const everPublished = current !== null && current.publishedAt !== null && current.status !== 'draft' && current.status !== 'in_review';
+    if (current && everPublished) return current.slug;
+    const base = slugify(title, locale) || `story-${newId().slice(-8)}`;
+    let candidate = base;
+    for (let n = 2; await repo.slugTaken(locale, candidate, current?.id ?? null); n++) candidate = `${base}-${n}`;
+    return candidate;
+  }
+
+  private async text(locale: string, input: TranslationInput, current: TranslationRecord | null): Promise<TextChanges> {
+    const body = assertValidDocument(input.body ?? EMPTY_DOC);
+    return {
+      title: input.title,
+      dek: input.dek,
+      body,
+      slug: await this.slugFor(locale, input.title, input.slug, current),
+      readingMinutes: readingMinutes(body),
+      seoTitle: input.seoTitle ?? current?.seoTitle ?? null,
+      seoDescription: input.seoDescription ?? current?.seoDescription ?? null,
+    };
+  }
+
+  async createStory(actor: Actor, input: CreateStoryInput): Promise<TranslationRecord> {
+    if (!can(actor, 'story.create')) throw forbidden('You may not start stories');
+    this.assertLocale(input.locale);
+    const text = await this.text(input.locale, input, null);
+    const id = await this.deps.repo.createStory({ locale: input.locale, text, story: storyChanges(input) }, this.ctx(actor));
+    return this.load(actor, id);
+  }
+
+  get(actor: Actor, id: string): Promise<TranslationRecord> {
+    return this.load(actor, id);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateTranslationInput): Promise<TranslationRecord> {
+    const current = await this.load(actor, id);
+    if (!mayEdit(actor, subjectOf(current))) throw forbidden('You may not edit this story in its current state', { status: current.status });
+    if (input.version !== current.version) throw staleVersion(current);
+    const text = await this.text(current.locale, input, current);
+    const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
+    const saved = await this.deps.repo.saveTranslation(id, input.version, text, storyChanges(input), {
+      ...this.ctx(actor),
+      recordOldSlug: everPublished,
+    });
+    if (!saved) throw staleVersion(await this.load(actor, id));
+    return this.load(actor, id);
+  }
+
+  async transition(actor: Actor, id: string, input: TransitionInput): Promise<TranslationRecord> {
+    const current = await this.load(actor, id);
+    if (input.version !== undefined && input.version !== current.version) throw staleVersion(current);
+    const move = checkMove(actor, subjectOf(current), input.to);
+    if (!move.ok) {
+      throw move.reason === 'no_such_move'
+        ? conflict(`A story that is ${current.status} cannot become ${input.to}`, { from: current.status, to: input.to })
+        : forbidden(`You may not move this story to ${input.to}`, { from: current.status, to: input.to });
+    }
+    const now = this.deps.clock.now();
+    let publishedAt = current.publishedAt;
+    let inTransaction: InTransaction | undefined;
+    const { scheduler } = this.deps;
+    if (input.to === 'scheduled') {
+      if (!input.publishAt) throw invalidInput('A scheduled story needs a publication time', { field: 'publishAt' });
+      const at = new Date(input.publishAt);
+      if (at.getTime() <= now.getTime()) throw invalidInput('The publication time must be in the future', { field: 'publishAt' });
+      if (current.title.trim() === '') throw invalidInput('A story needs a headline before it is scheduled', { field: 'title' });
+      publishedAt = at.toISOString();
+      if (scheduler) inTransaction = (tx) => scheduler.schedule(tx, id, at);
+    } else if (input.to === 'published') {
+      if (current.title.trim() === '') throw invalidInput('A story needs a headline before it is published', { field: 'title' });
+      // A republished story keeps its first date (and so its URL); anything else is published now.
+      publishedAt = current.status === 'unpublished' && publishedAt ? publishedAt : now.toISOString();
+      if (scheduler && current.status === 'scheduled') inTransaction = (tx) => scheduler.cancel(tx, id);
+    } else if (input.to === 'draft' && current.status === 'scheduled') {
+      publishedAt = null;
+      if (scheduler) inTransaction = (tx) => scheduler.cancel(tx, id);
+    }
+    const done = await this.deps.repo.setStatus(id, current.version, { status: input.to, publishedAt }, this.ctx(actor), inTransaction);
+    if (!done) throw staleVersion(await this.load(actor, id));
+    if (input.to === 'published' || input.to === 'unpublished' || input.to === 'scheduled') {
+      await this.deps.audit?.record(actor, `story.${input.to === 'scheduled' ? 'schedule' : input.to === 'published' ? 'publish' : 'unpublish'}`, { kind: 'translation', id }, {
+        locale: current.locale,
+        title: current.title,
+        ...(input.to === 'scheduled' && { publishAt: publishedAt }),
+      });
+    }
+    return this.load(actor, id);
+  }
+
+  /**
+   * The scheduled-publishing job: publishes the translation if it is still scheduled for that time.
+   * Idempotent: a second run, a rescheduled or an unscheduled story changes nothing.
+   */
+  async publishScheduled(translationId: string, scheduledFor: string): Promise<'published' | 'skipped'> {
+    const current = await this.deps.repo.getTranslation(translationId);
+    if (!current || current.status !== 'scheduled' || current.publishedAt !== scheduledFor) return 'skipped';
+    if (new Date(scheduledFor).getTime() > this.deps.clock.now().getTime()) return 'skipped';
+    const done = await this.deps.repo.setStatus(translationId, current.version, { status: 'published', publishedAt: scheduledFor }, this.ctx(null));
+    return done ? 'published' : 'skipped';
+  }
+
+  async revisions(actor: Actor, id: string) {
+    await this.load(actor, id);
+    return this.deps.repo.listRevisions(id);
+  }
+
+  async diff(actor: Actor, id: string, revisionId: string): Promise<{ title: DiffPart[]; dek: DiffPart[]; body: DiffPart[] }> {
+    const current = await this.load(actor, id);
+    const revision = await this.deps.repo.getRevision(id, revisionId);
+    if (!revision) throw notFound('No such revision', { revisionId });
+    return {
+      title: diffText(revision.title, current.title),
+      dek: diffText(revision.dek, current.dek),
+      body: diffText(plainText(revision.body.content), plainText(current.body.content)),
+    };
+  }
+
+  async restore(actor: Actor, id: string, revisionId: string, version: number): Promise<TranslationRecord> {
+    const current = await this.load(actor, id);
+    const revision = await this.deps.repo.getRevision(id, revisionId);
+    if (!revision) throw notFound('No such revision', { revisionId });
+    return this.update(actor, id, {
+      title: revision.title,
+      dek: revision.dek,
+      body: revision.body,
+      version,
+      ...(current.status === 'draft' || current.status === 'in_review' ? { slug: revision.slug } : {}),
+    });
+  }
+
+  async addCorrection(actor: Actor, id: string, input: CorrectionInput) {
+    const current = await this.load(actor, id);
+    if (!can(actor, 'story.correct')) throw forbidden('Only editors may append corrections');
+    if (current.status !== 'published') throw conflict('Corrections are added to published stories', { status: current.status });
+    const correction = await this.deps.repo.addCorrection(id, input.kind, input.text, this.ctx(actor));
+    await this.deps.audit?.record(actor, 'story.correct', { kind: 'translation', id }, { kind: input.kind });
+    return correction;
+  }
+
+  corrections(id: string) {
+    return this.deps.repo.listCorrections(id);
+  }
+
+  async startTranslation(actor: Actor, sourceId: string, input: NewTranslationInput): Promise<TranslationRecord> {
+    const source = await this.load(actor, sourceId);
+    this.assertLocale(input.locale);
+    if (!can(actor, 'translation.create', { locale: input.locale })) throw forbidden(`You may not translate into ${input.locale}`);
+    if (source.siblings.some((s) => s.locale === input.locale)) {
+      throw conflict(`This story already has a ${input.locale} version`, { locale: input.locale });
+    }
+    const id = await this.deps.repo.createTranslation(
+      {
+        storyId: source.storyId,
+        locale: input.locale,
+        provenance: input.provenance,
+        provenanceCredit: input.provenanceCredit ?? null,
+        translatedFrom: source.locale,
+        sourceVersion: source.version,
+        slug: `untitled-${newId().slice(-10)}`,
+      },
+      this.ctx(actor),
+    );
+    return this.load(actor, id);
+  }
+
+  /** What changed in the source since this translation was last synced (empty when in step). */
+  async sourceChanges(actor: Actor, id: string) {
+    const t = await this.load(actor, id);
+    const source = sourceOf(t);
+    if (!source || t.syncedSourceVersion === null) return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
+    const [then, now] = await Promise.all([
+      this.deps.repo.getRevisionByVersion(source.id, t.syncedSourceVersion),
+      this.deps.repo.getRevisionByVersion(source.id, source.version),
+    ]);
+    if (!then || !now) return { sourceUpdated: false, sourceVersion: source.version, title: [], dek: [], body: [] };
+    return {
+      // Text saves make revisions; status changes do not, so compare the revisions, not the versions.
+      sourceUpdated: now.version > then.version,
+      sourceVersion: source.version,
+      title: diffText(then.title, now.title),
+      dek: diffText(then.dek, now.dek),
+      body: diffText(plainText(then.body.content), plainText(now.body.content)),
+    };
+  }
+
+  async markSynced(actor: Actor, id: string, version: number): Promise<TranslationRecord> {
+    const t = await this.load(actor, id);
+    if (!can(actor, 'translation.markSynced', { locale: t.locale })) throw forbidden('You may not mark this translation synced');
+    const source = sourceOf(t);
+    if (!source) throw conflict('This is the original; it has no source to sync with');
+    if (!(await this.deps.repo.markSynced(id, version, source.version, this.ctx(actor)))) throw staleVersion(await this.load(actor, id));
+    return this.load(actor, id);
+  }
+
+  async desk(actor: Actor, locale: string) {
+    this.assertLocale(locale);
+    if (!can(actor, 'translation.edit', { locale }) && !can(actor, 'story.editAny')) throw forbidden(`You do not translate into ${locale}`);
+    const sources = this.deps.editions.locales.filter((l) => l !== locale);
+    return this.deps.repo.desk(locale, sources, 200);
+  }
+
+  async list(actor: Actor, query: ListQuery) {
+    const everything = can(actor, 'story.readAll') || can(actor, 'story.editAny');
+    const { items, total } = await this.deps.repo.list(query, ADMIN_PAGE_SIZE, everything ? null : actor.staffId);
+    return { items, total, page: query.page, pageSize: ADMIN_PAGE_SIZE };
+  }
+
+  async calendar(actor: Actor, from: string, to: string) {
+    if (!can(actor, 'story.readAll') && !can(actor, 'story.editAny')) throw forbidden('The calendar is for editors');
+    return this.deps.repo.calendar(from, to);
+  }
+}
+
+function sourceOf(t: TranslationRecord) {
+  if (t.isOriginal || !t.translatedFrom) return null;
+  return t.siblings.find((s) => s.locale === t.translatedFrom) ?? null;
+}
+
+function staleVersion(current: TranslationRecord): AppError {
+  return conflict('Someone else saved this story since you opened it; reload to see their version', {
+    currentVersion: current.version,
+    updatedAt: current.updatedAt,
+  });
+}
+

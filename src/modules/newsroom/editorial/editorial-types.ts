@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { StoryDocument } from '../../content/document/index.js';
+import type { Provenance, StoryStatus } from '../../content/content-types.js';
+
+export const ACCESS_LEVELS = ['public', 'metered', 'registered', 'paid'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+const id = z.string().min(1).max(64);
+const slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[^\s/?#%\\]+$/u, 'letters, digits and hyphens, no spaces or slashes');
+
+/** What an editor sends when saving a story's language version (the admin API body). */
+export const translationInputSchema = z
+  .object({
+    title: z.string().trim().min(1, 'a headline is required').max(300),
+    dek: z.string().trim().max(500).default(''),
+    body: z.unknown(),
+    slug: slug.optional(),
+    sectionId: id.nullable().optional(),
+    topicIds: z.array(id).max(30).optional(),
+    authorIds: z.array(id).max(12).optional(),
+    leadImageId: id.nullable().optional(),
+    seoTitle: z.string().trim().max(200).nullable().optional(),
+    seoDescription: z.string().trim().max(320).nullable().optional(),
+    accessLevel: z.enum(ACCESS_LEVELS).optional(),
+  })
+  .strict();
+export type TranslationInput = z.infer<typeof translationInputSchema>;
+
+export const createStorySchema = translationInputSchema.extend({ locale: z.string().min(2).max(16) }).strict();
+export type CreateStoryInput = z.infer<typeof createStorySchema>;
+
+export const updateTranslationSchema = translationInputSchema.extend({ version: z.number().int().positive() }).strict();
+export type UpdateTranslationInput = z.infer<typeof updateTranslationSchema>;
+
+export const transitionSchema = z
+  .object({
+    to: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']),
+    publishAt: z.iso.datetime({ offset: true }).optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+export const newTranslationSchema = z
+  .object({
+    locale: z.string().min(2).max(16),
+    provenance: z.enum(['newsroom', 'machine', 'partner']).default('newsroom'),
+    provenanceCredit: z.string().trim().max(200).nullable().optional(),
+  })
+  .strict();
+export type NewTranslationInput = z.infer<typeof newTranslationSchema>;
+
+export const correctionSchema = z
+  .object({ kind: z.enum(['correction', 'update']), text: z.string().trim().min(1).max(2000) })
+  .strict();
+export type CorrectionInput = z.infer<typeof correctionSchema>;
+
+export const listQuerySchema = z
+  .object({
+    status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']).optional(),
+    locale: z.string().max(16).optional(),
+    sectionId: id.optional(),
+    authorId: id.optional(),
+    topicId: id.optional(),
+    q: z.string().max(200).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** A language version as the newsroom sees it: everything needed to edit it. */
+export interface TranslationRecord {
+  id: string;
+  storyId: string;
+  locale: string;
+  title: string;
+  dek: string;
+  body: StoryDocument;
+  slug: string;
+  status: StoryStatus;
+  publishedAt: string | null;
+  updatedAt: string;
+  createdAt: string;
+  version: number;
+  isOriginal: boolean;
+  translatedFrom: string | null;
+  provenance: Provenance;
+  provenanceCredit: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  createdBy: string | null;
+  syncedSourceVersion: number | null;
+  story: {
+    sectionId: string | null;
+    leadImageId: string | null;
+    accessLevel: AccessLevel;
+    createdBy: string | null;
+    authorIds: string[];
+    topicIds: string[];
+    originalLocale: string;
+  };
+  /** Every language version of the story, this one included. */
+  siblings: { id: string; locale: string; status: StoryStatus; version: number; isOriginal: boolean }[];
+}
+
+export interface StoryListItem {
+  storyId: string;
+  translationId: string;
+  locale: string;
+  title: string;
+  status: StoryStatus;
+  updatedAt: string;
+  publishedAt: string | null;
+  sectionId: string | null;
+  authorIds: string[];
+}
+
+export interface RevisionSummary {
+  id: string;
+  version: number;
+  savedAt: string;
+  savedBy: string | null;
+  title: string;
+  note: string | null;
+}
+
+export interface Revision extends RevisionSummary {
+  dek: string;
+  body: StoryDocument;
+  slug: string;
+}
+
+export interface Correction {
+  id: string;
+  translationId: string;
+  kind: 'correction' | 'update';
+  text: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export type DeskState = 'needs_translation' | 'in_progress' | 'in_review' | 'published';
+
+export interface DeskItem {
+  storyId: string;
+  sourceTranslationId: string;
+  sourceLocale: string;
+  sourceTitle: string;
+  translationId: string | null;
+  locale: string;
+  title: string | null;
+  state: DeskState;
+  sourceUpdated: boolean;
+  updatedAt: string;
+}

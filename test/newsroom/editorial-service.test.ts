@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EditorialKyselyRepository } from '../../src/adapters/db/repositories/editorial/editorial-kysely-repository.js';
+import { EditorialService } from '../../src/modules/newsroom/editorial/editorial-service.js';
+import type { Actor, Role } from '../../src/modules/newsroom/permissions.js';
+import { AppError } from '../../src/shared/errors.js';
+import { DIALECTS } from '../support/databases.js';
+import { paragraphs } from '../support/fixtures.js';
+import { startTestSite, type TestSite } from '../support/test-site.js';
+
+const actor = (role: Role, staffId: string, locales: string[] = []): Actor => ({ kind: 'staff', staffId, apiKeyId: null, role, locales, name: staffId });
+const editor = actor('editor', 'ed-1');
+const writer = actor('writer', 'wr-1');
+const otherWriter = actor('writer', 'wr-2');
+const translatorTr = actor('translator', 'tr-1', ['tr']);
+
+async function rejects(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
+  let site: TestSite;
+  let service: EditorialService;
+  beforeAll(async () => {
+    site = await startTestSite(dialect);
+    service = new EditorialService({
+      repo: new EditorialKyselyRepository(site.services.database.db),
+      editions: site.services.editions,
+      clock: site.clock,
+    });
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  const page = (url: string) => site.app.inject({ method: 'GET', url });
+
+  it('a writer drafts, saves with the version, and a stale save is refused without overwriting', async () => {
+    const draft = await service.createStory(writer, { locale: 'en', title: 'Ferry timetable changes', dek: 'Winter schedule', body: paragraphs('First draft.') });
+    expect(draft.status).toBe('draft');
+    expect(draft.slug).toBe('ferry-timetable-changes');
+    expect(draft.version).toBe(1);
+    const saved = await service.update(writer, draft.id, { title: 'Ferry timetable changes', dek: 'Winter schedule', body: paragraphs('Second draft.'), version: 1 });
+    expect(saved.version).toBe(2);
+    const stale = await rejects(
+      service.update(writer, draft.id, { title: 'Overwrite', dek: '', body: paragraphs('Lost update.'), version: 1 }),
+      'conflict',
+    );
+    expect(stale.details.currentVersion).toBe(2);
+    expect((await service.get(writer, draft.id)).body).toEqual(paragraphs('Second draft.'));
+    // Another writer cannot even see it; the writer cannot publish it.
+    await rejects(service.get(otherWriter, draft.id), 'not_found');
+    await rejects(service.transition(writer, draft.id, { to: 'published' }), 'forbidden');
+  });
+
+  it('refuses an invalid document naming the bad node, and saves nothing', async () => {
+    const draft = await service.createStory(writer, { locale: 'en', title: 'Bad body check', dek: '', body: paragraphs('ok') });
+    const error = await rejects(
+      service.update(writer, draft.id, {
+        title: 'Bad body check',
+        dek: '',
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] },
+        version: 1,
+      }),
+      'invalid_document',
+    );
+    expect(JSON.stringify(error.details)).toContain('content[0].content[0].marks[0].attrs.href');
+    expect((await service.get(writer, draft.id)).version).toBe(1);
+  });
+
+  it('keeps a revision per save, shows a diff and restores an earlier text as a new revision', async () => {
+    const draft = await service.createStory(editor, { locale: 'en', title: 'Budget vote', dek: '', body: paragraphs('The council voted on Monday.') });
+    await service.update(editor, draft.id, { title: 'Budget vote', dek: '', body: paragraphs('The council voted on Tuesday.'), version: 1 });
+    const revisions = await service.revisions(editor, draft.id);
+    expect(revisions.map((r) => r.version)).toEqual([2, 1]);
+    const first = revisions[1]!;
+    const diff = await service.diff(editor, draft.id, first.id);
+    expect(diff.body).toContainEqual({ op: 'delete', text: 'Monday.' });
+    expect(diff.body).toContainEqual({ op: 'insert', text: 'Tuesday.' });
+    const restored = await service.restore(editor, draft.id, first.id, 2);
+    expect(restored.version).toBe(3);
+    expect(restored.body).toEqual(paragraphs('The council voted on Monday.'));
+    expect((await service.revisions(editor, draft.id)).length).toBe(3);
+  });
+
+  it('moves through review to publication and onto the site, with an edition entry and corrections', async () => {
+    const draft = await service.createStory(writer, { locale: 'en', title: 'Harbour dredging begins', dek: 'Work starts', body: paragraphs('Dredgers arrived.'), sectionId: site.fixture.sectionId });
+    const inReview = await service.transition(writer, draft.id, { to: 'in_review' });
+    expect(inReview.status).toBe('in_review');
+    await rejects(service.update(otherWriter, draft.id, { title: 'x', dek: '', body: paragraphs('x'), version: inReview.version }), 'not_found');
+    const published = await service.transition(editor, draft.id, { to: 'published' });
+    expect(published.status).toBe('published');
+    expect(published.publishedAt).toBe(site.clock.now().toISOString());
+    const url = '/en/2014/07/harbour-dredging-begins';
+    expect((await page(url)).statusCode).toBe(200);
+    // Writers cannot touch a published story; editors append a correction.
+    await rejects(service.update(writer, draft.id, { title: 'x', dek: '', body: paragraphs('x'), version: published.version }), 'forbidden');
+    await rejects(service.addCorrection(writer, draft.id, { kind: 'correction', text: 'nope' }), 'forbidden');
+    await service.addCorrection(editor, draft.id, { kind: 'correction', text: 'An earlier version misstated the start date.' });
+    const body = (await page(url)).body;
+    expect(body).toContain('An earlier version misstated the start date.');
+    const unpublished = await service.transition(editor, draft.id, { to: 'unpublished' });
+    expect(unpublished.status).toBe('unpublished');
+    expect((await page(url)).statusCode).toBe(404);
+  });
+
+  it('schedules a story: invisible until its time, then published once by the job handler', async () => {
+    const draft = await service.createStory(editor, { locale: 'en', title: 'Embargoed census', dek: '', body: paragraphs('Numbers.') });
+    const at = '2014-07-11T08:00:00.000Z';
+    await rejects(service.transition(editor, draft.id, { to: 'scheduled', publishAt: '2014-07-01T00:00:00Z' }), 'invalid_input');
+    const scheduled = await service.transition(editor, draft.id, { to: 'scheduled', publishAt: at });
+    expect(scheduled.status).toBe('scheduled');
+    expect(await service.publishScheduled(draft.id, at)).toBe('skipped'); // too early
+    site.clock.set('2014-07-11T08:00:05Z');
+    try {
+      expect((await page('/en/2014/07/embargoed-census')).statusCode).toBe(404);
+      expect(await service.publishScheduled(draft.id, at)).toBe('published');
+      expect(await service.publishScheduled(draft.id, at)).toBe('skipped'); // a second run changes nothing
+      expect((await page('/en/2014/07/embargoed-census')).statusCode).toBe(200);
+    } finally {
+      site.clock.set('2014-07-10T12:00:00Z');
+    }
+  });
+
+  it('translation desk: a translator translates into Turkish, the source changes, the desk flags it with a diff until synced', async () => {
+    const source = await service.createStory(editor, { locale: 'en', title: 'Olive oil exports rise', dek: '', body: paragraphs('Exports rose by a tenth.') });
+    const live = await service.transition(editor, source.id, { to: 'published' });
+    await rejects(service.startTranslation(translatorTr, source.id, { locale: 'ar', provenance: 'newsroom' }), 'forbidden');
+    expect((await service.desk(translatorTr, 'tr')).some((i) => i.sourceTranslationId === source.id && i.state === 'needs_translation')).toBe(true);
+    const tr = await service.startTranslation(translatorTr, source.id, { locale: 'tr', provenance: 'newsroom', provenanceCredit: 'Ayşe Demir' });
+    expect(tr.translatedFrom).toBe('en');
+    expect(tr.syncedSourceVersion).toBe(live.version);
+    const written = await service.update(translatorTr, tr.id, { title: 'Zeytinyağı ihracatı artıyor', dek: '', body: paragraphs('İhracat yüzde on arttı.'), version: tr.version });
+    expect(written.slug).toBe('zeytinyagi-ihracati-artiyor');
+    await service.transition(translatorTr, tr.id, { to: 'in_review' });
+    await rejects(service.transition(translatorTr, tr.id, { to: 'published' }), 'forbidden');
+    await service.transition(editor, tr.id, { to: 'published' });
+    expect((await service.sourceChanges(translatorTr, tr.id)).sourceUpdated).toBe(false);
+
+    const current = await service.get(editor, source.id);
+    await service.update(editor, source.id, { title: current.title, dek: '', body: paragraphs('Exports rose by a fifth.'), version: current.version });
+    const changes = await service.sourceChanges(translatorTr, tr.id);
+    expect(changes.sourceUpdated).toBe(true);
+    expect(changes.body).toContainEqual({ op: 'insert', text: 'fifth.' });
+    expect((await service.desk(translatorTr, 'tr')).find((i) => i.translationId === tr.id)?.sourceUpdated).toBe(true);
+    const synced = await service.markSynced(translatorTr, tr.id, (await service.get(translatorTr, tr.id)).version);
+    expect(synced.syncedSourceVersion).toBe((await service.get(editor, source.id)).version);
+    expect((await service.sourceChanges(translatorTr, tr.id)).sourceUpdated).toBe(false);
+    // Both pages now link each other.
+    const en = (await page('/en/2014/07/olive-oil-exports-rise')).body;
+    expect(en).toContain('hreflang="tr"');
+  });
+});
