@@ -55,6 +55,7 @@ export interface EditorialRepository {
     ctx: WriteContext,
   ): Promise<string>;
   getTranslation(id: string): Promise<TranslationRecord | null>;
+  originalTranslationId(storyId: string): Promise<string | null>;
   /** Saves text and story fields if `expectedVersion` is current; false when it is stale. */
   saveTranslation(
     id: string,

@@ -126,6 +126,13 @@ export class EditorialService {
     return this.load(actor, id);
   }
 
+  /** The original language version of a story, which translations start from. */
+  async originalOf(actor: Actor, storyId: string): Promise<TranslationRecord> {
+    const originalId = await this.deps.repo.originalTranslationId(storyId);
+    if (!originalId) throw notFound('No such story', { storyId });
+    return this.load(actor, originalId);
+  }
+
   async update(actor: Actor, id: string, input: UpdateTranslationInput): Promise<TranslationRecord> {
     const current = await this.load(actor, id);
     if (!mayEdit(actor, subjectOf(current))) throw forbidden('You may not edit this story in its current state', { status: current.status });

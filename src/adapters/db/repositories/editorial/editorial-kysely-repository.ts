@@ -160,6 +160,16 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return readTranslation(this.db, id);
   }
 
+  async originalTranslationId(storyId: string) {
+    const row = await this.db
+      .selectFrom('story_translations')
+      .select('id')
+      .where('story_id', '=', storyId)
+      .where('is_original', '=', 1)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
   async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: WriteContext & { recordOldSlug: boolean }) {
     return this.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('story_translations').select(['story_id', 'locale', 'slug']).where('id', '=', id).executeTakeFirst();
