@@ -1,0 +1,41 @@
+/**
+ * paywall: who may read what. Pure access decisions and metering rules; no I/O. Every surface that
+ * shows story text calls `decideAccess` and renders only what `gateDocument` returns.
+ */
+export {
+  METER_WINDOW_DAYS,
+  METER_MAX_ENTRIES,
+  SUBSCRIPTION_STATUSES,
+  PaywallConfigSchema,
+  DEFAULT_PAYWALL_CONFIG,
+  parsePaywallConfig,
+  type AccessLevel,
+  type SubscriptionStatus,
+  type Subscription,
+  type ComplimentaryGrant,
+  type AnonymousReader,
+  type MemberReader,
+  type ReaderState,
+  type MeterEntry,
+  type AnonymousMeter,
+  type StoryAccessInfo,
+  type GiftLink,
+  type GiftLinkStatus,
+  type PaywallConfig,
+  type AccessInput,
+  type GrantReason,
+  type DenialReason,
+  type Offer,
+  type AccessDecision,
+} from './access-types.js';
+export { decideAccess } from './decide-access.js';
+export { subscriptionGrantsAccess, complimentaryGrantsAccess, giftLinkStatus, isArchived } from './entitlements.js';
+export { activeMeterEntries, recordRead, meterMonthStart } from './meter.js';
+export {
+  encodeMeterCookie,
+  decodeMeterCookie,
+  METER_COOKIE_VERSION,
+  METER_COOKIE_MAX_LENGTH,
+  METER_SECRET_MIN_LENGTH,
+} from './meter-cookie.js';
+export { gateDocument, type GatedDocument } from './render-decision.js';
