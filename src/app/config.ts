@@ -61,6 +61,7 @@ const envSchema = z.object({
     .string()
     .regex(/^(auto|[1-9]\d{0,2})$/, 'a number of web processes from 1 to 999, or "auto" for one per CPU core')
     .default('1'),
+  RUN_JOBS: boolSchema.default(true),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587')
@@ -90,6 +91,8 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoOnStart: boolean;
   pageCacheSeconds: number;
+  /** Whether `start` also runs background jobs (off when `masthead worker` runs them elsewhere). */
+  runJobs: boolean;
   /** Outgoing mail; absent in development, where links are logged instead. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -227,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemoOnStart: e.SEED_DEMO_ON_START,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    runJobs: e.RUN_JOBS,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `${siteName} <no-reply@${new URL(publicUrl).hostname}>`,
     webConcurrency: e.WEB_CONCURRENCY === 'auto' ? availableParallelism() : Number(e.WEB_CONCURRENCY),

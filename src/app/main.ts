@@ -8,6 +8,10 @@ import { parseOptions, positiveInt, UsageError } from './cli-args.js';
 import { ConfigError, type Config } from './config.js';
 import { superviseWorkers } from './cluster-supervisor.js';
 import { configFromEnv, createHttpApp, openServices, type Services } from './container.js';
+import { runWorkerProcess } from './worker-process.js';
+import { buildJobHandlers } from './wiring/index.js';
+import { createJobRuntime } from './wiring/jobs-wiring.js';
+import { staffAdd } from './staff-cli.js';
 
 /** Exit codes: 0 success, 1 failure at run time, 64 bad usage, 78 bad configuration (sysexits). */
 export const EXIT = { ok: 0, failure: 1, usage: 64, config: 78 } as const;
@@ -19,12 +23,15 @@ Commands:
   start                      Serve the reader site (migrates and seeds demo content when configured)
   migrate                    Apply pending database migrations and exit
   seed-demo [--stories N]    Add generated demo content (default ${DEMO_STORIES} stories) [--seed S]
+  worker                     Run background jobs (scheduled publishing, newsletters) until stopped
+  staff:add --email E --role R [--name N]
+                             Add a staff member; the password is read from stdin
   help                       Show this help
 
 Configuration comes from the environment (and MASTHEAD_CONFIG, a JSON file): PORT, HOST,
 DATABASE_URL (file path, sqlite: or postgres:// URL), PUBLIC_URL, DATA_DIR, DEFAULT_EDITION,
 EDITIONS (e.g. "en,tr:en,ar:en"), SITE_NAME, TIME_ZONE, MIGRATE_ON_START, SEED_DEMO_ON_START,
-PAGE_CACHE_SECONDS, WEB_CONCURRENCY, LOG_LEVEL. See README.md.
+PAGE_CACHE_SECONDS, WEB_CONCURRENCY, RUN_JOBS, SMTP_URL, MAIL_FROM, LOG_LEVEL. See README.md.
 `;
 
 async function seed(services: Services, stories: number, seedValue?: number) {
@@ -52,10 +59,25 @@ async function prepare(config: Config): Promise<void> {
   }
 }
 
+/** Background jobs in this process (scheduled publishing), unless RUN_JOBS=false. */
+async function startJobs(config: Config, services: Services): Promise<() => Promise<void>> {
+  if (!config.runJobs) return async () => undefined;
+  const { worker } = createJobRuntime(services, buildJobHandlers(services));
+  return () => worker.stop();
+}
+
 async function start(config: Config): Promise<number> {
   if (cluster.isPrimary) {
     await prepare(config);
-    if (config.webConcurrency > 1) return superviseWorkers(config.webConcurrency, config.publicUrl);
+    if (config.webConcurrency > 1) {
+      // The supervising primary runs the jobs; the web processes only enqueue.
+      const services = await openServices(config, undefined, { migrate: false });
+      const stopJobs = await startJobs(config, services);
+      const code = await superviseWorkers(config.webConcurrency, config.publicUrl);
+      await stopJobs();
+      await services.close();
+      return code;
+    }
   }
   return serve(config);
 }
@@ -64,8 +86,10 @@ async function start(config: Config): Promise<number> {
 async function serve(config: Config): Promise<number> {
   const services = await openServices(config, undefined, { migrate: false });
   const app = createHttpApp(services);
+  const stopJobs = cluster.isPrimary ? await startJobs(config, services) : async () => undefined;
   const stop = async (signal: string) => {
     app.log.info(`${signal} received, closing`);
+    await stopJobs();
     await app.close();
     await services.close();
     process.exit(0);
@@ -88,6 +112,12 @@ async function run(command: string, args: string[]): Promise<number> {
     case 'start':
       parseOptions(args, []);
       return start(configFromEnv());
+    case 'worker':
+      parseOptions(args, []);
+      return runWorkerProcess(configFromEnv());
+    case 'staff:add':
+      await staffAdd(parseOptions(args, ['email', 'role', 'name']), process.stdin, process.stderr);
+      return EXIT.ok;
     case 'migrate': {
       parseOptions(args, []);
       const config = configFromEnv();

@@ -57,6 +57,21 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
     await rejects(service.transition(writer, draft.id, { to: 'published' }), 'forbidden');
   });
 
+  it('two editors saving the same version at the same moment: one wins, the other gets a conflict', async () => {
+    const draft = await service.createStory(editor, { locale: 'en', title: 'Race check', dek: '', body: paragraphs('Start.') });
+    const results = await Promise.allSettled(
+      ['First editor text.', 'Second editor text.'].map((text) =>
+        service.update(editor, draft.id, { title: 'Race check', dek: '', body: paragraphs(text), version: 1 }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((failure.reason as AppError).code).toBe('conflict');
+    const saved = await service.get(editor, draft.id);
+    expect(saved.version).toBe(2);
+    expect((await service.revisions(editor, draft.id)).length).toBe(2);
+  });
+
   it('refuses an invalid document naming the bad node, and saves nothing', async () => {
     const draft = await service.createStory(writer, { locale: 'en', title: 'Bad body check', dek: '', body: paragraphs('ok') });
     const error = await rejects(

@@ -22,7 +22,8 @@ import { checkMove, mayEdit, mayRead, type WorkflowSubject } from './workflow.js
 /** Queues and cancels the job that publishes a scheduled story at its time, inside the write's transaction. */
 export interface PublishScheduler {
   schedule(tx: unknown, translationId: string, runAt: Date): Promise<void>;
-  cancel(tx: unknown, translationId: string): Promise<void>;
+  /** Cancels the job queued for that translation and time (scheduled stories carry their time). */
+  cancel(tx: unknown, translationId: string, runAt: Date): Promise<void>;
 }
 
 /** Records who published, unpublished, corrected (the audit log). */
@@ -171,10 +172,12 @@ export class EditorialService {
       if (current.title.trim() === '') throw invalidInput('A story needs a headline before it is published', { field: 'title' });
       // A republished story keeps its first date (and so its URL); anything else is published now.
       publishedAt = current.status === 'unpublished' && publishedAt ? publishedAt : now.toISOString();
-      if (scheduler && current.status === 'scheduled') inTransaction = (tx) => scheduler.cancel(tx, id);
+      const queuedFor = current.publishedAt;
+      if (scheduler && current.status === 'scheduled' && queuedFor) inTransaction = (tx) => scheduler.cancel(tx, id, new Date(queuedFor));
     } else if (input.to === 'draft' && current.status === 'scheduled') {
+      const queuedFor = current.publishedAt;
       publishedAt = null;
-      if (scheduler) inTransaction = (tx) => scheduler.cancel(tx, id);
+      if (scheduler && queuedFor) inTransaction = (tx) => scheduler.cancel(tx, id, new Date(queuedFor));
     }
     const done = await this.deps.repo.setStatus(id, current.version, { status: input.to, publishedAt }, this.ctx(actor), inTransaction);
     if (!done) throw staleVersion(await this.load(actor, id));

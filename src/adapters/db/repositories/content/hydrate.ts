@@ -7,11 +7,18 @@ import { groupBy, pickLocalized } from './localized.js';
 export async function loadImages(db: Kysely<DB>, ids: readonly string[], preference: readonly string[]): Promise<Map<string, ImageView>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const [images, texts] = await Promise.all([
+  const [images, texts, renditions] = await Promise.all([
     db.selectFrom('images').selectAll().where('id', 'in', unique).execute(),
     db.selectFrom('image_texts').selectAll().where('image_id', 'in', unique).execute(),
+    db
+      .selectFrom('image_renditions')
+      .select(['image_id', 'format', 'width', 'height', 'path'])
+      .where('image_id', 'in', unique)
+      .orderBy('width')
+      .execute(),
   ]);
   const textsByImage = groupBy(texts, (t) => t.image_id);
+  const renditionsByImage = groupBy(renditions, (r) => r.image_id);
   const result = new Map<string, ImageView>();
   for (const image of images) {
     const text = pickLocalized(textsByImage.get(image.id) ?? [], preference);
@@ -25,6 +32,14 @@ export async function loadImages(db: Kysely<DB>, ids: readonly string[], prefere
       textLocale: text?.locale ?? preference[0] ?? 'en',
       creditAgency: image.credit_agency,
       creditPhotographer: image.credit_photographer,
+      ...(renditionsByImage.has(image.id) && {
+        renditions: (renditionsByImage.get(image.id) ?? []).map((r) => ({
+          format: r.format,
+          width: Number(r.width),
+          height: Number(r.height),
+          path: r.path,
+        })),
+      }),
     });
   }
   return result;

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { KyselyJobQueue } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
+import { startWorker, type Handlers, type JobWorker } from '../../modules/jobs/index.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Services } from '../container.js';
+
+export interface JobRuntimeOptions {
+  /** Default 1000 ms: a scheduled story goes live within about a second of its time. */
+  pollMs?: number;
+  /** Default 4. */
+  concurrency?: number;
+  /** Default 60 s (extended while a job runs): how long a crashed worker's job waits before another worker retries it. */
+  leaseMs?: number;
+  workerId?: string;
+  /** Default: JSON lines on stdout at the configured LOG_LEVEL; pass Fastify's `app.log` to share the server's logger. */
+  log?: Logger;
+  /** False: no background polling, only `worker.runOnce()`. */
+  polling?: boolean;
+}
+
+/** The queue over the opened database: for processes that enqueue (web) as well as those that run jobs. */
+export function createJobQueue(services: Services): KyselyJobQueue {
+  return new KyselyJobQueue(services.database, services.clock);
+}
+
+/** The queue plus a started worker running `handlers`; call `worker.stop()` before closing the services. */
+export function createJobRuntime(
+  services: Services,
+  handlers: Handlers,
+  options: JobRuntimeOptions = {},
+): { queue: KyselyJobQueue; worker: JobWorker } {
+  const queue = createJobQueue(services);
+  const worker = startWorker({
+    queue,
+    handlers,
+    clock: services.clock,
+    pollMs: options.pollMs ?? 1000,
+    concurrency: options.concurrency ?? 4,
+    workerId: options.workerId ?? defaultWorkerId(),
+    log: options.log ?? jsonLineLog(services.config.logLevel),
+    ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
+    ...(options.polling !== undefined && { polling: options.polling }),
+  });
+  return { queue, worker };
+}
+
+/** host:pid:random, so two workers never share lease ownership, even after a pid is reused. */
+export function defaultWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+/** One JSON object per line on stdout, in the same shape as the HTTP server's log (pino levels). */
+export function jsonLineLog(level: string, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+  const threshold = LEVELS[level] ?? LEVELS.info!;
+  const emit = (value: number) => (details: object, msg?: string) => {
+    if (value >= threshold) write(`${JSON.stringify({ level: value, time: Date.now(), name: 'jobs', ...details, msg })}\n`);
+  };
+  return { info: emit(30), warn: emit(40), error: emit(50) };
+}

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { MediaKyselyRepository } from '../../adapters/db/repositories/media/media-kysely-repository.js';
+import type { HttpModule } from '../../adapters/http/app.js';
+import { registerAdminAuth } from '../../adapters/http/admin-api/admin-auth.js';
+import { registerMediaRoutes } from '../../adapters/http/admin-api/media-routes.js';
+import { SharpImageProcessor } from '../../adapters/media/sharp-image-processor.js';
+import { LocalDiskStorage } from '../../adapters/storage/local-disk-storage.js';
+import { MediaService, type MediaLimits } from '../../modules/media/index.js';
+import type { Services } from '../container.js';
+import { adminAuthDeps } from './staff-wiring.js';
+
+/** The media service over local disk (DATA_DIR/media, which the site serves at /media/). */
+export function buildMediaService(services: Services, limits: Partial<MediaLimits> = {}): MediaService {
+  return new MediaService({
+    repository: new MediaKyselyRepository(services.database.db),
+    storage: new LocalDiskStorage(join(services.config.dataDir, 'media')),
+    processor: new SharpImageProcessor(),
+    clock: services.clock,
+    locales: services.editions.locales,
+    limits,
+  });
+}
+
+/** Upload and library routes of the admin API, behind staff sessions and API keys. */
+export function buildMediaModule(services: Services): HttpModule {
+  const media = buildMediaService(services);
+  return {
+    name: 'media',
+    async register(app) {
+      registerAdminAuth(app, adminAuthDeps(services));
+      await registerMediaRoutes(app, media);
+    },
+  };
+}

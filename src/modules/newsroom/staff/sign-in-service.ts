@@ -1,0 +1,79 @@
+import type { Clock } from '../../../shared/clock.js';
+import { conflict, unauthorized } from '../../../shared/errors.js';
+import type { Actor } from '../permissions.js';
+import type { AuditLog } from './audit-log.js';
+import { hashPassword, needsRehash, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password-hashing.js';
+import { RULES, type RateLimiter } from './rate-limiter.js';
+import type { SessionService, StartedSession } from './session-service.js';
+import { toStaff } from './staff-account.js';
+import type { StaffAccounts } from './staff-repository.js';
+import type { SetupInput, SignInInput } from './staff-schemas.js';
+import type { Staff } from './staff-types.js';
+
+export interface SignedIn {
+  staff: Staff;
+  session: StartedSession;
+}
+
+/** The one answer for an unknown email and a wrong password. */
+export const WRONG_CREDENTIALS = 'The email or the password is not correct';
+
+export class SignInService {
+  constructor(
+    private readonly deps: { accounts: StaffAccounts; sessions: SessionService; limiter: RateLimiter; audit: AuditLog; clock: Clock },
+  ) {}
+
+  /** First-run setup is open while no admin exists (a fresh install). */
+  async setupNeeded(): Promise<boolean> {
+    return (await this.deps.accounts.countAdmins()) === 0;
+  }
+
+  /** Creates the first admin and signs them in; `conflict` once any admin exists. */
+  async setup(input: SetupInput): Promise<SignedIn> {
+    if (!(await this.setupNeeded())) throw alreadySetUp();
+    const passwordHash = await hashPassword(input.password);
+    const now = this.deps.clock.now();
+    const account = await this.deps.accounts.createFirstAdmin(
+      { email: input.email, name: input.name, role: 'admin', locales: [], passwordHash },
+      now,
+    );
+    if (!account) throw alreadySetUp();
+    await this.deps.audit.record(
+      { staffId: account.id, apiKeyId: null, name: account.name },
+      'setup.complete',
+      { kind: 'staff', id: account.id },
+      { email: account.email },
+    );
+    return { staff: toStaff(account), session: await this.deps.sessions.start(account.id) };
+  }
+
+  /**
+   * Checks the password and starts a session. Unknown emails cost the same scrypt time and get the
+   * same answer as wrong passwords. Limits: attempts per address of the caller, failures per email.
+   */
+  async signIn(input: SignInInput, clientIp: string): Promise<SignedIn> {
+    const { limiter, accounts } = this.deps;
+    await limiter.consume(RULES.signInPerIp, clientIp);
+    await limiter.check(RULES.signInFailuresPerAccount, input.email);
+    const account = await accounts.findByEmail(input.email);
+    const valid = await verifyPassword(input.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    if (!account || !valid) {
+      await limiter.record(RULES.signInFailuresPerAccount, input.email);
+      throw unauthorized(WRONG_CREDENTIALS);
+    }
+    if (needsRehash(account.passwordHash)) {
+      await accounts.setPasswordHash(account.id, await hashPassword(input.password), this.deps.clock.now());
+    }
+    return { staff: toStaff(account), session: await this.deps.sessions.start(account.id) };
+  }
+
+  /** Ends every session of the actor (all their devices), and records it. */
+  async signOutEverywhere(actor: Actor): Promise<void> {
+    const ended = await this.deps.sessions.endAll(actor.staffId);
+    await this.deps.audit.record(actor, 'session.signOutEverywhere', { kind: 'staff', id: actor.staffId }, { sessions: ended });
+  }
+}
+
+function alreadySetUp() {
+  return conflict('The newsroom is already set up: sign in instead');
+}

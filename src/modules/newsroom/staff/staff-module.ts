@@ -1,0 +1,71 @@
+import type { Clock } from '../../../shared/clock.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { Mailer } from '../../../shared/mail.js';
+import { ApiKeyService } from './api-key-service.js';
+import { AuditLog } from './audit-log.js';
+import { PasswordResetService } from './password-reset-service.js';
+import { RateLimiter } from './rate-limiter.js';
+import { SessionService } from './session-service.js';
+import { SignInService } from './sign-in-service.js';
+import type { StaffStores } from './staff-repository.js';
+import { StaffService } from './staff-service.js';
+
+export interface StaffModuleDeps {
+  stores: StaffStores;
+  clock: Clock;
+  mailer: Mailer;
+  log: Logger;
+  /** Absolute site URL without a trailing slash: reset links point there. */
+  publicUrl: string;
+  siteName: string;
+}
+
+/** The use cases of the staff module, built over its stores. */
+export interface StaffModule {
+  signIn: SignInService;
+  sessions: SessionService;
+  resets: PasswordResetService;
+  staff: StaffService;
+  apiKeys: ApiKeyService;
+  audit: AuditLog;
+}
+
+/** Only what authenticating a request needs (other modules' routes): sessions and API keys. */
+export function createStaffAuthentication(deps: Pick<StaffModuleDeps, 'stores' | 'clock'>): Pick<StaffModule, 'sessions' | 'apiKeys'> {
+  const { stores, clock } = deps;
+  const audit = new AuditLog(stores.audit, clock);
+  return {
+    sessions: new SessionService({ sessions: stores.sessions, accounts: stores.accounts, clock }),
+    apiKeys: new ApiKeyService({ apiKeys: stores.apiKeys, audit, clock }),
+  };
+}
+
+/** Account management alone (the command line's `staff:add`): no mail, no sessions. */
+export function createStaffAdministration(deps: Pick<StaffModuleDeps, 'stores' | 'clock'>): StaffService {
+  return new StaffService({ accounts: deps.stores.accounts, audit: new AuditLog(deps.stores.audit, deps.clock), clock: deps.clock });
+}
+
+export function createStaffModule(deps: StaffModuleDeps): StaffModule {
+  const { stores, clock } = deps;
+  const audit = new AuditLog(stores.audit, clock);
+  const limiter = new RateLimiter(stores.rateLimits, clock);
+  const { sessions, apiKeys } = createStaffAuthentication(deps);
+  return {
+    signIn: new SignInService({ accounts: stores.accounts, sessions, limiter, audit, clock }),
+    sessions,
+    resets: new PasswordResetService({
+      accounts: stores.accounts,
+      resets: stores.resets,
+      limiter,
+      audit,
+      mailer: deps.mailer,
+      log: deps.log,
+      clock,
+      publicUrl: deps.publicUrl,
+      siteName: deps.siteName,
+    }),
+    staff: new StaffService({ accounts: stores.accounts, audit, clock }),
+    apiKeys,
+    audit,
+  };
+}

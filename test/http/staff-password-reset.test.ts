@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/databases.js';
+import { NOW } from '../support/fixtures.js';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
+import { ADMIN, API, asStaff, setUpAdmin, signIn } from '../support/staff.js';
+import { startTestSite, type TestSite } from '../support/test-site.js';
+
+const NEW_PASSWORD = 'a brand new passphrase';
+const LINK = /https:\/\/news\.example\.org\/admin\/reset-password\?token=([\w%-]+)/;
+
+describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
+  let smtp: TestSmtpServer;
+  let site: TestSite;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    site = await startTestSite(dialect, { SMTP_URL: smtp.url });
+    await setUpAdmin(site.app);
+  });
+  afterAll(async () => {
+    await site?.close();
+    await smtp?.close();
+  });
+
+  const requestReset = (email: string, headers: Record<string, string> = {}) =>
+    site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email }, headers });
+  const confirm = (token: string, password: string) =>
+    site.app.inject({ method: 'POST', url: `${API}/password-reset/confirm`, payload: { token, password } });
+  const tokenIn = (mail: ReceivedMail) => decodeURIComponent(LINK.exec(mail.text)?.[1] ?? '');
+  let seen = 0;
+  /** The next mail this suite receives. */
+  const nextMail = async () => {
+    const index = seen++;
+    await smtp.waitFor(() => smtp.messages.length > index);
+    return smtp.messages[index] as ReceivedMail;
+  };
+
+  it('mails a reset link over SMTP, and the token sets a new password and ends every session', async () => {
+    const session = await signIn(site.app, ADMIN.email, ADMIN.password);
+    const res = await requestReset('ADA@example.org');
+    expect(res.statusCode).toBe(202);
+    const mail = await nextMail();
+    expect(mail.to).toEqual([ADMIN.email]);
+    expect(mail.from).toBe('no-reply@news.example.org');
+    expect(mail.subject).toBe('The Masthead Chronicle: reset your newsroom password');
+    expect(mail.text).toContain(`Hello ${ADMIN.name},`);
+    const token = tokenIn(mail);
+    expect(token).toMatch(/^[\w-]{43}$/);
+
+    const stored = await site.services.database.db.selectFrom('password_resets').selectAll().execute();
+    expect(stored.map((r) => r.token_hash)).toEqual([createHash('sha256').update(token).digest('hex')]);
+
+    expect((await confirm(token, NEW_PASSWORD)).statusCode).toBe(204);
+    expect((await asStaff(site.app, session, 'GET', '/session')).statusCode).toBe(401);
+    const old = await site.app.inject({ method: 'POST', url: `${API}/session`, payload: { email: ADMIN.email, password: ADMIN.password } });
+    expect(old.statusCode).toBe(401);
+    expect((await signIn(site.app, ADMIN.email, NEW_PASSWORD)).staff.email).toBe(ADMIN.email);
+
+    const reused = await confirm(token, 'yet another passphrase');
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error).toMatchObject({ code: 'invalid_input', details: { field: 'token' } });
+  });
+
+  it('answers 202 for an unknown address and sends nothing', async () => {
+    const before = smtp.messages.length;
+    expect((await requestReset('stranger@example.org')).statusCode).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.messages.length).toBe(before);
+  });
+
+  it('writes the mail in Turkish for a Turkish browser', async () => {
+    expect((await requestReset(ADMIN.email, { 'accept-language': 'tr-TR,tr;q=0.9,en;q=0.5' })).statusCode).toBe(202);
+    const mail = await nextMail();
+    expect(mail.subject).toBe('The Masthead Chronicle: haber merkezi parolanızı sıfırlayın');
+    expect(mail.text).toContain(`Merhaba ${ADMIN.name},`);
+    expect(mail.text).toContain('bir saat içinde');
+    expect(tokenIn(mail)).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('refuses an expired link (older than one hour) and a made-up one', async () => {
+    site.clock.set(new Date(NOW.getTime() + 2 * 60 * 60 * 1000));
+    try {
+      expect((await requestReset(ADMIN.email)).statusCode).toBe(202);
+      const token = tokenIn(await nextMail());
+      site.clock.set(new Date(NOW.getTime() + 3 * 60 * 60 * 1000 + 1000));
+      const expired = await confirm(token, 'too late for this one');
+      expect(expired.statusCode).toBe(400);
+      expect(expired.json().error.code).toBe('invalid_input');
+      expect((await confirm('made-up-token', 'too late for this one')).statusCode).toBe(400);
+      expect((await signIn(site.app, ADMIN.email, NEW_PASSWORD)).staff.email).toBe(ADMIN.email);
+    } finally {
+      site.clock.set(NOW);
+    }
+  });
+
+  it('stops mailing one address after three requests an hour, still answering 202', async () => {
+    site.clock.set(new Date(NOW.getTime() + 10 * 60 * 60 * 1000));
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await requestReset(ADMIN.email)).statusCode).toBe(202);
+        await nextMail();
+      }
+      const before = smtp.messages.length;
+      expect((await requestReset(ADMIN.email)).statusCode).toBe(202);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(smtp.messages.length).toBe(before);
+    } finally {
+      site.clock.set(NOW);
+    }
+  });
+
+  it('rejects a too-short new password, naming the field', async () => {
+    const res = await confirm('whatever', 'short');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.field).toBe('password');
+  });
+});

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpApp, openServices, type Services } from '../../src/app/container.js';
+import { DIALECTS } from '../support/databases.js';
+import { NOW } from '../support/fixtures.js';
+import { ADMIN, API, setUpAdmin } from '../support/staff.js';
+import { startTestSite, type TestSite } from '../support/test-site.js';
+
+const MINUTE = 60_000;
+
+describe.each(DIALECTS)('sign-in rate limits (%s)', (dialect) => {
+  let site: TestSite;
+  let other: { services: Services; app: FastifyInstance };
+  beforeAll(async () => {
+    site = await startTestSite(dialect);
+    await setUpAdmin(site.app);
+    // A second instance of the application on the same database, as in a scaled-out deployment.
+    const services = await openServices(site.services.config, site.clock, { migrate: false });
+    other = { services, app: createHttpApp(services) };
+    await other.app.ready();
+  });
+  afterAll(async () => {
+    await other?.app.close();
+    await other?.services.close();
+    await site?.close();
+  });
+
+  const attempt = (app: FastifyInstance, email: string, password: string, ip = '10.0.0.1') =>
+    app.inject({ method: 'POST', url: `${API}/session`, payload: { email, password }, remoteAddress: ip });
+
+  it('refuses a sixth attempt after five failures for an account, even with the right password, until the window passes', async () => {
+    try {
+      for (let i = 0; i < 5; i++) expect((await attempt(site.app, ADMIN.email, `wrong password ${i}`)).statusCode).toBe(401);
+      const limited = await attempt(site.app, ADMIN.email, ADMIN.password);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().error).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: 900 } });
+      expect(limited.headers['retry-after']).toBe('900');
+
+      site.clock.set(new Date(NOW.getTime() + 10 * MINUTE));
+      const still = await attempt(site.app, ADMIN.email, ADMIN.password);
+      expect(still.statusCode).toBe(429);
+      expect(still.json().error.details.retryAfterSeconds).toBe(300);
+
+      site.clock.set(new Date(NOW.getTime() + 15 * MINUTE));
+      expect((await attempt(site.app, ADMIN.email, ADMIN.password)).statusCode).toBe(200);
+    } finally {
+      site.clock.set(NOW);
+    }
+  });
+
+  it('limits unknown emails exactly like known ones', async () => {
+    for (let i = 0; i < 5; i++) expect((await attempt(site.app, 'ghost@example.org', 'whatever it is', '10.0.0.2')).statusCode).toBe(401);
+    expect((await attempt(site.app, 'ghost@example.org', 'whatever it is', '10.0.0.2')).statusCode).toBe(429);
+  });
+
+  it('counts failures across two application instances on the same database', async () => {
+    const email = 'shared-count@example.org';
+    for (let i = 0; i < 3; i++) expect((await attempt(site.app, email, 'wrong password', '10.0.0.3')).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await attempt(other.app, email, 'wrong password', '10.0.0.4')).statusCode).toBe(401);
+    expect((await attempt(site.app, email, 'wrong password', '10.0.0.5')).statusCode).toBe(429);
+    expect((await attempt(other.app, email, 'wrong password', '10.0.0.6')).statusCode).toBe(429);
+  });
+
+  it('allows 20 attempts per address in 15 minutes, across instances, then 429', async () => {
+    const ip = '192.0.2.77';
+    for (let i = 0; i < 20; i++) {
+      const app = i % 2 === 0 ? site.app : other.app;
+      expect((await attempt(app, `visitor${i}@example.org`, 'some password', ip)).statusCode).toBe(401);
+    }
+    const limited = await attempt(site.app, 'visitor-last@example.org', 'some password', ip);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect((await attempt(site.app, 'visitor-last@example.org', 'some password', '192.0.2.78')).statusCode).toBe(401);
+  });
+
+  it('limits password-reset requests per address too', async () => {
+    const ip = '192.0.2.90';
+    const request = () =>
+      site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: 'nobody@example.org' }, remoteAddress: ip });
+    for (let i = 0; i < 10; i++) expect((await request()).statusCode).toBe(202);
+    const limited = await request();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+  });
+});
