@@ -13,3 +13,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The newsroom app (admin/) into dist/admin with Vite, served under /admin.
+const { build: buildAdminApp } = await import('vite');
+await buildAdminApp({ configFile: 'admin/vite.config.ts', logLevel: 'warn' });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Translation } from '../../api/types';
+import { fieldsOf, inputOf, snapshotOf } from './draft-fields';
+
+/** The server's present answer: story-wide settings under `story`. */
+const base: Translation = {
+  id: 't1',
+  storyId: 's1',
+  locale: 'en',
+  version: 3,
+  status: 'draft',
+  title: 'Harbour',
+  dek: 'Prices',
+  body: { type: 'doc', content: [] },
+  slug: 'harbour',
+  seoTitle: null,
+  seoDescription: 'Old description',
+  publishedAt: null,
+  isOriginal: true,
+  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', authorIds: [], topicIds: ['top1'] },
+  siblings: [{ id: 't1', locale: 'en', status: 'draft', version: 3, isOriginal: true }],
+};
+
+describe('the input sent for a translation', () => {
+  it('carries the text and the story settings it was shown, and no slug while a draft nobody renamed', () => {
+    expect(inputOf(fieldsOf(base), base)).toEqual({
+      title: 'Harbour',
+      dek: 'Prices',
+      body: { type: 'doc', content: [] },
+      accessLevel: 'metered',
+      sectionId: 'sec1',
+      topicIds: ['top1'],
+      authorIds: [],
+      seoDescription: 'Old description',
+    });
+  });
+
+  it('reads settings sent at the top level as well', () => {
+    const flat: Translation = { ...base, story: undefined, sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' };
+    expect(fieldsOf(flat)).toMatchObject({ sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' });
+  });
+
+  it('sends a slug someone typed, and keeps the slug of a story that has been public', () => {
+    expect(inputOf({ ...fieldsOf(base), slugEdit: ' my-slug ' }, base).slug).toBe('my-slug');
+    const published: Translation = { ...base, status: 'published', publishedAt: '2014-07-10T12:00:00.000Z' };
+    expect(inputOf(fieldsOf(published), published).slug).toBe('harbour');
+  });
+
+  it('sends removals for cleared values, and nothing for values never set', () => {
+    const input = inputOf({ ...fieldsOf(base), sectionId: '', seoDescription: ' ' }, base);
+    expect(input.sectionId).toBeNull();
+    expect(input.seoDescription).toBe('');
+    expect(input).not.toHaveProperty('leadImageId');
+    expect(input).not.toHaveProperty('seoTitle');
+  });
+
+  it('does not send story-wide lists the server did not show, until someone sets them', () => {
+    const translation: Translation = { ...base, isOriginal: false, story: undefined };
+    const input = inputOf(fieldsOf(translation), translation);
+    expect(input).not.toHaveProperty('topicIds');
+    expect(input).not.toHaveProperty('authorIds');
+    expect(input).not.toHaveProperty('sectionId');
+    expect(inputOf({ ...fieldsOf(translation), authorIds: ['a1'] }, translation).authorIds).toEqual(['a1']);
+  });
+
+  it('the same fields give the same snapshot; any edit changes it', () => {
+    const fields = fieldsOf(base);
+    expect(snapshotOf({ ...fields }, base)).toBe(snapshotOf(fields, base));
+    expect(snapshotOf({ ...fields, dek: 'Prices rise' }, base)).not.toBe(snapshotOf(fields, base));
+  });
+});

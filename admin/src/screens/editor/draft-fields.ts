@@ -1,0 +1,94 @@
+/**
+ * The editable part of a translation, and the TranslationInput sent for it.
+ *
+ * - Story-wide settings (section, topics, authors, lead image, access) are read from `story` or the
+ *   top level, and sent only when the server showed them or someone set them: an absent field
+ *   leaves the server's value alone, so a screen that never saw a setting cannot erase it.
+ * - Emptying a field the server had a value for is sent as a removal (null for ids, '' for text).
+ * - The slug is sent when someone typed one, or once the story has been public (its URL must not
+ *   follow the title); before that the server makes it from the title on every save.
+ */
+import type { AccessLevel, MediaImage, StoryDocument, Translation, TranslationInput, TranslationRef } from '../../api/types';
+
+export interface DraftFields {
+  title: string;
+  dek: string;
+  body: StoryDocument;
+  /** What someone typed into the slug field; null while it has not been touched. */
+  slugEdit: string | null;
+  sectionId: string;
+  topicIds: string[];
+  authorIds: string[];
+  leadImageId: string;
+  /** Only for showing the lead image picked in this visit; never sent. */
+  leadImage: MediaImage | null;
+  seoTitle: string;
+  seoDescription: string;
+  accessLevel: AccessLevel;
+}
+
+type StoryKey = 'sectionId' | 'leadImageId' | 'accessLevel' | 'authorIds' | 'topicIds';
+
+/** A story-wide setting as the server answered it (undefined: the answer did not include it). */
+export function storySetting<K extends StoryKey>(t: Translation, key: K): Translation[K] | undefined {
+  return t[key] !== undefined ? t[key] : (t.story?.[key] as Translation[K] | undefined);
+}
+
+/** The story's language versions (this one included), in whichever form the server sent them. */
+export function siblingsOf(t: Translation): TranslationRef[] {
+  return t.siblings ?? t.translations ?? [];
+}
+
+export function fieldsOf(t: Translation): DraftFields {
+  return {
+    title: t.title ?? '',
+    dek: t.dek ?? '',
+    body: t.body ?? { type: 'doc', content: [] },
+    slugEdit: null,
+    sectionId: storySetting(t, 'sectionId') ?? '',
+    topicIds: storySetting(t, 'topicIds') ?? [],
+    authorIds: storySetting(t, 'authorIds') ?? [],
+    leadImageId: storySetting(t, 'leadImageId') ?? t.leadImage?.id ?? '',
+    leadImage: t.leadImage ?? null,
+    seoTitle: t.seoTitle ?? '',
+    seoDescription: t.seoDescription ?? '',
+    accessLevel: storySetting(t, 'accessLevel') ?? 'public',
+  };
+}
+
+/** Has this translation ever been out in public (so its URL must not move with the title)? */
+export function hasBeenPublic(t: Translation): boolean {
+  return t.status === 'published' || t.status === 'scheduled' || t.status === 'unpublished';
+}
+
+export function inputOf(fields: DraftFields, server: Translation): TranslationInput {
+  const input: TranslationInput = { title: fields.title, dek: fields.dek, body: fields.body };
+  if (storySetting(server, 'accessLevel') !== undefined || server.isOriginal !== false || fields.accessLevel !== 'public') {
+    input.accessLevel = fields.accessLevel;
+  }
+
+  const slug = fields.slugEdit !== null ? fields.slugEdit.trim() : hasBeenPublic(server) ? (server.slug ?? '') : '';
+  if (slug !== '') input.slug = slug;
+
+  const section = storySetting(server, 'sectionId');
+  if (fields.sectionId !== '') input.sectionId = fields.sectionId;
+  else if (section) input.sectionId = null;
+
+  const leadImage = storySetting(server, 'leadImageId');
+  if (fields.leadImageId !== '') input.leadImageId = fields.leadImageId;
+  else if (leadImage) input.leadImageId = null;
+
+  if (storySetting(server, 'topicIds') !== undefined || fields.topicIds.length > 0) input.topicIds = fields.topicIds;
+  if (storySetting(server, 'authorIds') !== undefined || fields.authorIds.length > 0) input.authorIds = fields.authorIds;
+
+  const seoTitle = fields.seoTitle.trim();
+  if (seoTitle !== '' || server.seoTitle) input.seoTitle = seoTitle;
+  const seoDescription = fields.seoDescription.trim();
+  if (seoDescription !== '' || server.seoDescription) input.seoDescription = seoDescription;
+  return input;
+}
+
+/** Equal inputs ⇔ equal snapshots: what decides "saved" versus "unsaved". */
+export function snapshotOf(fields: DraftFields, server: Translation): string {
+  return JSON.stringify(inputOf(fields, server));
+}
