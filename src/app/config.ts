@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PLANS, missingPlanTexts, PlansConfigSchema, type PlansConfig } from '../modules/members/index.js';
+import { PaywallConfigSchema, parsePaywallConfig, type PaywallConfig } from '../modules/paywall/index.js';
 
 /**
  * Configuration from the environment and an optional JSON file (MASTHEAD_CONFIG). Validated once at
@@ -24,6 +26,10 @@ const fileSchema = z
     defaultEdition: z.string().optional(),
     editions: z.array(editionSchema).min(1).optional(),
     timeZone: z.string().optional(),
+    /** Free and paid plans with their benefits in every edition's language (default: DEFAULT_PLANS). */
+    plans: PlansConfigSchema.optional(),
+    /** Meter limits and the archive rule (src/modules/paywall). */
+    paywall: PaywallConfigSchema.optional(),
   })
   .strict();
 
@@ -67,12 +73,25 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret or restricted key (sk_live_…, rk_live_…, sk_test_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "the signing secret of the webhook endpoint (whsec_…)").optional(),
+  /** Tests only: where the Stripe API lives (the local stand-in). */
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as http://127.0.0.1:12111' }).optional(),
   PAGE_CACHE_SECONDS: z.coerce.number({ error: 'a number of seconds' }).min(0).max(3600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
 
 export type EditionConfig = { locale: string; includes: string[]; siteName: string };
+
+/** The payment provider, when configured (both Stripe keys set); null: paid plans say payments are off. */
+export interface PaymentsConfig {
+  provider: 'stripe';
+  secretKey: string;
+  webhookSecret: string;
+  /** Only tests point the SDK elsewhere (STRIPE_API_BASE). */
+  api: { host: string; port: number; protocol: 'http' | 'https' } | null;
+}
 
 export type Database =
   | { kind: 'sqlite'; file: string }
@@ -100,6 +119,9 @@ export interface Config {
   webConcurrency: number;
   logLevel: string;
   production: boolean;
+  plans: PlansConfig;
+  paywall: PaywallConfig;
+  payments: PaymentsConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -207,6 +229,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     problems.push(`${e.TIME_ZONE ? 'TIME_ZONE' : 'timeZone'}: "${timeZone}" is not an IANA time zone such as "Europe/Istanbul"`);
   }
 
+  if (file.plans) problems.push(...missingPlanTexts(file.plans, locales).map((p) => `${configPath}: ${p}`));
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    problems.push(`${e.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'}: required when the other Stripe key is set`);
+  }
+
   let database: Database | undefined;
   try {
     database = parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR);
@@ -236,5 +263,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     webConcurrency: e.WEB_CONCURRENCY === 'auto' ? availableParallelism() : Number(e.WEB_CONCURRENCY),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    plans: file.plans ?? DEFAULT_PLANS,
+    paywall: parsePaywallConfig(file.paywall),
+    payments: paymentsConfig(e.STRIPE_SECRET_KEY, e.STRIPE_WEBHOOK_SECRET, e.STRIPE_API_BASE),
   };
+}
+
+function paymentsConfig(secretKey: string | undefined, webhookSecret: string | undefined, apiBase: string | undefined): PaymentsConfig | null {
+  if (!secretKey || !webhookSecret) return null;
+  const base = apiBase ? new URL(apiBase) : null;
+  const protocol = base?.protocol === 'http:' ? 'http' : 'https';
+  const api = base ? { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol: protocol as 'http' | 'https' } : null;
+  return { provider: 'stripe', secretKey, webhookSecret, api };
 }

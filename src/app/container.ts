@@ -17,6 +17,8 @@ import { loadCatalogs } from '../shared/i18n/index.js';
 import { loadConfig, type Config } from './config.js';
 import { packageRoot } from './paths.js';
 import { buildHttpModules } from './wiring/index.js';
+import { buildMembersPaywallApi } from './wiring/members-wiring.js';
+import { buildSitePaywall, loadMeterSecrets, type PaywallWiringOptions } from './wiring/paywall-wiring.js';
 
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -45,17 +47,24 @@ export interface Services {
   clock: Clock;
   contentWrite: ContentWriteKyselyRepository;
   contentRead: ContentReadKyselyRepository;
+  /** The anonymous meter cookie's HMAC secrets, current first (METER_SECRET, else made once and stored). */
+  meterSecrets: readonly string[];
   close(): Promise<void>;
 }
 
 /** Opens the database (migrating when configured) and builds the repositories. */
-export async function openServices(config: Config, clock: Clock = systemClock, options: { migrate?: boolean } = {}): Promise<Services> {
+export async function openServices(
+  config: Config,
+  clock: Clock = systemClock,
+  options: { migrate?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<Services> {
   const database = await connectDatabase(config.database);
   try {
     if (options.migrate ?? config.migrateOnStart) await migrateToLatest(database.db);
     const editions = editionsFrom(config);
     const contentWrite = new ContentWriteKyselyRepository(database.db);
     await ensureEditionReadModel(contentWrite, editions);
+    const meterSecrets = await loadMeterSecrets(database.db, options.env ?? process.env);
     return {
       config,
       database,
@@ -63,6 +72,7 @@ export async function openServices(config: Config, clock: Clock = systemClock, o
       clock,
       contentWrite,
       contentRead: new ContentReadKyselyRepository(database.db),
+      meterSecrets,
       close: () => database.close(),
     };
   } catch (error) {
@@ -71,8 +81,12 @@ export async function openServices(config: Config, clock: Clock = systemClock, o
   }
 }
 
-/** The reader site over opened services: the one place the HTTP application is wired. */
-export function createHttpApp(services: Services): FastifyInstance {
+/**
+ * The reader site over opened services: the one place the HTTP application is wired. The paywall
+ * learns who is signed in (and their meter, gifts and plans) from the members module; `paywall`
+ * overrides that wiring (tests: limits, a stand-in for the members module).
+ */
+export function createHttpApp(services: Services, options: { paywall?: PaywallWiringOptions } = {}): FastifyInstance {
   const { config, editions, clock } = services;
   const root = packageRoot();
   const reader = new ReaderService({ content: services.contentRead, editions, clock });
@@ -92,6 +106,7 @@ export function createHttpApp(services: Services): FastifyInstance {
     reader,
     pages,
     cache: new PageCache(PAGE_CACHE_BYTES, config.pageCacheSeconds * 1000),
+    paywall: buildSitePaywall(services, { members: buildMembersPaywallApi(services), ...options.paywall }),
     assets,
     mediaDir: join(config.dataDir, 'media'),
     https: config.publicUrl.startsWith('https:'),

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { EditorialStoryColumns, EditorialTables, EditorialTranslationColumns } from './schema-editorial.js';
 import type { JobTables } from './schema-jobs.js';
 import type { MediaTables } from './schema-media.js';
+import type { MemberTables } from './schema-members.js';
 import type { StaffTables } from './schema-staff.js';
 
 /**
@@ -150,4 +151,4 @@ export interface ContentTables {
 }
 
 /** The whole database: each module's tables are declared beside its migration. */
-export interface DB extends ContentTables, StaffTables, JobTables, EditorialTables, MediaTables {}
+export interface DB extends ContentTables, StaffTables, JobTables, EditorialTables, MediaTables, MemberTables {}

@@ -4,6 +4,7 @@ import type { Handlers } from '../../modules/jobs/index.js';
 import { buildAdminAppModule } from './admin-app-wiring.js';
 import { buildEditorialModule, editorialJobHandlers } from './editorial-wiring.js';
 import { buildMediaModule } from './media-wiring.js';
+import { buildMembersModule } from './members-wiring.js';
 import { buildStaffModule } from './staff-wiring.js';
 
 /**
@@ -11,7 +12,7 @@ import { buildStaffModule } from './staff-wiring.js';
  * opened services. Order matters only for readability: each registers its own routes.
  */
 export function buildHttpModules(services: Services): HttpModule[] {
-  return [buildStaffModule(services), buildEditorialModule(services), buildMediaModule(services), buildAdminAppModule(services)];
+  return [buildStaffModule(services), buildEditorialModule(services), buildMediaModule(services), buildMembersModule(services), buildAdminAppModule(services)];
 }
 
 /**

@@ -4,6 +4,8 @@ import type { StoryDocument } from './document/index.js';
 export type Provenance = 'original' | 'newsroom' | 'machine' | 'partner';
 export type StoryStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
 export type TopicKind = 'place' | 'person' | 'organization' | 'theme';
+/** What a story asks of its reader (the paywall decides with it): see src/modules/paywall/CONTEXT.md. */
+export type StoryAccessLevel = 'public' | 'metered' | 'registered' | 'paid';
 
 export interface ImageView {
   id: string;
@@ -66,7 +68,13 @@ export interface TranslationRef {
 
 /** Everything the story page shows, for one edition. */
 export interface StoryView extends StorySummary {
+  /**
+   * The stored document, all of it. Only the story route touches it, to hand it to the paywall;
+   * views receive a copy whose body is what the paywall's decision allows (`gateDocument`).
+   */
   body: StoryDocument;
+  /** Who may read the body; an unknown stored value reads as 'paid' (fail closed). */
+  accessLevel: StoryAccessLevel;
   updatedAt: Date;
   isOriginal: boolean;
   translatedFrom: string | null;

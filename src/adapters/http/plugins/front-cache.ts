@@ -11,10 +11,12 @@ type Headers = Record<string, string | number>;
  * reader identity (none of our cookies, no authorization), is answered right here with the same bytes and headers
  * the route would send, without entering the framework. Everything else goes on to Fastify.
  *
- * What makes this safe: the page cache only ever holds pages that are the same for every anonymous
- * reader (site-routes decides), keyed by the exact request URL. A page that depends on the reader
- * (metering, entitlement) must not be put in that cache, or must be keyed by the reader's class and
- * checked here; the paywall work owns that rule.
+ * What makes this safe: only entries marked `shareable` are answered here, and the routes mark a
+ * page shareable only when it is the same for every reader (listings, public stories). Gated story
+ * pages live in the same cache under an access-class key (`accessClassKey`) or as a body-less gate
+ * descriptor under their URL; neither is shareable, so they always go through the story route,
+ * which asks the paywall for this reader first. The meter cookie (`mh_meter`) alone is not reader
+ * identity: shareable pages do not depend on it.
  */
 export function createFrontCache(cache: PageCache, securityHeaders: Readonly<Record<string, string>>) {
   const headersByPage = new WeakMap<CachedPage, { ok: Headers; notModified: Headers }>();
@@ -35,7 +37,7 @@ export function createFrontCache(cache: PageCache, securityHeaders: Readonly<Rec
   return function answerFromCache(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' || carriesReaderIdentity(req.headers)) return false;
     const page = cache.get(req.url ?? '');
-    if (!page) return false;
+    if (!page || page.shareable !== true) return false;
     const headers = headersFor(page);
     res.setHeader('x-request-id', randomUUID());
     if (req.headers['if-none-match'] === page.etag) {

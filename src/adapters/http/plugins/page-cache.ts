@@ -1,15 +1,35 @@
 import { createHash } from 'node:crypto';
+import type { StoryAccessInfo } from '../../../modules/paywall/index.js';
 
 export interface CachedPage {
   body: Buffer;
   etag: string;
   expires: number;
+  /**
+   * True only for a page that is byte for byte the same for every reader, signed in or not (a
+   * listing, a public story). Only such pages may be answered without the route (the front cache)
+   * or sent with `public` caching. Everything else in the cache is the route's own business.
+   */
+  shareable: boolean;
+  /**
+   * Set on the entry a gated story's URL maps to: what the paywall needs to decide (no body). The
+   * story route then looks the page up under the reader's access class (see `accessClassKey`).
+   */
+  gate?: StoryAccessInfo;
+}
+
+export interface CacheEntryOptions {
+  /** Default false: a page is only shareable when the caller says so. */
+  shareable?: boolean;
+  gate?: StoryAccessInfo;
 }
 
 /**
  * Rendered pages kept in memory, least recently used first out, bounded by total bytes, each for at
- * most `ttlMs`. Only anonymous, successful, public pages go in (the caller decides). A short TTL is
- * what keeps several instances coherent without a shared cache: an edit shows everywhere within it.
+ * most `ttlMs`. Only successful pages go in, and only the caller knows whether a page is the same
+ * for everyone (`shareable`) or one access class's version of a gated story (keyed by
+ * `accessClassKey`, never shareable). A short TTL is what keeps several instances coherent without a
+ * shared cache: an edit shows everywhere within it.
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
@@ -37,8 +57,8 @@ export class PageCache {
     return entry;
   }
 
-  set(key: string, html: string): CachedPage {
-    const page = toPage(html, this.now() + this.ttlMs);
+  set(key: string, html: string, options: CacheEntryOptions = {}): CachedPage {
+    const page = toPage(html, this.now() + this.ttlMs, options);
     if (!this.enabled || page.body.length > this.maxBytes / 4) return page;
     const previous = this.entries.get(key);
     if (previous) {
@@ -66,8 +86,18 @@ export class PageCache {
 }
 
 /** A page with its strong validator, whether or not it is cached. */
-export function toPage(html: string, expires = 0): CachedPage {
+export function toPage(html: string, expires = 0, options: CacheEntryOptions = {}): CachedPage {
   const body = Buffer.from(html, 'utf8');
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-  return { body, etag, expires };
+  return { body, etag, expires, shareable: options.shareable === true, ...(options.gate && { gate: options.gate }) };
+}
+
+/**
+ * The cache key of one access class's version of a gated story page: the page's URL key and the
+ * class ('full', or 'preview:' and the denial reason, which decides the paywall's message). Such
+ * entries are never shareable, and every reader of the cache by URL (the front cache, the routes)
+ * answers only shareable entries, so asking for the URL `…/slug|full` finds nothing to send.
+ */
+export function accessClassKey(urlKey: string, accessClass: string): string {
+  return `${urlKey}|${accessClass}`;
 }

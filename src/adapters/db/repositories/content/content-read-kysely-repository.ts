@@ -11,6 +11,7 @@ import type {
   NamedLink,
   Page,
   Provenance,
+  StoryAccessLevel,
   StorySummary,
   StoryView,
   TopicKind,
@@ -33,6 +34,13 @@ interface SummaryRow {
   is_fallback: number;
   section_id: string | null;
   lead_image_id: string | null;
+}
+
+const ACCESS_LEVELS: readonly string[] = ['public', 'metered', 'registered', 'paid'] satisfies StoryAccessLevel[];
+
+/** Bad data never opens a story: a level we do not know is the strictest one. */
+function storyAccessLevel(stored: string | null | undefined): StoryAccessLevel {
+  return stored && ACCESS_LEVELS.includes(stored) ? (stored as StoryAccessLevel) : 'paid';
 }
 
 export class ContentReadKyselyRepository implements ContentReadRepository {
@@ -177,6 +185,7 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
         't.seo_title',
         't.seo_description',
         's.original_locale',
+        's.access_level',
       ])
       .where('e.edition', '=', edition.locale)
       .where('e.translation_id', '=', translationId)
@@ -214,6 +223,7 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
       provenanceCredit: row.provenance_credit,
       readingMinutes: Number(row.reading_minutes),
       originalLocale: row.original_locale,
+      accessLevel: storyAccessLevel(row.access_level),
       topics,
       seoTitle: row.seo_title ?? null,
       seoDescription: row.seo_description ?? null,

@@ -9,19 +9,9 @@ import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
 import { PUBLIC_PAGE_CACHE_CONTROL, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
-import { storyMeta, storyPageView } from '../views/story-page-view.js';
 import { sendErrorPage } from './error-pages.js';
-
-const MAX_PAGE = 10_000;
-
-/** ?page=N: absent means 1; anything but a whole number from 1 to MAX_PAGE is a bad request. */
-function pageNumber(request: FastifyRequest): number | null {
-  const raw = (request.query as Record<string, unknown>).page;
-  if (raw === undefined) return 1;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return null;
-  const page = Number(raw);
-  return page <= MAX_PAGE ? page : null;
-}
+import { pageNumber } from './page-number.js';
+import { registerStoryRoutes } from './story-routes.js';
 
 type Params = Record<string, string>;
 
@@ -41,8 +31,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   });
 
   /**
-   * Serves a page of an edition: from the page cache when fresh, else computed by `load` and
-   * rendered. Only successful pages are cached, keyed by their canonical URL.
+   * Serves a listing of an edition: from the page cache when fresh, else computed by `load` and
+   * rendered. Only successful pages are cached, keyed by their canonical URL, and shareable: a
+   * listing shows each story's title, dek and image, never its text, so it is the same for every
+   * reader whatever the paywall would decide. (Story pages have their own route: story-routes.ts.)
    */
   async function serve(
     request: FastifyRequest,
@@ -57,13 +49,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
-    if (hit) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
+    if (hit?.shareable) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
     const result = await load(edition, page);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
     const ctx = await pages.context(edition, path);
     const html = pages.page(ctx, result.value(ctx));
-    return sendPage(request, reply, key ? cache.set(key, html) : toPage(html), PUBLIC_PAGE_CACHE_CONTROL);
+    return sendPage(request, reply, key ? cache.set(key, html, { shareable: true }) : toPage(html), PUBLIC_PAGE_CACHE_CONTROL);
   }
 
   const found = <T>(lookup: Lookup<T>, view: (value: T) => (ctx: PageContext) => Rendered): Lookup<(ctx: PageContext) => Rendered> =>
@@ -76,18 +68,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }),
   );
 
-  app.get<{ Params: Params }>('/:locale/:yyyy/:mm/:slug', (request, reply) => {
-    const { yyyy, mm, slug } = request.params as Params;
-    if (!/^\d{4}$/.test(yyyy as string) || !/^(0[1-9]|1[0-2])$/.test(mm as string)) {
-      return sendErrorPage(deps, request, reply, 404);
-    }
-    return serve(request, reply, async (edition) =>
-      found(await reader.story(edition, yyyy as string, mm as string, slug as string), (page) => (ctx) => ({
-        meta: storyMeta(ctx, page.story),
-        main: storyPageView(ctx, page),
-      })),
-    );
-  });
+  registerStoryRoutes(app, deps);
 
   app.get<{ Params: Params }>('/:locale/topics/:slug', (request, reply) =>
     serve(request, reply, async (edition, page) =>

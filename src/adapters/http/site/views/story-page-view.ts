@@ -73,7 +73,16 @@ export function storyCanonical(ctx: PageContext, story: StoryView): string {
     : storyPath(ctx.edition.locale, story.publishedAt, story.slug);
 }
 
-export function storyMeta(ctx: PageContext, story: StoryView): PageMeta {
+/** The class of the story body's element that holds what the paywall withholds (JSON-LD `hasPart`). */
+export const PAYWALLED_CLASS = 'paywalled-content';
+
+/**
+ * Head metadata of a story page. The same for every reader: it describes the story (title, dek,
+ * image), never the body, so a gated story's head holds nothing the paywall withheld. A story that
+ * is not free for everyone (`paywalled`) says so to search engines (isAccessibleForFree false, the
+ * gated part's selector), who get the preview like any anonymous reader: no user agent is trusted.
+ */
+export function storyMeta(ctx: PageContext, story: StoryView, paywalled = false): PageMeta {
   const canonical = storyCanonical(ctx, story);
   const image = story.leadImage;
   return {
@@ -104,12 +113,26 @@ export function storyMeta(ctx: PageContext, story: StoryView): PageMeta {
       ...(image && { image: [ctx.publicUrl + image.path] }),
       author: story.authors.map((a) => ({ '@type': 'Person', name: a.name, url: `${ctx.publicUrl}/${ctx.edition.locale}/authors/${a.slug}` })),
       publisher: { '@type': 'Organization', name: ctx.edition.siteName },
-      isAccessibleForFree: true,
+      isAccessibleForFree: !paywalled,
+      ...(paywalled && {
+        hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: `.${PAYWALLED_CLASS}` },
+      }),
     },
   };
 }
 
-export function storyPageView(ctx: PageContext, page: StoryPage): SafeHtml {
+export interface StoryPaywall {
+  /** The story is not free for everyone: its body carries the gated part's class. */
+  paywalled: boolean;
+  /** The paywall box, when this reader was denied (the body then holds only the preview). */
+  box: SafeHtml | null;
+}
+
+/**
+ * The story page. Renders `page.story.body` as given: the story route hands in a body already cut
+ * to what the paywall decided for this reader, so nothing here can show what was withheld.
+ */
+export function storyPageView(ctx: PageContext, page: StoryPage, paywall: StoryPaywall = { paywalled: false, box: null }): SafeHtml {
   const { story } = page;
   const { t } = ctx;
   const lang = contentLang(ctx, story.locale);
@@ -127,9 +150,10 @@ export function storyPageView(ctx: PageContext, page: StoryPage): SafeHtml {
     </div>
   </header>
   ${leadImage(ctx, story)}
-  <div class="story__body"${lang}>
+  <div class="story__body${paywall.paywalled ? ` ${PAYWALLED_CLASS}` : ''}"${lang}>
 ${renderDocument(story.body)}
   </div>
+  ${paywall.box ?? ''}
   <footer class="story__footer">
     ${corrections(ctx, story)}
     ${provenanceNote(ctx, story)}

@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Edition } from '../../../../modules/editions/edition.js';
+import type { ResolvedMemberSession } from '../../../../modules/members/index.js';
+import { NO_STORE } from '../reply-html.js';
+import { accountView, deletedView, deleteView } from './account-views.js';
+import { notFoundPage } from './member-errors.js';
+import {
+  checkCsrf,
+  clearMemberCookie,
+  currentMember,
+  editionOf,
+  formOf,
+  seeOther,
+  sendMemberPage,
+  type MemberSiteDeps,
+} from './member-http.js';
+
+type Params = { locale: string };
+
+/**
+ * The account pages: overview, preferred edition, billing portal, sign out everywhere, data
+ * download and deletion. Anonymous readers are sent to sign in and brought back.
+ */
+export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps): void {
+  const { members } = deps;
+
+  /** The edition and the signed-in member, or the answer already sent (404, or to sign in). */
+  async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<{ edition: Edition; session: ResolvedMemberSession } | null> {
+    const edition = editionOf(request, deps.editions);
+    if (!edition) {
+      await notFoundPage(request, reply, deps);
+      return null;
+    }
+    const session = await currentMember(request, reply, deps);
+    if (!session) {
+      const back = request.method === 'GET' ? (request.url.split('?')[0] ?? '') : `/${edition.locale}/account`;
+      await seeOther(reply, `/${edition.locale}/sign-in?return=${encodeURIComponent(back)}`);
+      return null;
+    }
+    if (request.method === 'POST') checkCsrf(request, formOf(request), session);
+    return { edition, session };
+  }
+
+  app.get<{ Params: Params }>('/:locale/account', async (request, reply) => {
+    const found = await signedIn(request, reply);
+    if (!found) return reply;
+    const { member, session } = found.session;
+    const overview = await members.accounts.overview(member);
+    const page = { member, overview, plans: deps.plans, csrf: session.csrfToken, paymentsConfigured: members.billing.configured };
+    return sendMemberPage(request, reply, deps, found.edition, (ctx) => accountView(ctx, page), { redirectsToProvider: true });
+  });
+
+  app.post<{ Params: Params }>('/:locale/account/edition', async (request, reply) => {
+    const found = await signedIn(request, reply);
+    if (!found) return reply;
+    const edition = formOf(request).edition ?? '';
+    await members.accounts.setPreferredEdition(found.session.member, edition);
+    return seeOther(reply, `/${edition}/account`);
+  });
+
+  app.post<{ Params: Params }>('/:locale/account/billing', async (request, reply) => {
+    const found = await signedIn(request, reply);
+    if (!found) return reply;
+    const portal = await members.billing.portal(found.session.member, found.edition.locale);
+    return seeOther(reply, portal.url);
+  });
+
+  app.post<{ Params: Params }>('/:locale/account/sign-out-everywhere', async (request, reply) => {
+    const found = await signedIn(request, reply);
+    if (!found) return reply;
+    await members.sessions.endAll(found.session.member.id);
+    clearMemberCookie(reply, deps);
+    return seeOther(reply, `/${found.edition.locale}/sign-in`);
+  });
+
+  app.get<{ Params: Params }>('/:locale/account/data.json', async (request, reply) => {
+    const found = await signedIn(request, reply);
+    if (!found) return reply;
+    const data = await members.accounts.exportData(found.session.member);
+    return reply
+      .header('cache-control', NO_STORE)
+      .header('content-disposition', 'attachment; filename="my-account-data.json"')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.get<{ Params: Params }>('/:locale/account/delete', async (request, reply) => {
+    const found = await signedIn(request, reply);
+    if (!found) return reply;
+    const csrf = found.session.session.csrfToken;
+    return sendMemberPage(request, reply, deps, found.edition, (ctx) => deleteView(ctx, csrf));
+  });
+
+  app.post<{ Params: Params }>('/:locale/account/delete', async (request, reply) => {
+    const found = await signedIn(request, reply);
+    if (!found) return reply;
+    await members.accounts.deleteAccount(found.session.member);
+    clearMemberCookie(reply, deps);
+    return sendMemberPage(request, reply, deps, found.edition, deletedView);
+  });
+}

@@ -1,0 +1,146 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { StoryPage } from '../../../../modules/content/reader-service.js';
+import {
+  decideAccess,
+  encodeMeterCookie,
+  gateDocument,
+  recordRead,
+  METER_WINDOW_DAYS,
+  type AccessDecision,
+  type ReaderState,
+  type StoryAccessInfo,
+} from '../../../../modules/paywall/index.js';
+import { serializeCookie } from '../../admin-api/cookies.js';
+import { pageCacheKey } from '../../plugins/front-cache.js';
+import { accessClassKey, toPage, type CachedPage } from '../../plugins/page-cache.js';
+import { carriesReaderIdentity, METER_COOKIE } from '../../plugins/reader-identity.js';
+import { PRIVATE_NO_STORE, PRIVATE_REVALIDATE, PUBLIC_PAGE_CACHE_CONTROL, sendPage } from '../reply-html.js';
+import type { SiteDeps } from '../site-deps.js';
+import { paywallView, type Denial } from '../views/paywall-view.js';
+import { storyMeta, storyPageView } from '../views/story-page-view.js';
+import { sendErrorPage } from './error-pages.js';
+import { pageNumber } from './page-number.js';
+
+interface ReaderAccess {
+  reader: ReaderState;
+  memberId: string | null;
+  decision: AccessDecision;
+  /** Only a reader who is neither a member nor a gift's recipient shares cached pages with others. */
+  shared: boolean;
+}
+
+const METER_MAX_AGE_SECONDS = METER_WINDOW_DAYS * 86_400;
+const FALLBACK_DENIAL: Denial = { granted: false, reason: 'subscription_required', offer: 'subscribe' };
+
+/** The cache variant of a gated page an anonymous reader gets: everything, or the preview with this reason's message. */
+const accessClass = (decision: AccessDecision) => (decision.granted ? 'full' : `preview:${decision.reason}`);
+
+/**
+ * The story page: the content module loads the story, the paywall decides for this reader, and the
+ * view renders only the blocks `gateDocument` returned, with the paywall box when denied.
+ *
+ * Caching, by what the page depends on:
+ *  - free for everyone (public, not archived): one shareable page per URL, `public` caching, the
+ *    front cache may answer it;
+ *  - gated, anonymous reader: under the URL, a body-less descriptor (what the paywall needs); the
+ *    page itself under the URL and the access class (`accessClassKey`): never shareable, sent
+ *    `private, max-age=0`, `Vary: Cookie`; the meter is still decided and counted on every request;
+ *  - gated, signed-in member: rendered for them, `private, no-store`, never cached.
+ * A read is counted (meter cookie, or the member's monthly meter) on GET only, never on HEAD.
+ */
+export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  const { editions, pages, reader, cache, paywall } = deps;
+
+  async function readerAccess(request: FastifyRequest, story: StoryAccessInfo, now: Date): Promise<ReaderAccess> {
+    const cookie = request.headers.cookie;
+    const [found, gift] = await Promise.all([
+      paywall.resolveReader(cookie, now),
+      paywall.giftFor ? paywall.giftFor(cookie, story.storyId, now) : null,
+    ]);
+    const memberId = found.memberId ?? (found.reader.kind === 'member' ? found.reader.memberId : null);
+    const decision = decideAccess({ story, reader: found.reader, gift, now, config: paywall.config });
+    return { reader: found.reader, memberId, decision, shared: memberId === null && gift === null };
+  }
+
+  /** Records the read when the decision says so: in the member's monthly meter, or in the signed cookie. */
+  async function countRead(request: FastifyRequest, reply: FastifyReply, access: ReaderAccess, storyId: string, now: Date) {
+    const { decision, reader, memberId } = access;
+    if (request.method !== 'GET' || !decision.granted || !decision.countRead) return;
+    if (memberId !== null) {
+      await paywall.recordMemberRead(memberId, storyId, now);
+      return;
+    }
+    // Never for an 'invalid' meter: overwriting it would turn tampering into a fresh meter.
+    if (reader.kind !== 'anonymous' || reader.meter === 'invalid') return;
+    const secret = paywall.meterSecrets[0];
+    if (secret === undefined) throw new Error('No meter secret configured');
+    const value = encodeMeterCookie(recordRead(reader.meter, storyId, now), secret, now);
+    reply.header(
+      'set-cookie',
+      serializeCookie(METER_COOKIE, value, { maxAge: METER_MAX_AGE_SECONDS, secure: paywall.secureCookies, httpOnly: true, sameSite: 'Lax' }),
+    );
+  }
+
+  async function sendGated(request: FastifyRequest, reply: FastifyReply, page: CachedPage, access: ReaderAccess, storyId: string, now: Date) {
+    await countRead(request, reply, access, storyId, now);
+    const cacheControl = access.memberId === null ? PRIVATE_REVALIDATE : PRIVATE_NO_STORE;
+    return sendPage(request, reply, page, cacheControl, 200, 'Accept-Encoding, Cookie');
+  }
+
+  app.get<{ Params: Record<string, string> }>('/:locale/:yyyy/:mm/:slug', async (request, reply) => {
+    const { locale, yyyy, mm, slug } = request.params as Record<'locale' | 'yyyy' | 'mm' | 'slug', string>;
+    if (!/^\d{4}$/.test(yyyy) || !/^(0[1-9]|1[0-2])$/.test(mm)) return sendErrorPage(deps, request, reply, 404);
+    const edition = editions.get(locale);
+    if (!edition) return sendErrorPage(deps, request, reply, 404);
+    if (pageNumber(request) === null) return sendErrorPage(deps, request, reply, 400);
+    const now = paywall.clock.now();
+
+    // Only canonical URLs of requests without reader identity (the meter cookie alone is none) are cached.
+    const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
+    const hit = key ? cache.get(key) : undefined;
+    if (hit?.shareable) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
+    if (key && hit?.gate) {
+      const access = await readerAccess(request, hit.gate, now);
+      const page = access.shared ? cache.get(accessClassKey(key, accessClass(access.decision))) : undefined;
+      if (page) return sendGated(request, reply, page, access, hit.gate.storyId, now);
+    }
+
+    const lookup = await reader.story(edition, yyyy, mm, slug);
+    if (lookup.kind === 'redirect') return reply.redirect(lookup.location, 301);
+    if (lookup.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
+    const { story } = lookup.value;
+    const info: StoryAccessInfo = { storyId: story.storyId, accessLevel: story.accessLevel, publishedAt: story.publishedAt };
+    const ctx = await pages.context(edition, request.url.split('?')[0] as string);
+
+    // Free for everyone when even a reader with nothing gets it for being public (not archived):
+    // every other reader then gets the same whole story, so the page can be shared.
+    const anyone = decideAccess({ story: info, reader: { kind: 'anonymous', meter: [] }, now, config: paywall.config });
+    if (anyone.granted && anyone.reason === 'public') {
+      const html = pages.page(ctx, { meta: storyMeta(ctx, story), main: storyPageView(ctx, lookup.value) });
+      return sendPage(request, reply, key ? cache.set(key, html, { shareable: true }) : toPage(html), PUBLIC_PAGE_CACHE_CONTROL);
+    }
+
+    const access = await readerAccess(request, info, now);
+    // From here on only the blocks the decision allows exist: the stored body goes no further.
+    const { blocks, gated } = gateDocument(story.body, access.decision);
+    const shown: StoryPage = { ...lookup.value, story: { ...story, body: { type: 'doc', content: blocks } } };
+    const box = gated
+      ? paywallView(ctx, {
+          decision: access.decision.granted === false ? access.decision : FALLBACK_DENIAL,
+          signedIn: access.memberId !== null,
+          returnPath: ctx.path,
+          plans: paywall.plansFor ? await paywall.plansFor(edition.locale) : null,
+          config: paywall.config,
+        })
+      : null;
+    const html = pages.page(ctx, { meta: storyMeta(ctx, shown.story, true), main: storyPageView(ctx, shown, { paywalled: true, box }) });
+    let page: CachedPage;
+    if (key && access.shared) {
+      cache.set(key, '', { gate: info });
+      page = cache.set(accessClassKey(key, accessClass(access.decision)), html);
+    } else {
+      page = toPage(html);
+    }
+    return sendGated(request, reply, page, access, info.storyId, now);
+  });
+}

@@ -1,0 +1,89 @@
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Mailer } from '../../shared/mail.js';
+import { magicLinkMail } from './magic-link-mail.js';
+import type { MemberSessionService, StartedMemberSession } from './member-sessions.js';
+import type { Limiter, MagicLinkStore, MemberStore, RateRule } from './member-stores.js';
+import type { MagicLinkRecord, Member } from './member-types.js';
+import { hashToken, looksLikeToken, newToken } from './tokens.js';
+
+/** A magic link works once, within 15 minutes. */
+export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
+/** Where the link points: the confirm page of the edition it was requested in. */
+export const verifyPath = (locale: string) => `/${locale}/sign-in/verify`;
+
+const MINUTE = 60_000;
+export const SIGN_IN_RULES = {
+  /** Sign-in and sign-up requests from one address. */
+  perIp: { name: 'member-signin-ip', limit: 20, windowMs: 15 * MINUTE },
+  /** Links mailed to one address, known or not (the answer must not tell). */
+  perEmail: { name: 'member-signin-email', limit: 5, windowMs: 60 * MINUTE },
+} as const satisfies Record<string, RateRule>;
+
+export interface MagicLinkDeps {
+  members: MemberStore;
+  links: MagicLinkStore;
+  sessions: MemberSessionService;
+  limiter: Limiter;
+  mailer: Mailer;
+  log: Logger;
+  clock: Clock;
+  publicUrl: string;
+  siteName: string;
+}
+
+export interface SignedInMember {
+  member: Member;
+  session: StartedMemberSession;
+  returnPath: string;
+  locale: string;
+}
+
+/**
+ * Sign-up and sign-in by email. Every request mails a link, to known and unknown addresses alike
+ * (a sign-in link or a sign-up link), so neither the answer nor the work behind it says whether an
+ * address has an account. The mail is handed over without waiting for SMTP.
+ */
+export class MagicLinkService {
+  constructor(private readonly deps: MagicLinkDeps) {}
+
+  async request(input: { email: string; locale: string; returnPath: string; clientIp: string }): Promise<void> {
+    const { limiter, members, links, clock } = this.deps;
+    await limiter.consume(SIGN_IN_RULES.perIp, input.clientIp);
+    await limiter.consume(SIGN_IN_RULES.perEmail, input.email);
+    const now = clock.now();
+    await links.deleteExpired(new Date(now.getTime() - 24 * 60 * MINUTE));
+    const member = await members.findByEmail(input.email);
+    const purpose = member ? 'sign_in' : 'sign_up';
+    const token = newToken();
+    await links.create(
+      { tokenHash: hashToken(token), email: input.email, purpose, locale: input.locale, returnPath: input.returnPath, expiresAt: new Date(now.getTime() + MAGIC_LINK_TTL_MS) },
+      now,
+    );
+    const link = `${this.deps.publicUrl}${verifyPath(input.locale)}?token=${token}`;
+    const message = magicLinkMail({ to: input.email, purpose, locale: input.locale, link, siteName: this.deps.siteName });
+    this.deps.mailer.send(message).catch((error: unknown) => {
+      this.deps.log.error({ err: error, purpose }, 'sign-in mail could not be sent');
+    });
+  }
+
+  /** The link behind a token while it can still be used (for the confirm page). */
+  async inspect(token: unknown): Promise<MagicLinkRecord | null> {
+    if (!looksLikeToken(token)) return null;
+    return this.deps.links.findUsable(hashToken(token), this.deps.clock.now());
+  }
+
+  /**
+   * Uses the link (once; every other open link of the address goes with it), creates the member
+   * when this is their first, and starts a session. Null when the link is unknown, used or expired.
+   */
+  async redeem(token: unknown): Promise<SignedInMember | null> {
+    if (!looksLikeToken(token)) return null;
+    const now = this.deps.clock.now();
+    const link = await this.deps.links.redeem(hashToken(token), now);
+    if (!link) return null;
+    const member = await this.deps.members.findOrCreate(link.email, link.locale, now);
+    const session = await this.deps.sessions.start(member.id);
+    return { member, session, returnPath: link.returnPath, locale: link.locale };
+  }
+}

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../support/databases.js';
+import { NOW } from '../support/fixtures.js';
+import { text } from '../support/html-probe.js';
+import { Browser, csrfIn, linkIn, setCookies, signIn, startMembersSite, type MembersSite } from './member-kit.js';
+
+describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
+  let ms: MembersSite;
+  beforeAll(async () => {
+    ms = await startMembersSite(dialect);
+  });
+  afterAll(async () => {
+    await ms?.close();
+  });
+  const db = () => ms.site.services.database.db;
+  const app = () => ms.site.app;
+
+  it('mails a sign-up link over SMTP; GET confirms, POST creates the member and signs in', async () => {
+    const browser = new Browser(app());
+    const page = await browser.get('/en/sign-in?return=%2Fen%2Faccount');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(setCookies(page).find((c) => c.startsWith('mh_csrf='))).toMatch(/HttpOnly; SameSite=Lax; Secure$/);
+
+    const res = await browser.post('/en/sign-in', { csrf: csrfIn(page.body), email: ' Reader.One@Example.org ', return: '/en/account' });
+    expect(res.statusCode).toBe(202);
+    expect(text(res.body)).toContain('Check your inbox');
+
+    const mail = await ms.mailTo('reader.one@example.org');
+    expect(mail.subject).toBe('Confirm your email for The Masthead Chronicle');
+    expect(mail.text).toContain('within 15 minutes');
+    const link = linkIn(mail);
+    // Hashed at rest: the table holds the SHA-256 of the token, never the token.
+    const stored = await db().selectFrom('magic_links').select(['token_hash', 'purpose', 'expires_at']).where('email', '=', 'reader.one@example.org').execute();
+    expect(stored).toEqual([{ token_hash: createHash('sha256').update(link.token).digest('hex'), purpose: 'sign_up', expires_at: new Date(NOW.getTime() + 15 * 60_000).toISOString() }]);
+    expect(await db().selectFrom('members').selectAll().execute()).toEqual([]);
+
+    // A mail scanner following the link only sees a button.
+    const confirm = await browser.get(link.path);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Create my account');
+    expect(await db().selectFrom('members').selectAll().execute()).toEqual([]);
+
+    const done = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/en/account');
+    const cookie = setCookies(done).find((c) => c.startsWith('mh_member='));
+    expect(cookie).toMatch(/^mh_member=[\w-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax; Secure$/);
+
+    const account = await browser.get('/en/account');
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain('reader.one@example.org');
+    const member = await db().selectFrom('members').select(['email', 'preferred_edition']).executeTakeFirstOrThrow();
+    expect(member).toEqual({ email: 'reader.one@example.org', preferred_edition: 'en' });
+
+    // The link works once.
+    const again = await new Browser(app()).get(link.path);
+    expect(again.statusCode).toBe(400);
+    expect(text(again.body)).toContain('This link no longer works');
+    const replay = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+    expect(replay.statusCode).toBe(400);
+  });
+
+  it('a known address gets a sign-in link in the edition it asked from', async () => {
+    const first = new Browser(app());
+    await signIn(ms, first, 'known@example.org');
+    const other = new Browser(app());
+    const form = await other.get('/tr/sign-in');
+    expect((await other.post('/tr/sign-in', { csrf: csrfIn(form.body), email: 'known@example.org' })).statusCode).toBe(202);
+    const mail = await ms.mailTo('known@example.org');
+    expect(mail.subject).toBe('The Masthead Chronicle oturum açma bağlantınız');
+    const link = linkIn(mail);
+    expect(link.locale).toBe('tr');
+    const confirm = await other.get(link.path);
+    expect(confirm.body).toContain('Oturum aç');
+    const done = await other.post('/tr/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+    expect(done.headers.location).toBe('/tr/account');
+    expect(await db().selectFrom('members').select('id').where('email', '=', 'known@example.org').execute()).toHaveLength(1);
+  });
+
+  it('an expired link (16 minutes later) fails and signs nobody in', async () => {
+    const browser = new Browser(app());
+    const form = await browser.get('/en/sign-in');
+    await browser.post('/en/sign-in', { csrf: csrfIn(form.body), email: 'late@example.org' });
+    const link = linkIn(await ms.mailTo('late@example.org'));
+    const confirm = await browser.get(link.path);
+    try {
+      ms.site.clock.set(new Date(NOW.getTime() + 16 * 60_000));
+      expect((await browser.get(link.path)).statusCode).toBe(400);
+      const res = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+      expect(res.statusCode).toBe(400);
+      expect(browser.cookies.has('mh_member')).toBe(false);
+    } finally {
+      ms.site.clock.set(NOW);
+    }
+    expect(await db().selectFrom('members').select('id').where('email', '=', 'late@example.org').execute()).toEqual([]);
+  });
+
+  it('answers known and unknown addresses with byte-identical responses', async () => {
+    await signIn(ms, new Browser(app()), 'exists@example.org');
+    const ask = async (email: string) => {
+      const browser = new Browser(app());
+      const form = await browser.get('/en/sign-in');
+      return browser.post('/en/sign-in', { csrf: csrfIn(form.body), email });
+    };
+    const known = await ask('exists@example.org');
+    const unknown = await ask('nobody-here@example.org');
+    expect([known.statusCode, unknown.statusCode]).toEqual([202, 202]);
+    expect(known.rawPayload.equals(unknown.rawPayload)).toBe(true);
+    const strip = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => !['x-request-id', 'date'].includes(k)));
+    expect(strip(known.headers)).toEqual(strip(unknown.headers));
+    // Both were mailed: the work behind the answer is the same too.
+    expect((await ms.mailTo('exists@example.org')).subject).toContain('Sign in');
+    expect((await ms.mailTo('nobody-here@example.org')).subject).toContain('Confirm your email');
+  });
+
+  it('refuses a form without its CSRF token', async () => {
+    const browser = new Browser(app());
+    await browser.get('/en/sign-in');
+    const res = await browser.post('/en/sign-in', { csrf: 'x'.repeat(43), email: 'csrf@example.org' });
+    expect(res.statusCode).toBe(403);
+    expect(text(res.body)).toContain('This form has expired');
+  });
+
+  it('answers a bad address with the localized form and 400', async () => {
+    const browser = new Browser(app());
+    const form = await browser.get('/ar/sign-in');
+    const res = await browser.post('/ar/sign-in', { csrf: csrfIn(form.body), email: 'not an address' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<html lang="ar" dir="rtl">');
+    expect(res.body).toContain('لا يبدو هذا عنوان بريد إلكتروني');
+  });
+
+  it('limits requests per address and per email with a localized 429 page', async () => {
+    const browser = new Browser(app());
+    const form = await browser.get('/fa/sign-in');
+    const csrf = csrfIn(form.body);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await browser.post('/fa/sign-in', { csrf, email: `ip-${i}@example.org` })).statusCode);
+    expect(statuses.slice(0, 20).every((s) => s === 202)).toBe(true);
+    const limited = await browser.post('/fa/sign-in', { csrf, email: 'ip-last@example.org' });
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body).toContain('<html lang="fa" dir="rtl">');
+    expect(text(limited.body)).toContain('تلاش‌های بیش از حد');
+
+    // Per email: from five different addresses, the sixth request for one email is refused.
+    const perEmail: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const b = new Browser(app());
+      const f = await b.get('/en/sign-in');
+      perEmail.push((await b.post('/en/sign-in', { csrf: csrfIn(f.body), email: 'target@example.org' })).statusCode);
+    }
+    expect(perEmail).toEqual([202, 202, 202, 202, 202, 429]);
+  });
+
+  it('signs out everywhere: every session of the member ends', async () => {
+    const laptop = new Browser(app());
+    const phone = new Browser(app());
+    await signIn(ms, laptop, 'two-devices@example.org');
+    await signIn(ms, phone, 'two-devices@example.org');
+    expect((await phone.get('/en/account')).statusCode).toBe(200);
+
+    const res = await laptop.submit('/en/account', '/en/account/sign-out-everywhere');
+    expect(res.statusCode).toBe(303);
+    expect(laptop.cookies.has('mh_member')).toBe(false);
+    const after = await phone.get('/en/account');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/en/sign-in?return=%2Fen%2Faccount');
+    expect(await ms.api.resolveReader(phone.cookieHeader, NOW)).toMatchObject({ memberId: null, reader: { kind: 'anonymous' } });
+  });
+
+  it('never redirects off the site after signing in', async () => {
+    const browser = new Browser(app());
+    const form = await browser.get('/en/sign-in?return=https%3A%2F%2Fevil.example');
+    expect(form.body).toContain('name="return" value="/en/account"');
+    await browser.post('/en/sign-in', { csrf: csrfIn(form.body), email: 'safe@example.org', return: '//evil.example/x' });
+    const link = linkIn(await ms.mailTo('safe@example.org'));
+    const confirm = await browser.get(link.path);
+    const done = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+    expect(done.headers.location).toBe('/en/account');
+  });
+});
