@@ -103,6 +103,8 @@ export interface NewTranslation {
 }
 
 export interface NewStory {
+  /** Who may read it (the paywall decides); public when absent. */
+  accessLevel?: 'public' | 'metered' | 'registered' | 'paid';
   sectionId: string | null;
   leadImageId: string | null;
   authorIds: string[];

@@ -4,6 +4,15 @@ import type { Edition } from '../../editions/edition.js';
 import type { ContentWriteRepository } from '../content-repository.js';
 import { demoCatalog } from './demo-catalog.js';
 import { demoStories } from './demo-dataset.js';
+
+type AccessPattern = 'public' | 'metered' | 'registered' | 'paid';
+/**
+ * How the demo newsroom gates its stories, newest first: the lead story is free, and among every
+ * ten stories four are metered, two for subscribers, one for registered readers, three free.
+ */
+const DEMO_ACCESS_PATTERN: readonly AccessPattern[] = [
+  'public', 'metered', 'paid', 'metered', 'public', 'registered', 'metered', 'paid', 'public', 'metered',
+];
 import type { DemoImageDef } from './demo-images.js';
 
 export const DEFAULT_DEMO_STORIES = 72;
@@ -86,9 +95,12 @@ export async function seedDemo(deps: SeedDemoDeps, options: SeedDemoOptions): Pr
     if (id === undefined) throw new Error(`demo dataset refers to a missing item ${i}`);
     return id;
   };
+  let published = 0;
   for (const story of demoStories(catalog, { stories: options.stories, seed: options.seed, now })) {
+    const isPublished = story.translations.some((t) => t.status === 'published');
     await content.createStory(
       {
+        accessLevel: isPublished ? (DEMO_ACCESS_PATTERN[published++ % DEMO_ACCESS_PATTERN.length] as AccessPattern) : 'metered',
         sectionId: at(sectionIds, story.section),
         leadImageId: story.leadImage === null ? null : at(leadImageIds, story.leadImage),
         authorIds: story.authors.map((i) => at(authorIds, i)),

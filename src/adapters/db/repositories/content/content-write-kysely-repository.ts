@@ -115,6 +115,7 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
           section_id: input.sectionId,
           lead_image_id: input.leadImageId,
           original_locale: original.locale,
+          access_level: input.accessLevel ?? 'public',
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         })

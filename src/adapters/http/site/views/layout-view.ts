@@ -48,6 +48,10 @@ function masthead(ctx: PageContext): SafeHtml {
   return html`<header class="site-header" role="banner">
   <div class="site-header__top">
     <a class="site-name" href="${editionPath(edition.locale)}">${edition.siteName}</a>
+    <nav class="reader-links" aria-label="${t('nav.readerLinks')}">
+      <a href="/${edition.locale}/subscribe">${t('nav.subscribe')}</a>
+      <a href="/${edition.locale}/account">${t('nav.account')}</a>
+    </nav>
     <nav class="edition-switcher" aria-label="${t('nav.editions')}">
       <ul>${others.map(
         (e) =>
