@@ -14,11 +14,16 @@ export function hrefs(html: string): string[] {
   return found;
 }
 
-/** The first story link on the edition home. */
-export function discoverStory(homeHtml: string): string {
-  const story = hrefs(homeHtml).find((href) => STORY_HREF.test(href));
-  if (story === undefined) throw new Error('the edition home /en/ links to no story (/en/YYYY/MM/slug)');
-  return story;
+/** Every distinct story link on the edition home, in page order. */
+export function storyLinks(homeHtml: string): string[] {
+  const stories = [...new Set(hrefs(homeHtml).filter((href) => STORY_HREF.test(href)))];
+  if (stories.length === 0) throw new Error('the edition home /en/ links to no story (/en/YYYY/MM/slug)');
+  return stories;
+}
+
+/** Whether a story page, as an anonymous reader gets it, stops at the paywall. */
+export function showsPaywall(storyHtml: string): boolean {
+  return storyHtml.includes('class="paywall"');
 }
 
 /** The first topic link on a story page (stories link their topics). */

@@ -204,9 +204,13 @@ function memorySection(phase: Phase): string[] {
 }
 
 function shareLine(phase: Phase, ceiling: Row): string {
+  const gated = phase.rows.find((r) => r.target.startsWith('Paywalled story'));
   return (
-    `- Story page throughput is ${fixed(ceilingShare(phase.story, ceiling) * 100, 1)}% of the static ceiling ` +
-    `with ${processesLabel(phase.processes)} (WEB_CONCURRENCY=${phase.webConcurrency}).`
+    `- Story page (free story) throughput is ${fixed(ceilingShare(phase.story, ceiling) * 100, 1)}% of the static ceiling ` +
+    `with ${processesLabel(phase.processes)} (WEB_CONCURRENCY=${phase.webConcurrency})` +
+    (gated
+      ? `; a paywalled story's anonymous preview (rendered per request: the access decision and the meter cookie) is ${fixed(ceilingShare(gated, ceiling) * 100, 1)}%.`
+      : '.')
   );
 }
 

@@ -13,7 +13,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { discoverStory, discoverTopic } from './discover.js';
+import { discoverTopic, showsPaywall, storyLinks } from './discover.js';
 import { getPage, waitForOk } from './http.js';
 import { readProcessMemory, type ProcessMemory } from './memory.js';
 import { startStaticSite } from './nginx.js';
@@ -220,12 +220,22 @@ interface CheckedTarget extends Target {
 async function discoverTargets(base: string): Promise<Target[]> {
   const home = await getPage(`${base}/en/`);
   if (home.status !== 200) throw new Error(`/en/ answered ${home.status}, expected 200`);
-  const story = discoverStory(home.body.toString('utf8'));
-  const storyPage = await getPage(base + story);
-  if (storyPage.status !== 200) throw new Error(`${story} answered ${storyPage.status}, expected 200`);
-  const topic = discoverTopic(storyPage.body.toString('utf8'), story);
+  // The first free story and the first paywalled one, as an anonymous reader (no cookie) gets them.
+  let story: { path: string; html: string } | undefined;
+  let paywalled: string | undefined;
+  for (const path of storyLinks(home.body.toString('utf8'))) {
+    const page = await getPage(base + path);
+    if (page.status !== 200) throw new Error(`${path} answered ${page.status}, expected 200`);
+    const html = page.body.toString('utf8');
+    if (showsPaywall(html)) paywalled ??= path;
+    else story ??= { path, html };
+    if (story && paywalled) break;
+  }
+  if (!story) throw new Error('every story on /en/ is paywalled for an anonymous reader; no free story to measure');
+  const topic = discoverTopic(story.html, story.path);
   return [
-    { name: 'Story page', path: story, expectedStatus: 200 },
+    { name: 'Story page', path: story.path, expectedStatus: 200 },
+    ...(paywalled ? [{ name: 'Paywalled story (anonymous preview)', path: paywalled, expectedStatus: 200 }] : []),
     { name: 'Edition home', path: '/en/', expectedStatus: 200 },
     { name: 'Topic page', path: topic, expectedStatus: 200 },
     { name: 'Not found (404)', path: NOT_FOUND_PATH, expectedStatus: 404 },
@@ -321,7 +331,7 @@ async function measureAllCores(
   const processes = os.availableParallelism();
   const server = await startServer(config, 'auto', processes, notes);
   try {
-    const wanted = targets.filter((t) => t.name === 'Story page' || t.name === 'Edition home');
+    const wanted = targets.filter((t) => t.name === 'Story page' || t.name.startsWith('Paywalled story') || t.name === 'Edition home');
     const checked: CheckedTarget[] = [];
     for (const target of wanted) checked.push(await checkTarget(server.base, target));
     const measured = await measureServer(server, processes, checked, config.load, notes);
