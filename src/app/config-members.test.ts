@@ -59,4 +59,17 @@ describe('configuration of plans, paywall and payments', () => {
     );
     expect(problems({ MASTHEAD_CONFIG: file({ paywall: { anonymousMeterLimit: -1 } }) })[0]).toMatch(/masthead\.json: paywall\.anonymousMeterLimit: /);
   });
+
+  it('reads paywall.crawlerAccess from the file (off by default), naming a bad key', () => {
+    expect(loadConfig({}, LOCALES).paywall.crawlerAccess.enabled).toBe(false);
+    const on = loadConfig({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { enabled: true, hostSuffixes: ['.googlebot.com'] } } }) }, LOCALES);
+    expect(on.paywall.crawlerAccess).toEqual({ enabled: true, hostSuffixes: ['.googlebot.com'], cacheSeconds: 86_400 });
+    expect(problems({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { enabled: 'yes' } } }) })[0]).toMatch(
+      /masthead\.json: paywall\.crawlerAccess\.enabled: /,
+    );
+    expect(problems({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { hostSuffixes: ['googlebot.com'] } } }) })[0]).toMatch(
+      /masthead\.json: paywall\.crawlerAccess\.hostSuffixes\.0: a lower-case domain suffix starting with a dot/,
+    );
+    expect(problems({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { trustUserAgent: true } } }) })[0]).toMatch(/paywall\.crawlerAccess: /);
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../adapters/db/schema.js';
 import { readOrCreateSiteSecret, readSiteSecret } from '../../adapters/db/repositories/paywall/site-secret-kysely-repository.js';
+import { createCrawlerVerifier, nodeDnsResolver, type Resolver } from '../../adapters/http/site/crawler-verification.js';
 import { anonymousReaderResolver, withMembers } from '../../adapters/http/site/reader-resolver.js';
 import type { PaywallPlan, ReaderResolver, SitePaywall } from '../../adapters/http/site/site-deps.js';
 import { DEFAULT_PAYWALL_CONFIG, METER_SECRET_MIN_LENGTH, type GiftLink, type PaywallConfig } from '../../modules/paywall/index.js';
@@ -44,19 +45,30 @@ export interface MembersForPaywall {
 export interface PaywallWiringOptions {
   members?: MembersForPaywall | null;
   config?: PaywallConfig;
+  /** The DNS that verifies search crawlers (when `crawlerAccess` is enabled); default: real DNS (node:dns). Tests pass a stand-in. */
+  crawlerResolver?: Resolver;
 }
 
 /**
  * The reader site's paywall: the access rules' configuration, the reader resolver (anonymous with
- * the signed meter; members first when the members module is wired) and the meter's secrets.
+ * the signed meter; members first when the members module is wired), the meter's secrets and, only
+ * when `crawlerAccess` is enabled, the search crawler verifier.
  */
 export function buildSitePaywall(services: Services, options: PaywallWiringOptions = {}): SitePaywall {
   const anonymous = anonymousReaderResolver(services.meterSecrets);
   const members = options.members ?? null;
   const plansFor = members?.plansFor?.bind(members);
   const giftFor = members?.giftFor?.bind(members);
+  const config = options.config ?? services.config.paywall ?? DEFAULT_PAYWALL_CONFIG;
+  const crawlers = config.crawlerAccess.enabled
+    ? createCrawlerVerifier({
+        config: config.crawlerAccess,
+        resolver: options.crawlerResolver ?? nodeDnsResolver(),
+        now: () => services.clock.now().getTime(),
+      })
+    : null;
   return {
-    config: options.config ?? services.config.paywall ?? DEFAULT_PAYWALL_CONFIG,
+    config,
     clock: services.clock,
     resolveReader: members ? withMembers(members.resolveReader, anonymous) : anonymous,
     recordMemberRead: members
@@ -68,5 +80,6 @@ export function buildSitePaywall(services: Services, options: PaywallWiringOptio
     secureCookies: services.config.publicUrl.startsWith('https:'),
     ...(plansFor && { plansFor }),
     ...(giftFor && { giftFor }),
+    ...(crawlers && { crawlers }),
   };
 }

@@ -89,6 +89,24 @@ export interface GiftLink {
 
 export type GiftLinkStatus = 'valid' | 'expired' | 'exhausted';
 
+/**
+ * Sampling access for verified search crawlers (off by default). The decision only reads `enabled`;
+ * the suffixes and cache time are for the verification adapter (reverse DNS, then forward
+ * confirmation), which is what decides that a request comes from a crawler: never its user agent.
+ */
+export const CrawlerAccessConfigSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Reverse-DNS host names must end with one of these (each starts with a dot, so `evilgooglebot.com` never matches). */
+  hostSuffixes: z
+    .array(z.string().regex(/^\.[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case domain suffix starting with a dot, such as ".googlebot.com"'))
+    .min(1)
+    .default(() => ['.googlebot.com', '.google.com', '.search.msn.com', '.applebot.apple.com']),
+  /** How long a verification (either answer) is reused for the same address. */
+  cacheSeconds: z.int().min(0).max(604_800).default(86_400),
+});
+
+export type CrawlerAccessConfig = z.infer<typeof CrawlerAccessConfigSchema>;
+
 export const PaywallConfigSchema = z.strictObject({
   /** Metered stories an anonymous reader may read per rolling 30 days. */
   anonymousMeterLimit: z.int().min(0).max(METER_MAX_ENTRIES).default(3),
@@ -98,6 +116,8 @@ export const PaywallConfigSchema = z.strictObject({
   archiveDays: z.int().min(1).max(100_000).nullable().default(null),
   /** Days after the paid period ends during which a `past_due` subscription keeps access. */
   pastDueGraceDays: z.int().min(0).max(60).default(7),
+  /** Verified search crawlers read gated stories in full (off by default). */
+  crawlerAccess: CrawlerAccessConfigSchema.prefault({}),
 });
 
 export type PaywallConfig = z.infer<typeof PaywallConfigSchema>;
@@ -116,6 +136,12 @@ export interface AccessInput {
   gift?: GiftLink | null;
   now: Date;
   config: PaywallConfig;
+  /**
+   * True only when the caller verified that the request comes from a search crawler (reverse DNS
+   * then forward confirmation, see the README); never set from a user agent alone. Honoured only
+   * while `config.crawlerAccess.enabled`.
+   */
+  verifiedCrawler?: boolean;
 }
 
 export type GrantReason =
@@ -125,7 +151,8 @@ export type GrantReason =
   | 'metered_within_limit'
   | 'metered_reread'
   | 'registered'
-  | 'gift';
+  | 'gift'
+  | 'verified_crawler';
 
 export type DenialReason =
   | 'meter_exhausted'

@@ -179,13 +179,22 @@ describe('decideAccess: configuration', () => {
   });
 
   it('parsePaywallConfig fills the documented defaults and names a bad key', () => {
-    expect(parsePaywallConfig({})).toEqual({ anonymousMeterLimit: 3, registeredMeterLimit: 10, archiveDays: null, pastDueGraceDays: 7 });
+    expect(parsePaywallConfig({})).toEqual({
+      anonymousMeterLimit: 3,
+      registeredMeterLimit: 10,
+      archiveDays: null,
+      pastDueGraceDays: 7,
+      crawlerAccess: { enabled: false, hostSuffixes: ['.googlebot.com', '.google.com', '.search.msn.com', '.applebot.apple.com'], cacheSeconds: 86_400 },
+    });
     expect(parsePaywallConfig(undefined)).toEqual(DEFAULT_PAYWALL_CONFIG);
     expect(parsePaywallConfig({ archiveDays: 365 }).archiveDays).toBe(365);
     expect(() => parsePaywallConfig({ anonymousMeterLimit: -1 })).toThrow(/anonymousMeterLimit/);
     expect(() => parsePaywallConfig({ anonymousMeterLimit: 31 })).toThrow(/anonymousMeterLimit/);
     expect(() => parsePaywallConfig({ archiveDays: 0 })).toThrow(/archiveDays/);
     expect(() => parsePaywallConfig({ meterLimit: 3 })).toThrow(/meterLimit/);
+    expect(() => parsePaywallConfig({ crawlerAccess: { enabled: 'yes' } })).toThrow(/enabled/);
+    expect(() => parsePaywallConfig({ crawlerAccess: { hostSuffixes: ['googlebot.com'] } })).toThrow(/starting with a dot/);
+    expect(() => parsePaywallConfig({ crawlerAccess: { cacheSeconds: -1 } })).toThrow(/cacheSeconds/);
   });
 });
 

@@ -4,6 +4,9 @@
  *
  * Order, first match wins:
  *  1. A subscription that grants access, or a complimentary grant: everything.
+ *  1b. A verified search crawler (`verifiedCrawler`, honoured only while `crawlerAccess.enabled`):
+ *     everything, `verified_crawler`, never counted and never spending a gift link. The caller sets
+ *     it only after verifying the address by DNS; a user agent alone never makes a crawler.
  *  2. Archive rule (when on): stories older than `archiveDays` need a paid plan, whatever their level,
  *     `public` included. A valid gift link for this story still opens it.
  *  3. `public`: everyone.
@@ -32,6 +35,10 @@ export function decideAccess(input: AccessInput): AccessDecision {
     if (reader.complimentary && complimentaryGrantsAccess(reader.complimentary, now)) {
       return { granted: true, reason: 'complimentary', countRead: false };
     }
+  }
+
+  if (input.verifiedCrawler === true && config.crawlerAccess.enabled) {
+    return { granted: true, reason: 'verified_crawler', countRead: false };
   }
 
   const hasGift = gift != null && gift.storyId === story.storyId && giftLinkStatus(gift, now) === 'valid';

@@ -3,12 +3,14 @@ import type { Editions } from '../../../modules/editions/edition.js';
 import type { GiftLink, PaywallConfig, ReaderState } from '../../../modules/paywall/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { PageCache } from '../plugins/page-cache.js';
+import type { CrawlerVerifier } from './crawler-verification.js';
 import type { SitePages } from './site-pages.js';
 
 /**
  * Who is reading, from the request's Cookie header: the paywall's `ReaderState` and, for a signed-in
  * member, their id (to record a metered read). Never trusts anything but our own cookies: no user
- * agent, referrer or address grants access.
+ * agent, referrer or address grants access. (The one exception is opt-in and not the resolver's:
+ * `SitePaywall.crawlers`, an address verified by DNS, never a user agent alone.)
  */
 export type ReaderResolver = (cookieHeader: string | undefined, now: Date) => Promise<ResolvedReader>;
 
@@ -40,6 +42,12 @@ export interface SitePaywall {
   meterSecrets: readonly string[];
   /** Secure cookies (the site is served over https). */
   secureCookies: boolean;
+  /**
+   * Present only when `config.crawlerAccess.enabled`: verifies (by reverse then forward DNS) that a
+   * request claiming to be a search crawler is one. Verified crawlers get gated stories in full,
+   * `private, no-store`, never cached and never metered.
+   */
+  crawlers?: CrawlerVerifier;
   /** The plans to offer in the paywall box; absent: the box lists the benefits from the catalogs. */
   plansFor?(locale: string): Promise<PaywallPlan[]>;
 }

@@ -25,8 +25,10 @@ interface ReaderAccess {
   reader: ReaderState;
   memberId: string | null;
   decision: AccessDecision;
-  /** Only a reader who is neither a member nor a gift's recipient shares cached pages with others. */
+  /** Only a reader who is neither a member nor a gift's recipient nor a verified crawler shares cached pages with others. */
   shared: boolean;
+  /** A search crawler verified by DNS (crawler access on): the whole story, never cached, never metered. */
+  crawler: boolean;
 }
 
 const METER_MAX_AGE_SECONDS = METER_WINDOW_DAYS * 86_400;
@@ -45,27 +47,44 @@ const accessClass = (decision: AccessDecision) => (decision.granted ? 'full' : `
  *  - gated, anonymous reader: under the URL, a body-less descriptor (what the paywall needs); the
  *    page itself under the URL and the access class (`accessClassKey`): never shareable, sent
  *    `private, max-age=0`, `Vary: Cookie`; the meter is still decided and counted on every request;
- *  - gated, signed-in member: rendered for them, `private, no-store`, never cached.
+ *  - gated, signed-in member: rendered for them, `private, no-store`, never cached;
+ *  - gated, verified search crawler (only with `crawlerAccess` on; DNS-verified, see
+ *    crawler-verification.ts): rendered per request, `private, no-store`, never read from nor stored
+ *    in the cache, no meter cookie. With crawler access off the verifier is never asked.
  * A read is counted (meter cookie, or the member's monthly meter) on GET only, never on HEAD.
  */
 export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void {
   const { editions, pages, reader, cache, paywall } = deps;
 
-  async function readerAccess(request: FastifyRequest, story: StoryAccessInfo, now: Date): Promise<ReaderAccess> {
+  /**
+   * Whether this request is a verified search crawler, asked at most once per request and only for
+   * a gated story, with crawler access on, from a request without reader identity.
+   */
+  function crawlerCheck(request: FastifyRequest): () => Promise<boolean> {
+    let answer: Promise<boolean> | undefined;
+    return () => {
+      const verifier = paywall.config.crawlerAccess.enabled ? paywall.crawlers : undefined;
+      if (!verifier || carriesReaderIdentity(request.headers)) return Promise.resolve(false);
+      answer ??= verifier.isVerified(request.ip, request.headers['user-agent']);
+      return answer;
+    };
+  }
+
+  async function readerAccess(request: FastifyRequest, story: StoryAccessInfo, now: Date, crawler: boolean): Promise<ReaderAccess> {
     const cookie = request.headers.cookie;
     const [found, gift] = await Promise.all([
       paywall.resolveReader(cookie, now),
       paywall.giftFor ? paywall.giftFor(cookie, story.storyId, now) : null,
     ]);
     const memberId = found.memberId ?? (found.reader.kind === 'member' ? found.reader.memberId : null);
-    const decision = decideAccess({ story, reader: found.reader, gift, now, config: paywall.config });
-    return { reader: found.reader, memberId, decision, shared: memberId === null && gift === null };
+    const decision = decideAccess({ story, reader: found.reader, gift, now, config: paywall.config, verifiedCrawler: crawler });
+    return { reader: found.reader, memberId, decision, shared: !crawler && memberId === null && gift === null, crawler };
   }
 
   /** Records the read when the decision says so: in the member's monthly meter, or in the signed cookie. */
   async function countRead(request: FastifyRequest, reply: FastifyReply, access: ReaderAccess, storyId: string, now: Date) {
     const { decision, reader, memberId } = access;
-    if (request.method !== 'GET' || !decision.granted || !decision.countRead) return;
+    if (request.method !== 'GET' || access.crawler || !decision.granted || !decision.countRead) return;
     if (memberId !== null) {
       await paywall.recordMemberRead(memberId, storyId, now);
       return;
@@ -83,7 +102,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
 
   async function sendGated(request: FastifyRequest, reply: FastifyReply, page: CachedPage, access: ReaderAccess, storyId: string, now: Date) {
     await countRead(request, reply, access, storyId, now);
-    const cacheControl = access.memberId === null ? PRIVATE_REVALIDATE : PRIVATE_NO_STORE;
+    const cacheControl = access.memberId === null && !access.crawler ? PRIVATE_REVALIDATE : PRIVATE_NO_STORE;
     return sendPage(request, reply, page, cacheControl, 200, 'Accept-Encoding, Cookie');
   }
 
@@ -99,8 +118,9 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
     if (hit?.shareable) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
-    if (key && hit?.gate) {
-      const access = await readerAccess(request, hit.gate, now);
+    const verifiedCrawler = crawlerCheck(request);
+    if (key && hit?.gate && !(await verifiedCrawler())) {
+      const access = await readerAccess(request, hit.gate, now, false);
       const page = access.shared ? cache.get(accessClassKey(key, accessClass(access.decision))) : undefined;
       if (page) return sendGated(request, reply, page, access, hit.gate.storyId, now);
     }
@@ -120,7 +140,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
       return sendPage(request, reply, key ? cache.set(key, html, { shareable: true }) : toPage(html), PUBLIC_PAGE_CACHE_CONTROL);
     }
 
-    const access = await readerAccess(request, info, now);
+    const access = await readerAccess(request, info, now, await verifiedCrawler());
     // From here on only the blocks the decision allows exist: the stored body goes no further.
     const { blocks, gated } = gateDocument(story.body, access.decision);
     const shown: StoryPage = { ...lookup.value, story: { ...story, body: { type: 'doc', content: blocks } } };
