@@ -3,8 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parseCookies } from '../../src/adapters/http/admin-api/cookies.js';
-import { loadConfig } from '../../src/app/config.js';
-import { availableLocales, createHttpApp, openServices, type Services } from '../../src/app/container.js';
+import { createHttpApp, openServices, type Services } from '../../src/app/container.js';
 import type { MembersForPaywall, PaywallWiringOptions } from '../../src/app/wiring/paywall-wiring.js';
 import type { NewTranslation } from '../../src/modules/content/content-repository.js';
 import type { Block, StoryDocument } from '../../src/modules/content/document/index.js';
@@ -13,6 +12,7 @@ import { meterMonthStart, type AccessLevel, type Subscription } from '../../src/
 import { fixedClock } from '../../src/shared/clock.js';
 import { createTestDatabase, type DialectName, type TestDatabase } from '../support/databases.js';
 import { NOW, T0, seedFixture, type Fixture } from '../support/fixtures.js';
+import { testSiteConfig } from '../support/test-site.js';
 
 /**
  * A reader site for the paywall suites: the fixture newsroom plus gated stories whose withheld
@@ -78,18 +78,7 @@ const SLUG_MONTH = '/2014/07/';
 /** A reader site on a fresh database with the fixture newsroom and the gated stories. */
 export async function startPaywallSite(dialect: DialectName, options: PaywallSiteOptions = {}): Promise<PaywallSite> {
   const database = await createTestDatabase(dialect);
-  const config = loadConfig(
-    {
-      DATABASE_URL: database.url,
-      DATA_DIR: database.dataDir,
-      LOG_LEVEL: 'silent',
-      SEED_DEMO_ON_START: 'false',
-      PAGE_CACHE_SECONDS: '0',
-      PUBLIC_URL: 'https://news.example.org',
-      ...options.env,
-    },
-    availableLocales(),
-  );
+  const config = testSiteConfig(database, options.env);
   const clock = fixedClock(NOW);
   const services = await openServices(config, clock, { env: {} });
   const fixture = await seedFixture(services.contentWrite, services.editions.list);

@@ -17,10 +17,9 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-/** A reader site on a fresh database of the given dialect, with the fixture newsroom and a fixed clock. */
-export async function startTestSite(dialect: DialectName, env: Record<string, string> = {}): Promise<TestSite> {
-  const database = await createTestDatabase(dialect);
-  const config = loadConfig(
+/** The configuration every test site runs with: its own database and data dir, quiet, no demo, no page cache. */
+export function testSiteConfig(database: TestDatabase, env: Record<string, string> = {}) {
+  return loadConfig(
     {
       DATABASE_URL: database.url,
       DATA_DIR: database.dataDir,
@@ -32,6 +31,12 @@ export async function startTestSite(dialect: DialectName, env: Record<string, st
     },
     availableLocales(),
   );
+}
+
+/** A reader site on a fresh database of the given dialect, with the fixture newsroom and a fixed clock. */
+export async function startTestSite(dialect: DialectName, env: Record<string, string> = {}): Promise<TestSite> {
+  const database = await createTestDatabase(dialect);
+  const config = testSiteConfig(database, env);
   const clock = fixedClock(NOW);
   const services = await openServices(config, clock);
   const fixture = await seedFixture(services.contentWrite, services.editions.list);
