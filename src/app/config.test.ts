@@ -46,6 +46,13 @@ describe('configuration', () => {
     expect(problems({ TIME_ZONE: 'Mars/Olympus' })[0]).toMatch(/^TIME_ZONE: /);
   });
 
+  it('reads which proxies to trust for the client address', () => {
+    expect(loadConfig({}, LOCALES).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, LOCALES).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }, LOCALES).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(problems({ TRUST_PROXY: 'everyone' })[0]).toMatch(/^TRUST_PROXY: false, true, a number of proxy hops/);
+  });
+
   it('reads editions with their included source locales from EDITIONS', () => {
     const config = loadConfig({ EDITIONS: 'tr:en+ar,en', DEFAULT_EDITION: 'tr' }, LOCALES);
     expect(config.editions).toEqual([

@@ -68,6 +68,13 @@ const envSchema = z.object({
     .regex(/^(auto|[1-9]\d{0,2})$/, 'a number of web processes from 1 to 999, or "auto" for one per CPU core')
     .default('1'),
   RUN_JOBS: boolSchema.default(true),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/,
+      'false, true, a number of proxy hops (e.g. 1), or comma-separated proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
+    )
+    .default('false'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587')
@@ -110,6 +117,11 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoOnStart: boolean;
   pageCacheSeconds: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, crawler checks):
+   * false, true (any), a hop count, or a list of addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string[];
   /** Whether `start` also runs background jobs (off when `masthead worker` runs them elsewhere). */
   runJobs: boolean;
   /** Outgoing mail; absent in development, where links are logged instead. */
@@ -258,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     seedDemoOnStart: e.SEED_DEMO_ON_START,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     runJobs: e.RUN_JOBS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `${siteName} <no-reply@${new URL(publicUrl).hostname}>`,
     webConcurrency: e.WEB_CONCURRENCY === 'auto' ? availableParallelism() : Number(e.WEB_CONCURRENCY),
@@ -275,4 +288,11 @@ function paymentsConfig(secretKey: string | undefined, webhookSecret: string | u
   const protocol = base?.protocol === 'http:' ? 'http' : 'https';
   const api = base ? { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol: protocol as 'http' | 'https' } : null;
   return { provider: 'stripe', secretKey, webhookSecret, api };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  return value.split(',');
 }

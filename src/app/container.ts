@@ -112,6 +112,7 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     https: config.publicUrl.startsWith('https:'),
     ping: () => services.database.ping(),
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
     modules: buildHttpModules(services),
   });
 }

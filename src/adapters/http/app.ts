@@ -20,6 +20,8 @@ export interface HttpModule {
 
 export interface HttpDeps extends SiteDeps {
   modules?: readonly HttpModule[];
+  /** Proxies whose X-Forwarded-For names the client (config TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string[];
   assets: LoadedAssets;
   mediaDir: string;
   https: boolean;
@@ -43,7 +45,10 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
     requestIdHeader: false,
     // Per-request lines only when debugging: at news-site traffic they would dominate the cost.
     logController: new LogController({ disableRequestLogging: deps.logLevel !== 'debug' && deps.logLevel !== 'trace' }),
-    trustProxy: false,
+    trustProxy:
+      typeof deps.trustProxy === 'number'
+        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(deps.trustProxy)
+        : (deps.trustProxy ?? false),
     routerOptions: { maxParamLength: 300 },
   });
 
