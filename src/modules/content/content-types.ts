@@ -88,6 +88,8 @@ export interface StoryView extends StorySummary {
   /** Search-engine title and description set by the editor, when they differ from headline and dek. */
   seoTitle: string | null;
   seoDescription: string | null;
+  /** Renditions of library images the body shows, by image id (for responsive body images). */
+  bodyImages: Record<string, ImageRenditionView[]>;
   /** Dated correction and update notes appended by editors, oldest first. */
   corrections: { kind: 'correction' | 'update'; text: string; at: Date }[];
 }

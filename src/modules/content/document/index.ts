@@ -35,7 +35,7 @@ export {
   type DocumentIssue,
   type ValidationResult,
 } from './validate-document.js';
-export { renderBlocks, renderDocument } from './render-document.js';
+export { renderBlocks, renderDocument, type ImageSource, type RenderOptions } from './render-document.js';
 export { splitAtPaywall, type PaywallSplit } from './paywall-split.js';
 export { plainText, readingMinutes, countWords, WORDS_PER_MINUTE } from './document-text.js';
 export { safeLinkHref, safeImageSrc, videoEmbedUrl, type VideoProvider } from './url-policy.js';

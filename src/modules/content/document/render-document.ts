@@ -28,13 +28,27 @@ const IN_BLOCKQUOTE: Place = 2;
 
 const NO_ATTRS: Attrs = {};
 
-export function renderBlocks(blocks: readonly Block[]): SafeHtml {
-  return raw(blocksHtml(blocks, TOP, 0));
+/** Resized encodings of a library image, offered as <source> elements (e.g. AVIF, then WebP). */
+export interface ImageSource {
+  type: string;
+  srcset: string;
 }
 
-export function renderDocument(doc: StoryDocument): SafeHtml {
+export interface RenderOptions {
+  /** Responsive sources for a body image that names its library image (`attrs.imageId`). */
+  imageSources?: (imageId: string) => readonly ImageSource[] | undefined;
+}
+
+/** The body column's width (assets/site.css: .story is 42rem). */
+const BODY_IMAGE_SIZES = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
+
+export function renderBlocks(blocks: readonly Block[], options: RenderOptions = {}): SafeHtml {
+  return raw(blocksHtml(blocks, TOP, 0, options));
+}
+
+export function renderDocument(doc: StoryDocument, options: RenderOptions = {}): SafeHtml {
   const content = isObject(doc) ? (doc as LooseNode).content : undefined;
-  return raw(blocksHtml(content, TOP, 0));
+  return raw(blocksHtml(content, TOP, 0, options));
 }
 
 function isObject(value: unknown): value is object {
@@ -45,17 +59,17 @@ function attrsOf(node: LooseNode): Attrs {
   return isObject(node.attrs) ? (node.attrs as Attrs) : NO_ATTRS;
 }
 
-function blocksHtml(nodes: unknown, place: Place, depth: number): string {
+function blocksHtml(nodes: unknown, place: Place, depth: number, options: RenderOptions = {}): string {
   if (!Array.isArray(nodes) || depth >= DOCUMENT_LIMITS.maxDepth) return '';
   let out = '';
   for (let i = 0; i < nodes.length; i++) {
     const node: unknown = nodes[i];
-    if (isObject(node)) out += blockHtml(node as LooseNode, place, depth + 1);
+    if (isObject(node)) out += blockHtml(node as LooseNode, place, depth + 1, options);
   }
   return out;
 }
 
-function blockHtml(node: LooseNode, place: Place, depth: number): string {
+function blockHtml(node: LooseNode, place: Place, depth: number, options: RenderOptions): string {
   const type = node.type;
   if (type === 'paragraph') return '<p>' + inlineHtml(node.content) + '</p>';
   if (place === IN_BLOCKQUOTE) return '';
@@ -80,7 +94,7 @@ function blockHtml(node: LooseNode, place: Place, depth: number): string {
     case 'pullQuote':
       return pullQuoteHtml(node);
     case 'image':
-      return imageHtml(attrsOf(node));
+      return imageHtml(attrsOf(node), options);
     case 'videoEmbed':
       return videoHtml(attrsOf(node));
     default:
@@ -116,19 +130,32 @@ function dimensionAttr(name: string, value: unknown): string {
     : '';
 }
 
-function imageHtml(attrs: Attrs): string {
+function sourcesHtml(attrs: Attrs, options: RenderOptions): string {
+  if (!options.imageSources || typeof attrs.imageId !== 'string') return '';
+  let out = '';
+  for (const source of options.imageSources(attrs.imageId) ?? []) {
+    out += '<source type="' + escapeHtml(source.type) + '" srcset="' + escapeHtml(source.srcset) + '" sizes="' + BODY_IMAGE_SIZES + '">';
+  }
+  return out;
+}
+
+function imageHtml(attrs: Attrs, options: RenderOptions = {}): string {
   const src = safeImageSrc(attrs.src);
   if (src === null) return '';
   const alt = typeof attrs.alt === 'string' ? attrs.alt : '';
+  const sources = sourcesHtml(attrs, options);
   let out =
-    '<figure class="body-image"><img src="' +
+    '<figure class="body-image">' +
+    (sources ? '<picture>' + sources : '') +
+    '<img src="' +
     escapeHtml(src) +
     '" alt="' +
     escapeHtml(alt) +
     '"' +
     dimensionAttr('width', attrs.width) +
     dimensionAttr('height', attrs.height) +
-    ' loading="lazy" decoding="async">';
+    ' loading="lazy" decoding="async">' +
+    (sources ? '</picture>' : '');
   const caption = typeof attrs.caption === 'string' && attrs.caption !== '' ? attrs.caption : null;
   const credit = typeof attrs.credit === 'string' && attrs.credit !== '' ? attrs.credit : null;
   if (caption !== null || credit !== null) {

@@ -17,7 +17,7 @@ import type {
   TopicKind,
   TopicLink,
 } from '../../../../modules/content/content-types.js';
-import { parseStoredDocument } from '../../../../modules/content/document/index.js';
+import { parseStoredDocument, type StoryDocument } from '../../../../modules/content/document/index.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import type { DB } from '../../schema.js';
 import { loadBylines, loadImages, loadSections } from './hydrate.js';
@@ -41,6 +41,11 @@ const ACCESS_LEVELS: readonly string[] = ['public', 'metered', 'registered', 'pa
 /** Bad data never opens a story: a level we do not know is the strictest one. */
 function storyAccessLevel(stored: string | null | undefined): StoryAccessLevel {
   return stored && ACCESS_LEVELS.includes(stored) ? (stored as StoryAccessLevel) : 'paid';
+}
+
+/** Library images the body's image blocks name (images sit at the top level of a document). */
+function bodyImageIds(body: StoryDocument): string[] {
+  return body.content.flatMap((block) => (block.type === 'image' && block.attrs.imageId ? [block.attrs.imageId] : []));
 }
 
 export class ContentReadKyselyRepository implements ContentReadRepository {
@@ -192,8 +197,9 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
       .where('e.published_at', '<=', nowIso)
       .executeTakeFirst();
     if (!row) return null;
+    const body = parseStoredDocument(row.body);
     // Captions and alt text belong to the content: prefer the story's language for them.
-    const [[summary], topics, translations, corrections] = await Promise.all([
+    const [[summary], topics, translations, corrections, bodyImages] = await Promise.all([
       this.hydrate([row as SummaryRow], preference, [row.locale, ...preference]),
       this.topicsOf(row.story_id, preference),
       this.db
@@ -211,11 +217,13 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
         .where('translation_id', '=', translationId)
         .orderBy('created_at')
         .execute(),
+      loadImages(this.db, bodyImageIds(body), preference),
     ]);
     if (!summary) return null;
     return {
       ...summary,
-      body: parseStoredDocument(row.body),
+      body,
+      bodyImages: Object.fromEntries([...bodyImages].map(([id, image]) => [id, image.renditions ?? []])),
       updatedAt: new Date(row.updated_at),
       isOriginal: Number(row.is_original) === 1,
       translatedFrom: row.translated_from,

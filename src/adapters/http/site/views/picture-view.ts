@@ -1,4 +1,5 @@
-import type { ImageView } from '../../../../modules/content/content-types.js';
+import type { ImageRenditionView, ImageView } from '../../../../modules/content/content-types.js';
+import type { ImageSource } from '../../../../modules/content/document/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 
 /** Modern formats offered as <source>, best compression first; the <img> keeps the master. */
@@ -19,11 +20,15 @@ export const IMAGE_SIZES = {
  * stored as one file (demo, fixture) gets the <img> alone, exactly as before.
  */
 export function responsivePicture(image: ImageView, sizes: string, img: SafeHtml): SafeHtml {
-  const sources = SOURCE_TYPES.map(([format, type]) => {
-    const files = (image.renditions ?? []).filter((r) => r.format === format).sort((a, b) => a.width - b.width);
-    if (files.length === 0) return null;
-    return html`<source type="${type}" srcset="${files.map((r) => `${r.path} ${r.width}w`).join(', ')}" sizes="${sizes}">`;
-  }).filter((s): s is SafeHtml => s !== null);
+  const sources = sourceSets(image.renditions ?? []);
   if (sources.length === 0) return img;
-  return html`<picture>${sources}${img}</picture>`;
+  return html`<picture>${sources.map((s) => html`<source type="${s.type}" srcset="${s.srcset}" sizes="${sizes}">`)}${img}</picture>`;
+}
+
+/** One srcset per modern format the renditions include, narrowest first. */
+export function sourceSets(renditions: readonly ImageRenditionView[]): ImageSource[] {
+  return SOURCE_TYPES.flatMap(([format, type]) => {
+    const files = renditions.filter((r) => r.format === format).sort((a, b) => a.width - b.width);
+    return files.length === 0 ? [] : [{ type, srcset: files.map((r) => `${r.path} ${r.width}w`).join(', ') }];
+  });
 }

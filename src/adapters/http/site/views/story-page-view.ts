@@ -6,6 +6,7 @@ import { languageName, textDirection } from '../../../../modules/editions/index.
 import { html, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext, PageMeta } from '../page-context.js';
 import { IMAGE_SIZES, responsivePicture } from './picture-view.js';
+import { sourceSets } from './picture-view.js';
 import { bylineLinks, contentLang, storyList, timeTag } from './story-card-view.js';
 
 function provenanceNote(ctx: PageContext, story: StoryView): SafeHtml {
@@ -151,7 +152,7 @@ export function storyPageView(ctx: PageContext, page: StoryPage, paywall: StoryP
   </header>
   ${leadImage(ctx, story)}
   <div class="story__body${paywall.paywalled ? ` ${PAYWALLED_CLASS}` : ''}"${lang}>
-${renderDocument(story.body)}
+${renderDocument(story.body, { imageSources: (id) => sourceSets(story.bodyImages[id] ?? []) })}
   </div>
   ${paywall.box ?? ''}
   <footer class="story__footer">
