@@ -130,6 +130,27 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     expect((await sharp(await readFile(fileOf(webp.path))).metadata()).hasAlpha).toBe(true);
   });
 
+  it('gets one image by id with its texts and renditions, 404 for an unknown id, 401 without a session', async () => {
+    const uploaded = (await upload({ locale: 'en', alt: 'Pier at noon' }, { bytes: await transparentPng(500, 250), filename: 'pier.png', type: 'image/png' })).json<Image>();
+    const res = await get(`${URL}/${uploaded.id}`);
+    expect(res.statusCode).toBe(200);
+    const image = res.json<Image>();
+    const byPath = (r: Rendition[]) => [...r].sort((a, b) => a.path.localeCompare(b.path));
+    expect({ ...image, renditions: byPath(image.renditions) }).toEqual({ ...uploaded, renditions: byPath(uploaded.renditions) });
+    expect(widths(image, 'webp')).toEqual([400, 500]);
+    const { items } = (await get(`${URL}?q=pier`)).json<{ items: Image[] }>();
+    expect(items).toEqual([image]); // the same Image as the library lists
+
+    const unknown = await get(`${URL}/no-such-image`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/^application\/json/);
+    expect(unknown.json().error.code).toBe('not_found');
+
+    const anonymous = await site.app.inject({ method: 'GET', url: `${URL}/${uploaded.id}` });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('unauthorized');
+  });
+
   it('refuses a text file named .jpg with 415 and writes nothing', async () => {
     const before = await snapshot();
     const res = await upload({ locale: 'en', alt: 'Not a photo' }, { bytes: Buffer.from('just some text, honestly\n'.repeat(20)), filename: 'photo.jpg', type: 'image/jpeg' });
@@ -194,7 +215,7 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     expect((await search('50%_off')).total).toBe(0);
 
     const all = (await get(`${URL}?pageSize=2&page=1`)).json<{ items: Image[]; total: number; page: number; pageSize: number }>();
-    expect(all).toMatchObject({ total: 4, page: 1, pageSize: 2 }); // three uploads and the fixture's image
+    expect(all).toMatchObject({ total: 5, page: 1, pageSize: 2 }); // four uploads and the fixture's image
     expect(all.items[0]?.id).toBe(id);
     const bad = await get(`${URL}?page=0`);
     expect(bad.statusCode).toBe(400);

@@ -120,6 +120,7 @@ export interface UploadInput {
 export const mediaApi = {
   list: (q: string, page: number, signal?: AbortSignal) =>
     api<Paged<MediaImage>>('GET', `/media${query({ q, page })}`, undefined, { signal }),
+  get: (id: string, signal?: AbortSignal) => api<MediaImage>('GET', `/media/${encodeURIComponent(id)}`, undefined, { signal }),
   upload: (input: UploadInput) => {
     const form = new FormData();
     // Text fields first: a streaming multipart parser sees them before the file.

@@ -37,6 +37,14 @@ export function thumbnailSrc(image: MediaImage, min = 240): string | null {
   return fits?.path ?? fits?.src ?? fits?.url ?? imageSrc(image);
 }
 
+/** The lead image preview: the smallest WebP rendition, else the image's own path. */
+export function previewSrc(image: MediaImage): string | null {
+  const smallest = [...(image.renditions ?? [])]
+    .filter((r) => r.format === 'webp')
+    .sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0];
+  return smallest?.path ?? smallest?.src ?? smallest?.url ?? imageSrc(image);
+}
+
 export function imageTexts(image: MediaImage, locale: string): { alt: string; caption: string } {
   const text = image.texts?.find((x) => x.locale === locale) ?? image.texts?.[0];
   return { alt: image.alt ?? text?.alt ?? '', caption: image.caption ?? text?.caption ?? '' };

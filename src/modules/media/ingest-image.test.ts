@@ -56,6 +56,9 @@ function deps(overrides: Partial<IngestDeps> = {}) {
     async search() {
       return { items: [], total: 0 };
     },
+    async findById() {
+      return null;
+    },
   };
   const all: IngestDeps = {
     repository,

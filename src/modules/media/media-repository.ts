@@ -17,4 +17,6 @@ export interface MediaRepository {
   create(image: NewMediaImage): Promise<void>;
   /** Newest first. */
   search(query: LibraryQuery): Promise<{ items: MediaImage[]; total: number }>;
+  /** The image with its texts and renditions; null when there is none with this id. */
+  findById(id: string): Promise<MediaImage | null>;
 }

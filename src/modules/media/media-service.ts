@@ -45,4 +45,9 @@ export class MediaService {
   library(query: LibraryQueryInput): Promise<MediaPage> {
     return searchLibrary(this.deps.repository, query);
   }
+
+  /** One image of the library, or null. */
+  findById(id: string): Promise<MediaImage | null> {
+    return this.deps.repository.findById(id);
+  }
 }

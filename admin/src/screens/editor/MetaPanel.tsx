@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { taxonomyApi } from '../../api/endpoints';
+import { mediaApi, taxonomyApi } from '../../api/endpoints';
 import type { AccessLevel, MediaImage, TopicKind, Translation } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ACCESS_KEYS, TOPIC_KIND_KEYS } from '../../app/labels';
 import { useCan } from '../../app/session';
 import { useTaxonomy } from '../../app/taxonomy';
-import { imageTexts, nameOf, thumbnailSrc } from '../../util/names';
+import { imageTexts, nameOf, previewSrc } from '../../util/names';
 import { MediaLibrary } from '../media/MediaLibrary';
 import { UploadForm } from '../media/UploadForm';
 import type { DraftFields } from './draft-fields';
@@ -201,10 +201,29 @@ function TopicPicker({ selected, onChange, locale }: { selected: string[]; onCha
   );
 }
 
-function LeadImageField({ image, imageId, locale, onChange }: { image: MediaImage | null; imageId: string; locale: string; onChange(image: MediaImage | null): void }) {
+/**
+ * The lead image as a thumbnail with its alt text. A story reopened from the server carries only
+ * the image id, so the image is fetched (GET /media/:id); until it arrives, or if it cannot be,
+ * the id is shown.
+ */
+function LeadImageField({ image: given, imageId, locale, onChange }: { image: MediaImage | null; imageId: string; locale: string; onChange(image: MediaImage | null): void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<null | 'library' | 'upload'>(null);
-  const src = image ? thumbnailSrc(image) : null;
+  const [fetched, setFetched] = useState<MediaImage | null>(null);
+  const missing = given !== null || imageId === '' ? null : imageId;
+  useEffect(() => {
+    if (missing === null) return;
+    const controller = new AbortController();
+    mediaApi.get(missing, controller.signal).then(
+      (found) => {
+        if (!controller.signal.aborted) setFetched(found);
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [missing]);
+  const image = given ?? (fetched !== null && fetched.id === imageId ? fetched : null);
+  const src = image ? previewSrc(image) : null;
   return (
     <div className="field lead-image-field">
       <span className="field__label">{t('field.leadImage')}</span>

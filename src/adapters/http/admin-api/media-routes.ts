@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { imageFieldsSchema, libraryQuerySchema, type MediaImage, type MediaService } from '../../../modules/media/index.js';
-import { AppError, invalidInput } from '../../../shared/errors.js';
+import { AppError, invalidInput, notFound } from '../../../shared/errors.js';
 import { ADMIN_API_PREFIX, requirePermission } from './admin-auth.js';
 
 const PREFIX = `${ADMIN_API_PREFIX}/media`;
@@ -15,7 +15,8 @@ async function authorize(request: FastifyRequest): Promise<void> {
 }
 
 /**
- * POST /admin/api/v1/media (multipart: file + image fields) and GET /admin/api/v1/media?q=&page=.
+ * POST /admin/api/v1/media (multipart: file + image fields), GET /admin/api/v1/media?q=&page= and
+ * GET /admin/api/v1/media/:id.
  * Multipart is registered in this module's scope only, with limits matching the ingest limits, so
  * an oversized file is cut off while streaming instead of being buffered whole. The scope must
  * have registerAdminAuth (the wiring does it); authorization runs before the body is read.
@@ -35,6 +36,12 @@ export async function registerMediaRoutes(app: FastifyInstance, media: MediaServ
   app.get(PREFIX, { preHandler: authorize }, async (request) => {
     const page = await media.library(parse(libraryQuerySchema, request.query));
     return { ...page, items: page.items.map(presentImage) };
+  });
+
+  app.get<{ Params: { id: string } }>(`${PREFIX}/:id`, { preHandler: authorize }, async (request) => {
+    const image = await media.findById(request.params.id);
+    if (!image) throw notFound('No image with this id', { id: request.params.id });
+    return presentImage(image);
   });
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { LibraryQuery, MediaImage, MediaRepository, MediaRendition, NewMediaImage, OutputFormat } from '../../../../modules/media/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from '../content/localized.js';
@@ -55,6 +55,19 @@ export class MediaKyselyRepository implements MediaRepository {
         .offset((query.page - 1) * query.pageSize)
         .execute(),
     ]);
+    const items = await this.hydrate(rows);
+    return { items, total: Number(count?.n ?? 0) };
+  }
+
+  async findById(id: string): Promise<MediaImage | null> {
+    const row = await this.db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const [image] = await this.hydrate([row]);
+    return image ?? null;
+  }
+
+  /** Adds each image's texts and renditions, keeping the order of `rows`. */
+  private async hydrate(rows: readonly Selectable<DB['images']>[]): Promise<MediaImage[]> {
     const ids = rows.map((r) => r.id);
     const [texts, renditions] =
       ids.length === 0
@@ -65,7 +78,7 @@ export class MediaKyselyRepository implements MediaRepository {
           ]);
     const textsOf = groupBy(texts, (t) => t.image_id);
     const renditionsOf = groupBy(renditions, (r) => r.image_id);
-    const items = rows.map(
+    return rows.map(
       (row): MediaImage => ({
         id: row.id,
         path: row.path,
@@ -81,6 +94,5 @@ export class MediaKyselyRepository implements MediaRepository {
         createdAt: new Date(row.created_at),
       }),
     );
-    return { items, total: Number(count?.n ?? 0) };
   }
 }
