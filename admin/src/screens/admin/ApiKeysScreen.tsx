@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ROLE_KEYS } from '../../app/labels';
 import { useAsync } from '../../util/use-async';
 import { ROLES } from '../../../../src/modules/newsroom/permissions';
+import { useAction } from '../../util/use-action';
 
 /** Admins: keys for integrations. The secret is shown once, right after creating the key. */
 export function ApiKeysScreen() {
@@ -15,26 +16,19 @@ export function ApiKeysScreen() {
   const list = useAsync(() => staffApi.listKeys(), []);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('writer');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [secret, setSecret] = useState<{ key: ApiKey; secret: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setCopied(false);
-    try {
+    await run(async () => {
       const created = await staffApi.createKey({ name: name.trim(), role });
       setSecret({ key: created.apiKey, secret: created.secret });
       setName('');
       list.reload();
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const revoke = async (key: ApiKey) => {

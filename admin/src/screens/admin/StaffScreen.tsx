@@ -9,6 +9,7 @@ import { ROLE_KEYS } from '../../app/labels';
 import { useStaff } from '../../app/session';
 import { useAsync } from '../../util/use-async';
 import { ROLES } from '../../../../src/modules/newsroom/permissions';
+import { useAction } from '../../util/use-action';
 
 function parseLocales(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
@@ -108,16 +109,13 @@ function AddStaff({ onAdded }: { onAdded(): void }) {
   const [role, setRole] = useState<Role>('writer');
   const [locales, setLocales] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const parsed = parseLocales(locales);
       await staffApi.create({ name: name.trim(), email: email.trim(), role, password, ...(parsed.length > 0 && { locales: parsed }) });
       setDone(t('staff.added', { name: name.trim() }));
@@ -126,11 +124,7 @@ function AddStaff({ onAdded }: { onAdded(): void }) {
       setLocales('');
       setPassword('');
       onAdded();
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { sessionApi } from '../../api/endpoints';
-import { describeError } from '../../components/errors';
 import { TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate } from '../../app/router';
 import { AuthFrame } from './AuthFrame';
+import { useAction } from '../../util/use-action';
 
 /** /admin/reset-password asks for an address; the mailed link (?token=…) sets a new password. */
 export function ResetPasswordScreen({ token }: { token: string | null }) {
@@ -16,22 +16,15 @@ export function ResetPasswordScreen({ token }: { token: string | null }) {
 function RequestReset() {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await sessionApi.requestPasswordReset(email.trim());
       setSent(true);
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -59,9 +52,8 @@ function ConfirmReset({ token }: { token: string }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,16 +61,10 @@ function ConfirmReset({ token }: { token: string }) {
       setError(t('auth.passwordsDiffer'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await sessionApi.confirmPasswordReset(token, password);
       setDone(true);
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 400 ? t('reset.badToken', { message: e.message }) : describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    }, (e) => (e instanceof ApiError && e.status === 400 ? t('reset.badToken', { message: e.message }) : null));
   };
 
   return (

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { sessionApi } from '../../api/endpoints';
-import { describeError } from '../../components/errors';
 import { TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../app/session';
 import { AuthFrame } from './AuthFrame';
+import { useAction } from '../../util/use-action';
 
 /** First run: no administrator exists yet (GET /setup says needed), so the first one is made here. */
 export function SetupScreen() {
@@ -16,8 +16,7 @@ export function SetupScreen() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [adminExists, setAdminExists] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -26,16 +25,17 @@ export function SetupScreen() {
       setError(t('auth.passwordsDiffer'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      session.signedIn(await sessionApi.setup({ name: name.trim(), email: email.trim(), password }));
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setAdminExists(true);
-      else setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        session.signedIn(await sessionApi.setup({ name: name.trim(), email: email.trim(), password }));
+      },
+      (e) => {
+        if (!(e instanceof ApiError && e.status === 409)) return null;
+        // Someone finished setup first: not an error to show, a different screen.
+        setAdminExists(true);
+        return '';
+      },
+    );
   };
 
   if (adminExists) {

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { sessionApi } from '../../api/endpoints';
-import { describeError } from '../../components/errors';
 import { TextField } from '../../components/fields';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
@@ -9,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { AuthFrame } from './AuthFrame';
+import { useAction } from '../../util/use-action';
 
 /** The sign-in form, on its own page or inside the "sign in again" dialog. */
 function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
@@ -16,19 +16,13 @@ function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
   const session = useSession();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       session.signedIn(await sessionApi.signIn({ email: email.trim(), password }));
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t('signIn.wrong') : describeError(t, e));
-      setBusy(false);
-    }
+    }, (e) => (e instanceof ApiError && e.status === 401 ? t('signIn.wrong') : null));
   };
 
   return (

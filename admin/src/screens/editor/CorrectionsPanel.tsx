@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { storiesApi } from '../../api/endpoints';
 import type { Correction, Translation } from '../../api/types';
-import { describeError } from '../../components/errors';
 import { SelectField, TextArea } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import { useAsync } from '../../util/use-async';
+import { useAction } from '../../util/use-action';
 
 /** Editors append a correction or update note to a story (POST …/corrections); notes are never edited. */
 export function CorrectionsPanel({ translation }: { translation: Translation }) {
@@ -14,24 +14,17 @@ export function CorrectionsPanel({ translation }: { translation: Translation }) 
   const [added, setAdded] = useState<Correction[]>([]);
   const [kind, setKind] = useState<'correction' | 'update'>('correction');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const notes = [...(existing.data ?? translation.corrections ?? []), ...added];
   const published = translation.status === 'published';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const note = await storiesApi.addCorrection(translation.id, { kind, text: text.trim() });
       setAdded((list) => [...list, note ?? { kind, text: text.trim() }]);
       setText('');
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -6,6 +6,7 @@ import { DiffView } from '../../components/DiffView';
 import { describeError } from '../../components/errors';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
+import { useAction } from '../../util/use-action';
 
 interface Props {
   translation: Translation;
@@ -27,9 +28,8 @@ function whenOf(r: RevisionSummary): string | undefined {
 export function RevisionsPanel({ translation, flush, version, onRestored }: Props) {
   const { t, dateTime } = useI18n();
   const [items, setItems] = useState<RevisionSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [comparing, setComparing] = useState<{ revision: RevisionSummary; diff: DiffSet | null } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const load = async () => {
     setError(null);
@@ -53,9 +53,7 @@ export function RevisionsPanel({ translation, flush, version, onRestored }: Prop
 
   const restore = async (revision: RevisionSummary) => {
     if (!window.confirm(t('revisions.confirmRestore'))) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (!(await flush())) {
         setError(t('workflow.saveFirst'));
         return;
@@ -63,11 +61,7 @@ export function RevisionsPanel({ translation, flush, version, onRestored }: Prop
       onRestored(await storiesApi.restoreRevision(translation.id, revision.id, version()));
       setComparing(null);
       await load();
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

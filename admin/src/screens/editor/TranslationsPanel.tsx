@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { storiesApi } from '../../api/endpoints';
 import type { Provenance, Translation } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import { describeError } from '../../components/errors';
 import { SelectField, TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
@@ -11,6 +10,7 @@ import { Link, navigate } from '../../app/router';
 import { useCan } from '../../app/session';
 import { useTaxonomy } from '../../app/taxonomy';
 import { siblingsOf } from './draft-fields';
+import { useAction } from '../../util/use-action';
 
 type NewProvenance = Exclude<Provenance, 'original'>;
 
@@ -64,20 +64,14 @@ export function TranslateDialog({ source, locale, onClose }: { source: { id?: st
   const { t, languageName } = useI18n();
   const [provenance, setProvenance] = useState<NewProvenance>('newsroom');
   const [credit, setCredit] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await storiesApi.translate(source.storyId, { locale, provenance, ...(credit.trim() && { provenanceCredit: credit.trim() }) });
       navigate(`/translations/${encodeURIComponent(created.id)}/translate${source.id ? `?source=${encodeURIComponent(source.id)}` : ''}`);
-    } catch (e) {
-      setError(describeError(t, e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

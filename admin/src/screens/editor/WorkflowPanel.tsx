@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { storiesApi } from '../../api/endpoints';
 import type { StoryStatus, Translation } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import { describeError } from '../../components/errors';
 import { TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
@@ -11,6 +10,7 @@ import { actorOf, useStaff } from '../../app/session';
 import { allowedMoves, type WorkflowSubject } from '../../../../src/modules/newsroom/editorial/workflow';
 import { storyPath } from '../../../../src/modules/content/story-paths';
 import { fromLocalInput, toLocalInput } from '../../util/dates';
+import { useAction } from '../../util/use-action';
 
 /** The public address of a published translation (the reader site's URL contract). */
 export function publicPath(t: Translation): string | null {
@@ -55,27 +55,20 @@ export function WorkflowPanel({ translation, flush, version, onChanged }: Props)
   const { t, dateTime } = useI18n();
   const staff = useStaff();
   const actor = actorOf(staff);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [scheduling, setScheduling] = useState(false);
   const status = translation.status;
   const moves = allowedMoves(actor, subjectOf(translation, staff.id));
 
   const move = async (to: StoryStatus, publishAt?: string) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (!(await flush())) {
         setError(t('workflow.saveFirst'));
         return;
       }
       onChanged(await storiesApi.transition(translation.id, to, version(), publishAt));
       setScheduling(false);
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const actions = moves.map((to) => {

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { mediaApi } from '../../api/endpoints';
 import type { MediaImage } from '../../api/types';
-import { describeError } from '../../components/errors';
 import { TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
+import { useAction } from '../../util/use-action';
 
 export interface Uploaded {
   image: MediaImage;
@@ -22,16 +22,13 @@ export function UploadForm({ locale, onUploaded, submitLabel }: { locale: string
   const [caption, setCaption] = useState('');
   const [photographer, setPhotographer] = useState('');
   const [agency, setAgency] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     event.stopPropagation();
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const image = await mediaApi.upload({
         file,
         alt: alt.trim(),
@@ -42,11 +39,7 @@ export function UploadForm({ locale, onUploaded, submitLabel }: { locale: string
       });
       const credit = [photographer.trim(), agency.trim()].filter(Boolean).join(' / ');
       onUploaded({ image, alt: alt.trim(), caption: caption.trim(), credit });
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

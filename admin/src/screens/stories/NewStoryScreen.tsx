@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { storiesApi } from '../../api/endpoints';
-import { describeError } from '../../components/errors';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import { navigate } from '../../app/router';
 import { useStaff } from '../../app/session';
 import { useTaxonomy } from '../../app/taxonomy';
+import { useAction } from '../../util/use-action';
 
 /** A story starts as a draft in one language with a title; everything else is written in the editor. */
 export function NewStoryScreen() {
@@ -16,20 +16,14 @@ export function NewStoryScreen() {
   const [title, setTitle] = useState('');
   const [dek, setDek] = useState('');
   const [locale, setLocale] = useState(staff.locales[0] ?? (locales.includes(language) ? language : (locales[0] ?? 'en')));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await storiesApi.create({ locale, title: title.trim(), dek: dek.trim(), body: { type: 'doc', content: [] }, accessLevel: 'public' });
       navigate(`/translations/${encodeURIComponent(created.id)}`, { replace: true });
-    } catch (e) {
-      setError(describeError(t, e));
-      setBusy(false);
-    }
+    });
   };
 
   return (

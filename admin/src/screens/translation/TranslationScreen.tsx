@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { storiesApi } from '../../api/endpoints';
 import { ApiError } from '../../api/client';
 import type { SourceChanges, Translation } from '../../api/types';
@@ -20,6 +19,7 @@ import { RevisionsPanel } from '../editor/RevisionsPanel';
 import { SaveIndicator } from '../editor/SaveIndicator';
 import { useTranslationDraft } from '../editor/use-translation-draft';
 import { WorkflowPanel } from '../editor/WorkflowPanel';
+import { useAction } from '../../util/use-action';
 
 /** Which translation this one was made from: named by the link, by the server, or found among its siblings. */
 function sourceIdOf(translation: Translation, fromLink: string | null): string | null {
@@ -132,25 +132,18 @@ function SourceUpdated({
 }) {
   const { t } = useI18n();
   const can = useCan();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   // Asked again after every save or sync of this translation (its version changes).
   const changes = useAsync(() => sourceChangesOf(translation, sourceId), [translation.id, translation.version, sourceId]);
 
   const markSynced = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (!(await flush())) {
         setError(t('workflow.saveFirst'));
         return;
       }
       onSynced(await storiesApi.markSynced(translation.id, version()));
-    } catch (e) {
-      setError(describeError(t, e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!changes.data?.sourceUpdated) return null;
