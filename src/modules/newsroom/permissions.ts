@@ -48,6 +48,11 @@ export interface Actor {
   /** Locales a translator translates into; empty for other roles. */
   locales: readonly string[];
   name: string;
+  /**
+   * For an API key: the staff member who made it, as they are now (read on every request). A key
+   * never does more than its owner could do today: an action needs both the key's role and theirs.
+   */
+  owner?: { role: Role; locales: readonly string[] };
 }
 
 /** What an action applies to, when the answer depends on it. */
@@ -60,15 +65,54 @@ export interface Target {
 
 /** The single answer to "may this actor do this here?". */
 export function can(actor: Actor, action: Action, target: Target = {}): boolean {
-  if (!MATRIX[actor.role].includes(action)) return false;
-  if (actor.role === 'translator' && (action === 'translation.create' || action === 'translation.edit' || action === 'translation.markSynced')) {
-    return target.locale !== undefined && actor.locales.includes(target.locale);
+  if (actor.owner && !allows(actor.owner.role, actor.owner.locales, actor.staffId, action, target)) return false;
+  return allows(actor.role, actor.locales, actor.staffId, action, target);
+}
+
+function allows(role: Role, locales: readonly string[], staffId: string, action: Action, target: Target): boolean {
+  if (!MATRIX[role].includes(action)) return false;
+  if (role === 'translator' && (action === 'translation.create' || action === 'translation.edit' || action === 'translation.markSynced')) {
+    return target.locale !== undefined && locales.includes(target.locale);
   }
   if (action === 'story.editOwn' || action === 'story.submit') {
-    if (actor.role === 'editor' || actor.role === 'admin') return true;
-    return target.ownerStaffIds === undefined || target.ownerStaffIds.includes(actor.staffId);
+    if (role === 'editor' || role === 'admin') return true;
+    return target.ownerStaffIds === undefined || target.ownerStaffIds.includes(staffId);
   }
   return true;
+}
+
+/**
+ * Field groups: what one save of a language version may change, and who may change each group.
+ * A translation's text belongs to that language version; story-wide settings belong to the story
+ * (every language shares them), so they follow the story's own permission, never a translator's.
+ */
+export const TEXT_FIELDS = ['title', 'dek', 'body', 'slug', 'seoTitle', 'seoDescription'] as const;
+export const STORY_FIELDS = ['accessLevel', 'sectionId', 'leadImageId', 'authorIds', 'topicIds'] as const;
+export type StoryField = (typeof STORY_FIELDS)[number];
+export type FieldGroup = 'text' | 'story';
+
+const FIELD_GROUPS: Record<FieldGroup, { any: Action; own: Action; inOwnLocale: Action | null }> = {
+  // Editors anything; owners their early drafts; translators a translation in their locales.
+  text: { any: 'story.editAny', own: 'story.editOwn', inOwnLocale: 'translation.edit' },
+  // Editors anything; the story's owner while its original is an early draft; translators never.
+  story: { any: 'story.editAny', own: 'story.editOwn', inOwnLocale: null },
+};
+
+/** What a field group is edited on: a language version (text) or the story's original (story). */
+export interface EditSubject {
+  status: string;
+  locale: string;
+  isOriginal: boolean;
+  ownerStaffIds: readonly string[];
+}
+
+/** The single answer to "may this actor change this group of fields here, in this state?". */
+export function mayEditFields(actor: Actor, group: FieldGroup, subject: EditSubject): boolean {
+  const rule = FIELD_GROUPS[group];
+  if (can(actor, rule.any)) return true;
+  const early = subject.status === 'draft' || subject.status === 'in_review';
+  if (rule.inOwnLocale && !subject.isOriginal && can(actor, rule.inOwnLocale, { locale: subject.locale })) return early;
+  return early && can(actor, rule.own, { ownerStaffIds: subject.ownerStaffIds });
 }
 
 export function isRole(value: string): value is Role {

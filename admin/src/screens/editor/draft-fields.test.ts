@@ -55,12 +55,20 @@ describe('the input sent for a translation', () => {
   });
 
   it('does not send story-wide lists the server did not show, until someone sets them', () => {
-    const translation: Translation = { ...base, isOriginal: false, story: undefined };
-    const input = inputOf(fieldsOf(translation), translation);
+    const flat: Translation = { ...base, story: undefined };
+    const input = inputOf(fieldsOf(flat), flat);
     expect(input).not.toHaveProperty('topicIds');
     expect(input).not.toHaveProperty('authorIds');
     expect(input).not.toHaveProperty('sectionId');
-    expect(inputOf({ ...fieldsOf(translation), authorIds: ['a1'] }, translation).authorIds).toEqual(['a1']);
+    expect(inputOf({ ...fieldsOf(flat), authorIds: ['a1'] }, flat).authorIds).toEqual(['a1']);
+  });
+
+  it('never sends story-wide settings from a translation: its save carries the text alone', () => {
+    const translation: Translation = { ...base, isOriginal: false, locale: 'tr' };
+    const fields = { ...fieldsOf(translation), accessLevel: 'public' as const, sectionId: 'sec2', authorIds: ['a1'], leadImageId: 'img1' };
+    const input = inputOf(fields, translation);
+    for (const key of ['accessLevel', 'sectionId', 'leadImageId', 'authorIds', 'topicIds']) expect(input).not.toHaveProperty(key);
+    expect(input).toMatchObject({ title: 'Harbour', dek: 'Prices' });
   });
 
   it('the same fields give the same snapshot; any edit changes it', () => {

@@ -2,8 +2,10 @@
  * The editable part of a translation, and the TranslationInput sent for it.
  *
  * - Story-wide settings (section, topics, authors, lead image, access) are read from `story` or the
- *   top level, and sent only when the server showed them or someone set them: an absent field
- *   leaves the server's value alone, so a screen that never saw a setting cannot erase it.
+ *   top level, and sent only from the story's original language version (the one screen that shows
+ *   them), and there only when the server showed them or someone set them: an absent field leaves
+ *   the server's value alone, so a screen that never saw a setting cannot erase it. A translation's
+ *   save carries its text alone; the server refuses story-wide changes from a translator (403).
  * - Emptying a field the server had a value for is sent as a removal (null for ids, '' for text).
  * - The slug is sent when someone typed one, or once the story has been public (its URL must not
  *   follow the title); before that the server makes it from the title on every save.
@@ -63,13 +65,20 @@ export function hasBeenPublic(t: Translation): boolean {
 
 export function inputOf(fields: DraftFields, server: Translation): TranslationInput {
   const input: TranslationInput = { title: fields.title, dek: fields.dek, body: fields.body };
-  if (storySetting(server, 'accessLevel') !== undefined || server.isOriginal !== false || fields.accessLevel !== 'public') {
-    input.accessLevel = fields.accessLevel;
-  }
-
   const slug = fields.slugEdit !== null ? fields.slugEdit.trim() : hasBeenPublic(server) ? (server.slug ?? '') : '';
   if (slug !== '') input.slug = slug;
+  if (server.isOriginal !== false) Object.assign(input, storyInputOf(fields, server));
 
+  const seoTitle = fields.seoTitle.trim();
+  if (seoTitle !== '' || server.seoTitle) input.seoTitle = seoTitle;
+  const seoDescription = fields.seoDescription.trim();
+  if (seoDescription !== '' || server.seoDescription) input.seoDescription = seoDescription;
+  return input;
+}
+
+/** The story-wide part of the input: only the original's editor sends it. */
+function storyInputOf(fields: DraftFields, server: Translation): Partial<TranslationInput> {
+  const input: Partial<TranslationInput> = { accessLevel: fields.accessLevel };
   const section = storySetting(server, 'sectionId');
   if (fields.sectionId !== '') input.sectionId = fields.sectionId;
   else if (section) input.sectionId = null;
@@ -80,11 +89,6 @@ export function inputOf(fields: DraftFields, server: Translation): TranslationIn
 
   if (storySetting(server, 'topicIds') !== undefined || fields.topicIds.length > 0) input.topicIds = fields.topicIds;
   if (storySetting(server, 'authorIds') !== undefined || fields.authorIds.length > 0) input.authorIds = fields.authorIds;
-
-  const seoTitle = fields.seoTitle.trim();
-  if (seoTitle !== '' || server.seoTitle) input.seoTitle = seoTitle;
-  const seoDescription = fields.seoDescription.trim();
-  if (seoDescription !== '' || server.seoDescription) input.seoDescription = seoDescription;
   return input;
 }
 

@@ -4,9 +4,10 @@ import { newId } from '../../../shared/ids.js';
 import { assertValidDocument, plainText, readingMinutes, type StoryDocument } from '../../content/document/index.js';
 import type { Editions } from '../../editions/edition.js';
 import { slugify } from '../../editions/index.js';
-import { can, type Actor } from '../permissions.js';
+import { can, mayEditFields, STORY_FIELDS, type Actor } from '../permissions.js';
 import type { EditorialRepository, InTransaction, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
 import type {
+  AccessLevel,
   CorrectionInput,
   CreateStoryInput,
   ListQuery,
@@ -56,8 +57,33 @@ function storyChanges(input: TranslationInput): StoryChanges {
     ...(input.sectionId !== undefined && { sectionId: input.sectionId }),
     ...(input.leadImageId !== undefined && { leadImageId: input.leadImageId }),
     ...(input.accessLevel !== undefined && { accessLevel: input.accessLevel }),
-    ...(input.authorIds !== undefined && { authorIds: input.authorIds }),
-    ...(input.topicIds !== undefined && { topicIds: input.topicIds }),
+    ...(input.authorIds !== undefined && { authorIds: [...new Set(input.authorIds)] }),
+    ...(input.topicIds !== undefined && { topicIds: [...new Set(input.topicIds)] }),
+  };
+}
+
+/** The story-wide fields a save would actually change: a field sent with its current value is no change. */
+function changedStoryFields(input: TranslationInput, current: TranslationRecord): StoryChanges {
+  const wanted = storyChanges(input);
+  const changed: StoryChanges = {};
+  for (const field of STORY_FIELDS) {
+    const value = wanted[field];
+    if (value === undefined) continue;
+    const now = current.story[field];
+    const same = Array.isArray(value) && Array.isArray(now) ? value.length === now.length && value.every((v, i) => v === now[i]) : value === now;
+    if (!same) Object.assign(changed, { [field]: value });
+  }
+  return changed;
+}
+
+/** The story's own subject (its original language version): what story-wide fields are edited on. */
+function storySubjectOf(t: TranslationRecord): WorkflowSubject {
+  const original = t.siblings.find((s) => s.isOriginal);
+  return {
+    status: original?.status ?? t.status,
+    locale: t.story.originalLocale,
+    isOriginal: true,
+    ownerStaffIds: t.story.createdBy ? [t.story.createdBy] : [],
   };
 }
 
@@ -120,7 +146,9 @@ export class EditorialService {
     this.assertLocale(input.locale);
     const text = await this.text(input.locale, input, null);
     const id = await this.deps.repo.createStory({ locale: input.locale, text, story: storyChanges(input) }, this.ctx(actor));
-    return this.load(actor, id);
+    const created = await this.load(actor, id);
+    if (input.accessLevel !== undefined && input.accessLevel !== 'public') await this.auditAccess(actor, created.storyId, id, null, input.accessLevel);
+    return created;
   }
 
   get(actor: Actor, id: string): Promise<TranslationRecord> {
@@ -137,15 +165,29 @@ export class EditorialService {
   async update(actor: Actor, id: string, input: UpdateTranslationInput): Promise<TranslationRecord> {
     const current = await this.load(actor, id);
     if (!mayEdit(actor, subjectOf(current))) throw forbidden('You may not edit this story in its current state', { status: current.status });
+    const story = changedStoryFields(input, current);
+    const storyFields = Object.keys(story);
+    if (storyFields.length > 0 && !mayEditFields(actor, 'story', storySubjectOf(current))) {
+      throw forbidden(`You may not change the story-wide ${storyFields.join(', ')} from here; only the story's editors can`, {
+        reason: 'story_fields',
+        fields: storyFields,
+      });
+    }
     if (input.version !== current.version) throw staleVersion(current);
     const text = await this.text(current.locale, input, current);
     const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
-    const saved = await this.deps.repo.saveTranslation(id, input.version, text, storyChanges(input), {
+    const saved = await this.deps.repo.saveTranslation(id, input.version, text, story, {
       ...this.ctx(actor),
       recordOldSlug: everPublished,
     });
     if (!saved) throw staleVersion(await this.load(actor, id));
+    if (story.accessLevel !== undefined) await this.auditAccess(actor, current.storyId, id, current.story.accessLevel, story.accessLevel);
     return this.load(actor, id);
+  }
+
+  /** Every change of a story's access level is on the record: who, from, to. */
+  private async auditAccess(actor: Actor, storyId: string, translationId: string, from: AccessLevel | null, to: AccessLevel): Promise<void> {
+    await this.deps.audit?.record(actor, 'story.accessChange', { kind: 'story', id: storyId }, { from, to, translationId });
   }
 
   async transition(actor: Actor, id: string, input: TransitionInput): Promise<TranslationRecord> {

@@ -1,5 +1,5 @@
 import type { StoryStatus } from '../../content/content-types.js';
-import { can, type Action, type Actor } from '../permissions.js';
+import { can, mayEditFields, type Action, type Actor } from '../permissions.js';
 
 /** The editorial state machine: which moves exist and which permission each needs. */
 const MOVES: Record<StoryStatus, Partial<Record<StoryStatus, Action>>> = {
@@ -32,12 +32,9 @@ export function checkMove(actor: Actor, subject: WorkflowSubject, to: StoryStatu
   return can(actor, action, { ownerStaffIds: subject.ownerStaffIds, locale: subject.locale }) ? { ok: true } : { ok: false, reason: 'not_allowed' };
 }
 
-/** Whether the actor may change the text and fields of this language version in its current state. */
+/** Whether the actor may change the text of this language version in its current state. */
 export function mayEdit(actor: Actor, subject: WorkflowSubject): boolean {
-  if (can(actor, 'story.editAny')) return true;
-  const early = subject.status === 'draft' || subject.status === 'in_review';
-  if (!subject.isOriginal && can(actor, 'translation.edit', { locale: subject.locale })) return early;
-  return early && can(actor, 'story.editOwn', { ownerStaffIds: subject.ownerStaffIds });
+  return mayEditFields(actor, 'text', subject);
 }
 
 /** Whether the actor may see this language version at all. */
