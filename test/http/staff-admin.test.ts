@@ -33,7 +33,7 @@ describe.each(DIALECTS)('staff, API keys and audit (%s)', (dialect) => {
       password: 'writer password 1',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ id: expect.any(String), email: 'wendy@example.org', name: 'Wendy Writer', role: 'writer', locales: [], createdAt: NOW.toISOString() });
+    expect(res.json()).toEqual({ id: expect.any(String), email: 'wendy@example.org', name: 'Wendy Writer', role: 'writer', locales: [], createdAt: NOW.toISOString(), status: 'active' });
     writerId = res.json().id;
     const translator = await asStaff(site.app, admin, 'POST', '/staff', {
       email: 'tariq@example.org', name: 'Tariq', role: 'translator', locales: ['tr', 'ar', 'tr'], password: 'translator password',

@@ -26,7 +26,7 @@ describe.each(DIALECTS)('staff sessions (%s)', (dialect) => {
     const res = await inject({ method: 'POST', url: `${API}/setup`, payload: { ...ADMIN, email: '  Ada@Example.org ' } });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body.staff).toEqual({ id: expect.any(String), email: ADMIN.email, name: ADMIN.name, role: 'admin', locales: [], createdAt: NOW.toISOString() });
+    expect(body.staff).toEqual({ id: expect.any(String), email: ADMIN.email, name: ADMIN.name, role: 'admin', locales: [], createdAt: NOW.toISOString(), status: 'active' });
     expect(body.csrfToken).toMatch(/^[\w-]{43}$/);
     expect(staffCookie(res)).toMatch(/^mh_staff=[\w-]{43}$/);
     admin = { cookie: staffCookie(res) as string, csrf: body.csrfToken, staff: body.staff };

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /**
  * Tables and columns added by migration 0004-editorial. Columns it adds to `stories` and
  * `story_translations` are declared here and merged into those tables' types in schema.ts.
@@ -13,6 +14,10 @@ export interface StoryRevisionsTable {
   saved_by: string | null;
   saved_at: string;
   note: string | null;
+  /** autosave | save | restore | workflow (migration 0007). */
+  kind: Generated<string>;
+  /** For an autosave revision: when the first autosave it collects was made. */
+  started_at: string | null;
 }
 
 export interface StoryCorrectionsTable {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Tables created by migration 0002-staff: newsroom staff, their sessions, password resets, API keys,
  * the audit log and the shared rate-limit buckets. Timestamps are ISO-8601 UTC text; secrets are
@@ -15,6 +17,8 @@ export interface StaffTable {
   password_hash: string;
   created_at: string;
   updated_at: string;
+  /** active | deactivated | deleted (migration 0007); rows are never removed. */
+  status: Generated<string>;
 }
 
 export interface StaffSessionsTable {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { parseInput, setupInput, signInInput, type StaffModule } from '../../../modules/newsroom/staff/index.js';
+import { changePasswordInput, parseInput, setupInput, signInInput, type StaffModule } from '../../../modules/newsroom/staff/index.js';
 import { unauthorized } from '../../../shared/errors.js';
 import { ADMIN_API_PREFIX as P, clearStaffCookie, requireActor, setStaffCookie, staffSessionOf } from './admin-auth.js';
 
@@ -38,6 +38,14 @@ export function registerSessionRoutes(app: FastifyInstance, deps: StaffRoutesDep
     const session = staffSessionOf(request);
     if (session) await sessions.end(session.sessionId);
     clearStaffCookie(reply, deps.secureCookies);
+    return reply.code(204).send();
+  });
+
+  app.post(`${P}/session/password`, async (request, reply) => {
+    requireActor(request);
+    const session = staffSessionOf(request);
+    if (!session) throw unauthorized('Only a signed-in staff member can change their password');
+    await signIn.changePassword(session.staff.id, session.sessionId, parseInput(changePasswordInput, request.body));
     return reply.code(204).send();
   });
 

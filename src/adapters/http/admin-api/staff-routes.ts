@@ -23,4 +23,17 @@ export function registerStaffRoutes(app: FastifyInstance, deps: StaffRoutesDeps)
     const input = parseInput(staffChangesInput, request.body);
     return staff.update(request.params.id, input, actor);
   });
+
+  app.post<{ Params: { id: string } }>(`${P}/staff/:id/deactivate`, async (request) =>
+    staff.changeLifecycle(request.params.id, 'deactivate', requirePermission(request, 'staff.manage')),
+  );
+
+  app.post<{ Params: { id: string } }>(`${P}/staff/:id/reactivate`, async (request) =>
+    staff.changeLifecycle(request.params.id, 'reactivate', requirePermission(request, 'staff.manage')),
+  );
+
+  app.delete<{ Params: { id: string } }>(`${P}/staff/:id`, async (request, reply) => {
+    await staff.changeLifecycle(request.params.id, 'delete', requirePermission(request, 'staff.manage'));
+    return reply.code(204).send();
+  });
 }

@@ -14,5 +14,6 @@ export { RULES as RATE_RULES } from './rate-limiter.js';
 export { RESET_MAIL_LOCALES } from './reset-mail.js';
 export * from './staff-schemas.js';
 export type * from './staff-types.js';
+export { STAFF_STATUSES } from './staff-types.js';
 export type * from './staff-repository.js';
 export { hashToken, safeEqual } from './tokens.js';

@@ -40,7 +40,7 @@ export class PasswordResetService {
     await limiter.consume(RULES.resetPerIp, clientIp);
     if (!(await limiter.tryConsume(RULES.resetMailsPerAccount, input.email))) return;
     const account = await accounts.findByEmail(input.email);
-    if (!account) return;
+    if (!account || account.status !== 'active') return;
     const token = randomToken();
     const now = clock.now();
     await resets.create({ staffId: account.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) }, now);

@@ -46,8 +46,10 @@ export class SessionService {
     const now = this.deps.clock.now();
     const session = await this.deps.sessions.findActive(hashToken(token), now);
     if (!session) return null;
+    // The account as it is now: a deactivated or deleted account has no session, a demoted one
+    // acts with its new role from this request on.
     const account = await this.deps.accounts.findById(session.staffId);
-    if (!account) return null;
+    if (!account || account.status !== 'active') return null;
     let renewedUntil: Date | null = null;
     if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
       renewedUntil = new Date(now.getTime() + SESSION_TTL_MS);
@@ -59,6 +61,11 @@ export class SessionService {
 
   async end(sessionId: string): Promise<void> {
     await this.deps.sessions.delete(sessionId);
+  }
+
+  /** Signs a staff member out on every other device (after a password change). */
+  async endOthers(staffId: string, keepSessionId: string): Promise<number> {
+    return this.deps.sessions.deleteOthersOf(staffId, keepSessionId);
   }
 
   /** Signs a staff member out on every device. */

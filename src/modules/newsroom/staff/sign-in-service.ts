@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/clock.js';
-import { conflict, unauthorized } from '../../../shared/errors.js';
+import { conflict, invalidInput, unauthorized } from '../../../shared/errors.js';
 import type { Actor } from '../permissions.js';
 import type { AuditLog } from './audit-log.js';
 import { hashPassword, needsRehash, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password-hashing.js';
@@ -7,7 +7,7 @@ import { RULES, type RateLimiter } from './rate-limiter.js';
 import type { SessionService, StartedSession } from './session-service.js';
 import { toStaff } from './staff-account.js';
 import type { StaffAccounts } from './staff-repository.js';
-import type { SetupInput, SignInInput } from './staff-schemas.js';
+import type { ChangePasswordInput, SetupInput, SignInInput } from './staff-schemas.js';
 import type { Staff } from './staff-types.js';
 
 export interface SignedIn {
@@ -57,7 +57,8 @@ export class SignInService {
     await limiter.check(RULES.signInFailuresPerAccount, input.email);
     const account = await accounts.findByEmail(input.email);
     const valid = await verifyPassword(input.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
-    if (!account || !valid) {
+    // A deactivated or deleted account gets the same answer as a wrong password.
+    if (!account || !valid || account.status !== 'active') {
       await limiter.record(RULES.signInFailuresPerAccount, input.email);
       throw unauthorized(WRONG_CREDENTIALS);
     }
@@ -65,6 +66,24 @@ export class SignInService {
       await accounts.setPasswordHash(account.id, await hashPassword(input.password), this.deps.clock.now());
     }
     return { staff: toStaff(account), session: await this.deps.sessions.start(account.id) };
+  }
+
+  /**
+   * "Change my password": needs the current one (failures count toward the per-account sign-in
+   * limit), then sets the new one and ends every other session of the account; this one stays.
+   */
+  async changePassword(staffId: string, keepSessionId: string, input: ChangePasswordInput): Promise<void> {
+    const { limiter, accounts, clock } = this.deps;
+    const account = await accounts.findById(staffId);
+    if (!account || account.status !== 'active') throw unauthorized();
+    await limiter.check(RULES.signInFailuresPerAccount, account.email);
+    if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
+      await limiter.record(RULES.signInFailuresPerAccount, account.email);
+      throw invalidInput('The current password is not correct', { field: 'currentPassword' });
+    }
+    await accounts.setPasswordHash(staffId, await hashPassword(input.newPassword), clock.now());
+    const ended = await this.deps.sessions.endOthers(staffId, keepSessionId);
+    await this.deps.audit.record({ staffId, apiKeyId: null, name: account.name }, 'staff.passwordChange', { kind: 'staff', id: staffId }, { endedSessions: ended });
   }
 
   /** Ends every session of the actor (all their devices), and records it. */

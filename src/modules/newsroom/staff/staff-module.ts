@@ -36,7 +36,7 @@ export function createStaffAuthentication(deps: Pick<StaffModuleDeps, 'stores' |
   const audit = new AuditLog(stores.audit, clock);
   return {
     sessions: new SessionService({ sessions: stores.sessions, accounts: stores.accounts, clock }),
-    apiKeys: new ApiKeyService({ apiKeys: stores.apiKeys, audit, clock }),
+    apiKeys: new ApiKeyService({ apiKeys: stores.apiKeys, accounts: stores.accounts, audit, clock }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '../permissions.js';
-import type { ApiKeyRecord, AuditEntry, Page, SessionRecord, StaffAccount } from './staff-types.js';
+import type { ApiKeyRecord, AuditEntry, Page, SessionRecord, StaffAccount, StaffStatus } from './staff-types.js';
 
 /**
  * The ports of the staff module. Every method is one atomic step; the Kysely implementations live
@@ -33,7 +33,26 @@ export interface StaffAccounts {
   createFirstAdmin(input: NewStaff, now: Date): Promise<StaffAccount | null>;
   /** Applies the changes; null when no such staff member. Refuses (`conflict`) to demote the last admin. */
   update(id: string, changes: StaffChanges, now: Date): Promise<StaffAccount | null>;
+  /**
+   * In one transaction: moves the account from one of `from` to `to` (`conflict` otherwise, and for
+   * taking the last active admin). Leaving 'active' ends every session, revokes every API key the
+   * account made and voids its open reset links; 'deleted' also frees the email and the password.
+   * Null when no such account.
+   */
+  changeStatus(id: string, change: StatusChange, now: Date): Promise<StatusChanged | null>;
   setPasswordHash(id: string, passwordHash: string, now: Date): Promise<void>;
+}
+
+export interface StatusChange {
+  from: readonly StaffStatus[];
+  to: StaffStatus;
+}
+
+export interface StatusChanged {
+  before: StaffAccount;
+  after: StaffAccount;
+  endedSessions: number;
+  revokedApiKeyIds: string[];
 }
 
 export interface NewSession {
@@ -50,6 +69,8 @@ export interface Sessions {
   touch(id: string, now: Date, expiresAt: Date): Promise<void>;
   delete(id: string): Promise<void>;
   deleteAllOf(staffId: string): Promise<number>;
+  /** Ends every session of the staff member but `keepSessionId` (the one making the request). */
+  deleteOthersOf(staffId: string, keepSessionId: string): Promise<number>;
   deleteExpired(now: Date): Promise<number>;
 }
 

@@ -42,6 +42,9 @@ export const newStaffInput = z
 export const staffChangesInput = z
   .object({ role: roleSchema.optional(), locales: localesSchema.optional(), name: nameSchema.optional() })
   .strict();
+export const changePasswordInput = z
+  .object({ currentPassword: z.string().min(1, 'the current password').max(PASSWORD_MAX_LENGTH), newPassword: passwordSchema })
+  .strict();
 export const newApiKeyInput = z.object({ name: nameSchema, role: roleSchema }).strict();
 
 export type SetupInput = z.infer<typeof setupInput>;
@@ -51,6 +54,7 @@ export type ResetConfirmInput = z.infer<typeof resetConfirmInput>;
 export type NewStaffInput = z.infer<typeof newStaffInput>;
 export type StaffChangesInput = z.infer<typeof staffChangesInput>;
 export type NewApiKeyInput = z.infer<typeof newApiKeyInput>;
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 /** Parses or throws `invalid_input` with `details.field` (the first bad field) and every issue. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

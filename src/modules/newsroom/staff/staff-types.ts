@@ -1,5 +1,9 @@
 import type { Role } from '../permissions.js';
 
+export const STAFF_STATUSES = ['active', 'deactivated', 'deleted'] as const;
+/** active: works; deactivated: cannot sign in or use keys, can be reactivated; deleted: for good. */
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
 /** A member of the newsroom as the admin API shows them (never with the password hash). */
 export interface Staff {
   id: string;
@@ -8,6 +12,7 @@ export interface Staff {
   role: Role;
   locales: string[];
   createdAt: string;
+  status: StaffStatus;
 }
 
 /** A staff member with what sign-in needs; stays inside the module and its repository. */

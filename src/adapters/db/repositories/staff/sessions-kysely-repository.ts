@@ -48,6 +48,11 @@ export class SessionsKyselyRepository implements Sessions {
     return Number(result.numDeletedRows);
   }
 
+  async deleteOthersOf(staffId: string, keepSessionId: string): Promise<number> {
+    const result = await this.db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).where('id', '!=', keepSessionId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async deleteExpired(now: Date): Promise<number> {
     const result = await this.db.deleteFrom('staff_sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
     return Number(result.numDeletedRows);

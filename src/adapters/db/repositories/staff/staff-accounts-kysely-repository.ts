@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { NewStaff, StaffAccount, StaffAccounts, StaffChanges } from '../../../../modules/newsroom/staff/index.js';
+import type { NewStaff, StaffAccount, StaffAccounts, StaffChanges, StatusChange, StatusChanged } from '../../../../modules/newsroom/staff/index.js';
 import { conflict } from '../../../../shared/errors.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
@@ -54,14 +54,7 @@ export class StaffAccountsKyselyRepository implements StaffAccounts {
 
   async update(id: string, changes: StaffChanges, now: Date): Promise<StaffAccount | null> {
     return this.db.transaction().execute(async (trx) => {
-      if (changes.role !== undefined && changes.role !== 'admin') {
-        // Take the admins' row locks first, so two demotions cannot both see "another admin left".
-        await trx.updateTable('staff').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('role', '=', 'admin').execute();
-        const current = await trx.selectFrom('staff').select('role').where('id', '=', id).executeTakeFirst();
-        if (current?.role === 'admin' && (await countAdmins(trx)) <= 1) {
-          throw conflict('The newsroom needs at least one admin: make someone else admin first', { field: 'role' });
-        }
-      }
+      if (changes.role !== undefined && changes.role !== 'admin') await refuseLastAdmin(trx, id, 'role');
       const result = await trx
         .updateTable('staff')
         .set({
@@ -78,15 +71,68 @@ export class StaffAccountsKyselyRepository implements StaffAccounts {
     });
   }
 
+  async changeStatus(id: string, change: StatusChange, now: Date): Promise<StatusChanged | null> {
+    return this.db.transaction().execute(async (trx) => {
+      if (change.to !== 'active') await refuseLastAdmin(trx, id, 'status');
+      const row = await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return null;
+      const before = toAccount(row);
+      if (!change.from.includes(before.status)) {
+        throw conflict(`A ${before.status} account cannot become ${change.to}`, { field: 'status', from: before.status, to: change.to });
+      }
+      const at = now.toISOString();
+      await trx
+        .updateTable('staff')
+        .set({
+          status: change.to,
+          updated_at: at,
+          // A deleted account keeps its id and name (bylines, revisions, the audit log name it);
+          // its address is freed for a new account and no password opens it again.
+          ...(change.to === 'deleted' && { email: `deleted-${id}@deleted.invalid`, password_hash: '!deleted' }),
+        })
+        .where('id', '=', id)
+        .execute();
+      let endedSessions = 0;
+      let revokedApiKeyIds: string[] = [];
+      if (change.to !== 'active') {
+        endedSessions = Number((await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).executeTakeFirst()).numDeletedRows);
+        const keys = await trx.selectFrom('api_keys').select('id').where('created_by', '=', id).where('revoked_at', 'is', null).execute();
+        revokedApiKeyIds = keys.map((k) => k.id);
+        if (revokedApiKeyIds.length) await trx.updateTable('api_keys').set({ revoked_at: at }).where('id', 'in', revokedApiKeyIds).execute();
+        await trx.updateTable('password_resets').set({ used_at: at }).where('staff_id', '=', id).where('used_at', 'is', null).execute();
+      }
+      const after = toAccount(await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      return { before, after, endedSessions, revokedApiKeyIds };
+    });
+  }
+
   async setPasswordHash(id: string, passwordHash: string, now: Date): Promise<void> {
     await this.db.updateTable('staff').set({ password_hash: passwordHash, updated_at: now.toISOString() }).where('id', '=', id).execute();
   }
 }
 
+/** Active admins: the ones who can still run the newsroom. */
 async function countAdmins(db: Kysely<DB> | Transaction<DB>): Promise<number> {
   return count(
-    await db.selectFrom('staff').select((eb) => eb.fn.countAll<string | number>().as('n')).where('role', '=', 'admin').executeTakeFirst(),
+    await db
+      .selectFrom('staff')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('status', '=', 'active')
+      .executeTakeFirst(),
   );
+}
+
+/**
+ * Refuses to take away the last active admin (by demotion, deactivation or deletion). Takes the
+ * admins' row locks first, so two such changes cannot both see "another admin is left".
+ */
+async function refuseLastAdmin(trx: Transaction<DB>, id: string, field: 'role' | 'status'): Promise<void> {
+  await trx.updateTable('staff').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('role', '=', 'admin').execute();
+  const current = await trx.selectFrom('staff').select(['role', 'status']).where('id', '=', id).executeTakeFirst();
+  if (current?.role === 'admin' && current.status === 'active' && (await countAdmins(trx)) <= 1) {
+    throw conflict('The newsroom needs at least one active admin: make someone else admin first', { field });
+  }
 }
 
 async function insertStaff(db: Kysely<DB> | Transaction<DB>, input: NewStaff, now: Date): Promise<StaffAccount> {
@@ -99,6 +145,7 @@ async function insertStaff(db: Kysely<DB> | Transaction<DB>, input: NewStaff, no
     password_hash: input.passwordHash,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
+    status: 'active',
   };
   await db.insertInto('staff').values(row).execute();
   return toAccount(row);

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { isRole, type Role } from '../../../../modules/newsroom/permissions.js';
-import type { ApiKeyRecord, StaffAccount } from '../../../../modules/newsroom/staff/index.js';
+import { STAFF_STATUSES, type ApiKeyRecord, type StaffAccount, type StaffStatus } from '../../../../modules/newsroom/staff/index.js';
 import type { ApiKeysTable, StaffTable } from '../../schema-staff.js';
 
 /** Row mapping shared by the staff repositories; JSON and enum columns are checked on read. */
@@ -12,6 +12,7 @@ export function toAccount(row: Selectable<StaffTable>): StaffAccount {
     role: roleOf(row.role),
     locales: parseLocales(row.locales),
     createdAt: row.created_at,
+    status: statusOf(row.status),
     passwordHash: row.password_hash,
   };
 }
@@ -27,6 +28,11 @@ export function toApiKeyRecord(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     prefix: row.prefix,
     createdBy: row.created_by,
   };
+}
+
+function statusOf(value: string): StaffStatus {
+  if (!(STAFF_STATUSES as readonly string[]).includes(value)) throw new Error(`Unknown staff status "${value}" in the database`);
+  return value as StaffStatus;
 }
 
 function roleOf(value: string): Role {
