@@ -32,6 +32,8 @@ export const sessionApi = {
   current: () => api<SessionAnswer>('GET', '/session', undefined, { quietUnauthorized: true }),
   signOut: () => api<void>('DELETE', '/session'),
   signOutEverywhere: () => api<void>('POST', '/session/sign-out-everywhere'),
+  /** Needs the current password; every other session of the account ends. */
+  changePassword: (currentPassword: string, newPassword: string) => api<void>('POST', '/session/password', { currentPassword, newPassword }),
   requestPasswordReset: (email: string) => api<void>('POST', '/password-reset', { email }, { quietUnauthorized: true }),
   confirmPasswordReset: (token: string, password: string) =>
     api<void>('POST', '/password-reset/confirm', { token, password }, { quietUnauthorized: true }),
@@ -50,6 +52,9 @@ export const staffApi = {
   create: (input: NewStaff) => api<Staff>('POST', '/staff', input),
   update: (id: string, input: { role?: Role; locales?: string[]; name?: string }) =>
     api<Staff>('PATCH', `/staff/${encodeURIComponent(id)}`, input),
+  deactivate: (id: string) => api<Staff>('POST', `/staff/${encodeURIComponent(id)}/deactivate`),
+  reactivate: (id: string) => api<Staff>('POST', `/staff/${encodeURIComponent(id)}/reactivate`),
+  remove: (id: string) => api<void>('DELETE', `/staff/${encodeURIComponent(id)}`),
   listKeys: () => api<{ items: ApiKey[] }>('GET', '/api-keys'),
   createKey: (input: { name: string; role: Role }) => api<{ apiKey: ApiKey; secret: string }>('POST', '/api-keys', input),
   revokeKey: (id: string) => api<void>('DELETE', `/api-keys/${encodeURIComponent(id)}`),

@@ -22,6 +22,8 @@ export interface Staff {
   role: Role;
   locales: string[];
   createdAt: string;
+  /** deactivated: cannot sign in until reactivated; deleted accounts are not listed. */
+  status: 'active' | 'deactivated' | 'deleted';
 }
 
 export interface SessionAnswer {

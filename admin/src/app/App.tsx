@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/i18n';
+import { AccountScreen } from '../screens/account/AccountScreen';
 import { AuthFrame } from '../screens/auth/AuthFrame';
 import { ResetPasswordScreen } from '../screens/auth/ResetPasswordScreen';
 import { SetupScreen } from '../screens/auth/SetupScreen';
@@ -71,6 +72,7 @@ function Screen({ location }: { location: Location }) {
   if (path === '/staff') return <StaffScreen />;
   if (path === '/api-keys') return <ApiKeysScreen />;
   if (path === '/audit') return <AuditScreen />;
+  if (path === '/account') return <AccountScreen />;
   const translate = match('/translations/:id/translate', path);
   if (translate) return <TranslationScreen key={translate.id} id={translate.id as string} sourceId={search.get('source')} />;
   const edit = match('/translations/:id', path);

@@ -65,7 +65,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="topbar__me">
           <LanguagePicker />
           <span className="topbar__who">
-            {staff.name} <span className="badge">{t(ROLE_KEYS[staff.role])}</span>
+            <Link to="/account" aria-current={current('/account') ? 'page' : undefined} title={t('nav.account')}>
+              {staff.name}
+            </Link>{' '}
+            <span className="badge">{t(ROLE_KEYS[staff.role])}</span>
           </span>
           <button type="button" className="button button--quiet" disabled={signingOut} onClick={() => void signOut(false)}>
             {t('nav.signOut')}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { staffApi } from '../../api/endpoints';
 import type { Role, Staff } from '../../api/types';
+import { Dialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
 import { SelectField, TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
@@ -15,13 +16,28 @@ function parseLocales(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
 }
 
-/** Admins: everyone in the newsroom, their roles and (for translators) languages; add someone. */
+/**
+ * Admins: everyone in the newsroom, their roles and (for translators) languages, whether they are
+ * active; add someone, deactivate or reactivate them, delete them (after confirming).
+ */
 export function StaffScreen() {
   const { t, date } = useI18n();
   const me = useStaff();
   const list = useAsync(() => staffApi.list(), []);
   const [changed, setChanged] = useState<Record<string, Staff>>({});
   const [rowError, setRowError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<{ person: Staff; move: 'deactivate' | 'delete' } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const reactivate = async (person: Staff) => {
+    setRowError(null);
+    try {
+      const updated = await staffApi.reactivate(person.id);
+      setChanged((c) => ({ ...c, [person.id]: updated }));
+    } catch (e) {
+      setRowError(describeError(t, e));
+    }
+  };
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }));
 
   const patch = async (person: Staff, input: { role?: Role; locales?: string[] }) => {
@@ -39,6 +55,7 @@ export function StaffScreen() {
       <h1>{t('staff.title')}</h1>
       {list.error ? <Notice kind="error">{describeError(t, list.error)}</Notice> : null}
       {rowError ? <Notice kind="error">{rowError}</Notice> : null}
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       {list.data ? (
         <table className="table">
           <thead>
@@ -48,6 +65,8 @@ export function StaffScreen() {
               <th scope="col">{t('field.role')}</th>
               <th scope="col">{t('field.locales')}</th>
               <th scope="col">{t('staff.since')}</th>
+              <th scope="col">{t('staff.status')}</th>
+              <th scope="col">{t('staff.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -89,6 +108,25 @@ export function StaffScreen() {
                     />
                   </td>
                   <td>{date(person.createdAt)}</td>
+                  <td>{person.status === 'deactivated' ? t('staff.statusDeactivated') : t('staff.statusActive')}</td>
+                  <td>
+                    {person.id === me.id ? null : (
+                      <div className="actions">
+                        {person.status === 'deactivated' ? (
+                          <button type="button" className="button" onClick={() => void reactivate(person)}>
+                            {t('staff.reactivate')}
+                          </button>
+                        ) : (
+                          <button type="button" className="button" onClick={() => setConfirming({ person, move: 'deactivate' })}>
+                            {t('staff.deactivate')}
+                          </button>
+                        )}
+                        <button type="button" className="button button--danger" onClick={() => setConfirming({ person, move: 'delete' })}>
+                          {t('staff.delete')}
+                        </button>
+                      </div>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -97,8 +135,52 @@ export function StaffScreen() {
       ) : list.loading ? (
         <p role="status">{t('common.loading')}</p>
       ) : null}
+      {confirming ? (
+        <ConfirmLifecycle
+          person={confirming.person}
+          move={confirming.move}
+          onClose={() => setConfirming(null)}
+          onDone={(updated) => {
+            setConfirming(null);
+            setRowError(null);
+            if (updated) setChanged((c) => ({ ...c, [updated.id]: updated }));
+            else {
+              setNotice(t('staff.deleted', { name: confirming.person.name }));
+              list.reload();
+            }
+          }}
+        />
+      ) : null}
       <AddStaff onAdded={list.reload} />
     </section>
+  );
+}
+
+/** Deactivating or deleting someone asks first and says what follows (sessions end, keys revoked). */
+function ConfirmLifecycle({ person, move, onClose, onDone }: { person: Staff; move: 'deactivate' | 'delete'; onClose(): void; onDone(updated: Staff | null): void }) {
+  const { t } = useI18n();
+  const { busy, error, run } = useAction();
+  const confirm = () =>
+    run(async () => {
+      if (move === 'deactivate') onDone(await staffApi.deactivate(person.id));
+      else {
+        await staffApi.remove(person.id);
+        onDone(null);
+      }
+    });
+  return (
+    <Dialog title={move === 'delete' ? t('staff.deleteTitle', { name: person.name }) : t('staff.deactivate')} onClose={onClose}>
+      <p>{move === 'delete' ? t('staff.deleteConfirm') : t('staff.deactivateConfirm', { name: person.name })}</p>
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      <div className="actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="button button--danger" disabled={busy} onClick={() => void confirm()}>
+          {move === 'delete' ? t('staff.delete') : t('staff.deactivate')}
+        </button>
+      </div>
+    </Dialog>
   );
 }
 
