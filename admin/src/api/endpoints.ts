@@ -82,11 +82,14 @@ export const storiesApi = {
     api<{ items: StoryListItem[] }>('GET', `/stories/calendar${query({ from, to })}`, undefined, { signal }),
   create: (input: TranslationInput & { locale: string }) => api<Translation>('POST', '/stories', input),
   get: (id: string) => api<Translation>('GET', tid(id)),
-  save: (id: string, input: TranslationInput & { version: number }) => api<Translation>('PUT', tid(id), input),
+  /** `autosave`: a save the editor made by itself; the server coalesces those into one revision per session. */
+  save: (id: string, input: TranslationInput & { version: number; autosave?: boolean }) => api<Translation>('PUT', tid(id), input),
   /** With the version the screen shows, so a status never changes on text someone else has changed. */
   transition: (id: string, to: StoryStatus, version: number, publishAt?: string) =>
     api<Translation>('POST', `${tid(id)}/transitions`, publishAt ? { to, publishAt, version } : { to, version }),
-  revisions: (id: string) => api<{ items: RevisionSummary[] }>('GET', `${tid(id)}/revisions`),
+  /** Newest first, a page at a time: pass the previous page's `nextBefore` for older ones. */
+  revisions: (id: string, before?: number | null) =>
+    api<{ items: RevisionSummary[]; nextBefore?: number | null }>('GET', `${tid(id)}/revisions${query({ limit: 20, before: before ?? undefined })}`),
   revisionDiff: (id: string, revisionId: string) =>
     api<DiffSet>('GET', `${tid(id)}/revisions/${encodeURIComponent(revisionId)}/diff`),
   restoreRevision: (id: string, revisionId: string, version: number) =>

@@ -221,6 +221,9 @@ export interface RevisionSummary {
   author?: { name?: string | null } | null;
   actor?: { name?: string | null } | null;
   staffName?: string | null;
+  savedByName?: string | null;
+  /** autosave | save | restore | workflow (a status change; `note` is the new status). */
+  kind?: 'autosave' | 'save' | 'restore' | 'workflow';
   note?: string | null;
 }
 

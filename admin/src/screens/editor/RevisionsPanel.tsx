@@ -7,6 +7,7 @@ import { describeError } from '../../components/errors';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
 import { useAction } from '../../util/use-action';
+import { statusKey } from '../../app/labels';
 
 interface Props {
   translation: Translation;
@@ -17,24 +18,45 @@ interface Props {
 }
 
 function whoOf(r: RevisionSummary): string {
-  return r.author?.name ?? r.actor?.name ?? r.staffName ?? '';
+  return r.savedByName ?? r.author?.name ?? r.actor?.name ?? r.staffName ?? '';
+}
+
+/** What made the revision: an autosave, a save, a restore, or a status change (named by its status). */
+function useKindOf(): (r: RevisionSummary) => string {
+  const { t } = useI18n();
+  return (r) => {
+    if (r.kind === 'workflow') {
+      const key = r.note ? statusKey(r.note) : null;
+      return key ? t(key) : '';
+    }
+    if (r.kind === 'autosave') return t('revisions.kindAutosave');
+    if (r.kind === 'restore') return t('revisions.kindRestore');
+    return r.kind === 'save' ? t('revisions.kindSave') : '';
+  };
 }
 
 function whenOf(r: RevisionSummary): string | undefined {
   return r.savedAt ?? r.createdAt ?? r.at;
 }
 
-/** GET …/revisions on opening; compare shows the API's diff against the current text; restore. */
+/**
+ * GET …/revisions on opening, a page at a time ("Older revisions" fetches the next); compare shows
+ * the API's diff against the current text; restore.
+ */
 export function RevisionsPanel({ translation, flush, version, onRestored }: Props) {
   const { t, dateTime } = useI18n();
+  const kindOf = useKindOf();
   const [items, setItems] = useState<RevisionSummary[] | null>(null);
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [comparing, setComparing] = useState<{ revision: RevisionSummary; diff: DiffSet | null } | null>(null);
   const { busy, error, setError, run } = useAction();
 
-  const load = async () => {
+  const load = async (before: number | null = null) => {
     setError(null);
     try {
-      setItems((await storiesApi.revisions(translation.id)).items);
+      const page = await storiesApi.revisions(translation.id, before);
+      setItems((current) => (before === null ? page.items : [...(current ?? []), ...page.items]));
+      setNextBefore(page.nextBefore ?? null);
     } catch (e) {
       setError(describeError(t, e));
     }
@@ -84,6 +106,7 @@ export function RevisionsPanel({ translation, flush, version, onRestored }: Prop
               <span>
                 {dateTime(whenOf(r))}
                 {whoOf(r) ? ` · ${whoOf(r)}` : ''}
+                {kindOf(r) ? ` · ${kindOf(r)}` : ''}
                 {r.version !== undefined ? ` · v${r.version}` : ''}
               </span>
               <span className="actions">
@@ -97,6 +120,11 @@ export function RevisionsPanel({ translation, flush, version, onRestored }: Prop
             </li>
           ))}
         </ol>
+      ) : null}
+      {nextBefore !== null ? (
+        <button type="button" className="button button--small" onClick={() => void load(nextBefore)}>
+          {t('revisions.older')}
+        </button>
       ) : null}
       {comparing ? (
         <Dialog title={t('revisions.compareTitle', { when: dateTime(whenOf(comparing.revision)) })} onClose={() => setComparing(null)} wide>

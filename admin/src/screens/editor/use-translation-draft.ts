@@ -1,6 +1,7 @@
 /**
  * One translation being edited: loads it, keeps the form's fields, and saves them with a debounced
- * PUT carrying the version it was based on. A 409 means someone else saved in between: nothing is
+ * PUT carrying the version it was based on (marked `autosave`, so the server keeps one revision per
+ * editing session; a flush, before a workflow step or on leaving, is an explicit save). A 409 means someone else saved in between: nothing is
  * retried or overwritten, the screen says so and offers a reload. Leaving the page with unsaved
  * changes asks first (beforeunload); leaving the screen saves what is pending.
  */
@@ -88,7 +89,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
     [setState],
   );
 
-  const saveOnce = useCallback(async (): Promise<boolean> => {
+  const saveOnce = useCallback(async (autosave: boolean): Promise<boolean> => {
     const server = serverRef.current;
     const current = fieldsRef.current;
     if (!server || !current) return false;
@@ -100,7 +101,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
     const input = inputOf(current, server);
     setState('saving');
     try {
-      const saved = await storiesApi.save(server.id, { ...input, version: server.version });
+      const saved = await storiesApi.save(server.id, { ...input, version: server.version, ...(autosave && { autosave: true }) });
       serverRef.current = saved;
       savedRef.current = current;
       setTranslation(saved);
@@ -119,10 +120,10 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [setState]);
 
-  const save = useCallback(async (): Promise<boolean> => {
+  const save = useCallback(async (autosave = false): Promise<boolean> => {
     clearTimer();
     while (inFlightRef.current) await inFlightRef.current;
-    const run = saveOnce();
+    const run = saveOnce(autosave);
     inFlightRef.current = run;
     try {
       return await run;
@@ -135,7 +136,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
     clearTimer();
     timerRef.current = window.setTimeout(() => {
       timerRef.current = null;
-      void save();
+      void save(true);
     }, AUTOSAVE_DELAY_MS);
   }
 
@@ -232,5 +233,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
 
   const currentVersion = useCallback(() => serverRef.current?.version ?? 0, []);
 
-  return { loading, loadError, translation, fields, update, saveState, saveError, flush: save, currentVersion, accept, reset, generation };
+  const flush = useCallback(() => save(false), [save]);
+
+  return { loading, loadError, translation, fields, update, saveState, saveError, flush, currentVersion, accept, reset, generation };
 }

@@ -6,6 +6,7 @@ import {
   createStorySchema,
   listQuerySchema,
   newTranslationSchema,
+  revisionsQuerySchema,
   transitionSchema,
   updateTranslationSchema,
 } from '../../../modules/newsroom/editorial/editorial-types.js';
@@ -70,9 +71,9 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialRou
     service.transition(await actorOf(request), request.params.id, parse(transitionSchema, request.body)),
   );
 
-  app.get<{ Params: IdParams }>(`${PREFIX}/translations/:id/revisions`, async (request) => ({
-    items: await service.revisions(await actorOf(request), request.params.id),
-  }));
+  app.get<{ Params: IdParams }>(`${PREFIX}/translations/:id/revisions`, async (request) =>
+    service.revisions(await actorOf(request), request.params.id, parse(revisionsQuerySchema, request.query)),
+  );
 
   app.get<{ Params: RevisionParams }>(`${PREFIX}/translations/:id/revisions/:revisionId/diff`, async (request) =>
     service.diff(await actorOf(request), request.params.id, request.params.revisionId),

@@ -7,6 +7,7 @@ import type {
   DeskItem,
   ListQuery,
   Revision,
+  RevisionKind,
   RevisionSummary,
   StoryListItem,
   TranslationRecord,
@@ -44,6 +45,16 @@ export interface WriteContext {
   editions: readonly Edition[];
 }
 
+/** How a text save is kept in the history. */
+export interface RevisionPolicy {
+  kind: Exclude<RevisionKind, 'workflow'>;
+  /**
+   * For an autosave: replace the saver's own latest revision instead of adding one when it is an
+   * autosave begun at or after this time and nothing else was written since. Null: always add.
+   */
+  coalesceSince: Date | null;
+}
+
 /** The newsroom's view of stories. Every write bumps the version and is refused on a stale one. */
 export interface EditorialRepository {
   createStory(
@@ -62,12 +73,15 @@ export interface EditorialRepository {
     expectedVersion: number,
     text: TextChanges,
     story: StoryChanges,
-    ctx: WriteContext & { recordOldSlug: boolean },
+    ctx: WriteContext & { recordOldSlug: boolean; revision: RevisionPolicy },
   ): Promise<boolean>;
+  /** Also keeps the text as it stands in a `workflow` revision noting the new status. */
   setStatus(id: string, expectedVersion: number, change: StatusChange, ctx: WriteContext, inTransaction?: InTransaction): Promise<boolean>;
   markSynced(id: string, expectedVersion: number, sourceVersion: number, ctx: WriteContext): Promise<boolean>;
-  listRevisions(translationId: string): Promise<RevisionSummary[]>;
+  /** Newest first, `limit` at most, older than `before` when given: metadata only. */
+  listRevisions(translationId: string, query: { before?: number; limit: number }): Promise<RevisionSummary[]>;
   getRevision(translationId: string, revisionId: string): Promise<Revision | null>;
+  /** The text as it stood at that version: the latest text revision (not workflow) at or before it. */
   getRevisionByVersion(translationId: string, version: number): Promise<Revision | null>;
   addCorrection(translationId: string, kind: 'correction' | 'update', text: string, ctx: WriteContext): Promise<Correction>;
   listCorrections(translationId: string): Promise<Correction[]>;

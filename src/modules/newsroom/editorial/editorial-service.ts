@@ -5,13 +5,15 @@ import { assertValidDocument, plainText, readingMinutes, type StoryDocument } fr
 import type { Editions } from '../../editions/edition.js';
 import { slugify } from '../../editions/index.js';
 import { can, mayEditFields, STORY_FIELDS, type Actor } from '../permissions.js';
-import type { EditorialRepository, InTransaction, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
+import type { EditorialRepository, InTransaction, RevisionPolicy, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
 import type {
   AccessLevel,
   CorrectionInput,
   CreateStoryInput,
   ListQuery,
   NewTranslationInput,
+  RevisionsQuery,
+  RevisionSummary,
   TransitionInput,
   TranslationInput,
   TranslationRecord,
@@ -41,6 +43,8 @@ export interface EditorialDeps {
 }
 
 export const ADMIN_PAGE_SIZE = 25;
+/** Autosaves by one person coalesce into one revision for at most this long (one per window). */
+export const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
 const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
 
 function subjectOf(t: TranslationRecord): WorkflowSubject {
@@ -163,6 +167,16 @@ export class EditorialService {
   }
 
   async update(actor: Actor, id: string, input: UpdateTranslationInput): Promise<TranslationRecord> {
+    return this.save(actor, id, input, input.autosave ? 'autosave' : 'save');
+  }
+
+  /**
+   * One text save. Every explicit save and restore adds a revision; an autosave replaces the
+   * saver's own latest autosave revision begun within AUTOSAVE_WINDOW_MS if nothing was written
+   * since (no one else's save, no workflow step), so the history grows with editing sessions, not
+   * keystrokes.
+   */
+  private async save(actor: Actor, id: string, input: UpdateTranslationInput, kind: RevisionPolicy['kind']): Promise<TranslationRecord> {
     const current = await this.load(actor, id);
     if (!mayEdit(actor, subjectOf(current))) throw forbidden('You may not edit this story in its current state', { status: current.status });
     const story = changedStoryFields(input, current);
@@ -179,6 +193,7 @@ export class EditorialService {
     const saved = await this.deps.repo.saveTranslation(id, input.version, text, story, {
       ...this.ctx(actor),
       recordOldSlug: everPublished,
+      revision: { kind, coalesceSince: kind === 'autosave' ? new Date(this.deps.clock.now().getTime() - AUTOSAVE_WINDOW_MS) : null },
     });
     if (!saved) throw staleVersion(await this.load(actor, id));
     if (story.accessLevel !== undefined) await this.auditAccess(actor, current.storyId, id, current.story.accessLevel, story.accessLevel);
@@ -245,9 +260,13 @@ export class EditorialService {
     return done ? 'published' : 'skipped';
   }
 
-  async revisions(actor: Actor, id: string) {
+  /** A page of the history, newest first (metadata only); `nextBefore` asks for the next page. */
+  async revisions(actor: Actor, id: string, query: RevisionsQuery): Promise<{ items: RevisionSummary[]; nextBefore: number | null }> {
     await this.load(actor, id);
-    return this.deps.repo.listRevisions(id);
+    const items = await this.deps.repo.listRevisions(id, { before: query.before, limit: query.limit + 1 });
+    const more = items.length > query.limit;
+    const page = more ? items.slice(0, query.limit) : items;
+    return { items: page, nextBefore: more ? (page[page.length - 1]?.version ?? null) : null };
   }
 
   async diff(actor: Actor, id: string, revisionId: string): Promise<{ title: DiffPart[]; dek: DiffPart[]; body: DiffPart[] }> {
@@ -265,13 +284,18 @@ export class EditorialService {
     const current = await this.load(actor, id);
     const revision = await this.deps.repo.getRevision(id, revisionId);
     if (!revision) throw notFound('No such revision', { revisionId });
-    return this.update(actor, id, {
-      title: revision.title,
-      dek: revision.dek,
-      body: revision.body,
-      version,
-      ...(current.status === 'draft' || current.status === 'in_review' ? { slug: revision.slug } : {}),
-    });
+    return this.save(
+      actor,
+      id,
+      {
+        title: revision.title,
+        dek: revision.dek,
+        body: revision.body,
+        version,
+        ...(current.status === 'draft' || current.status === 'in_review' ? { slug: revision.slug } : {}),
+      },
+      'restore',
+    );
   }
 
   async addCorrection(actor: Actor, id: string, input: CorrectionInput) {

@@ -33,7 +33,13 @@ export type TranslationInput = z.infer<typeof translationInputSchema>;
 export const createStorySchema = translationInputSchema.extend({ locale: z.string().min(2).max(16) }).strict();
 export type CreateStoryInput = z.infer<typeof createStorySchema>;
 
-export const updateTranslationSchema = translationInputSchema.extend({ version: z.number().int().positive() }).strict();
+export const updateTranslationSchema = translationInputSchema
+  .extend({
+    version: z.number().int().positive(),
+    /** A save the editor made on its own while someone types: coalesced (see README, revisions). */
+    autosave: z.boolean().optional(),
+  })
+  .strict();
 export type UpdateTranslationInput = z.infer<typeof updateTranslationSchema>;
 
 export const transitionSchema = z
@@ -119,14 +125,33 @@ export interface StoryListItem {
   authorIds: string[];
 }
 
+export const REVISION_KINDS = ['autosave', 'save', 'restore', 'workflow'] as const;
+/** autosave: coalesced; save: an explicit save; restore: an earlier text brought back; workflow: the text at a status change. */
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+
+/** One revision as listed: metadata only (the text is fetched through diff or restore). */
 export interface RevisionSummary {
   id: string;
   version: number;
+  kind: RevisionKind;
   savedAt: string;
   savedBy: string | null;
+  /** The staff member's name (kept for deleted accounts too). */
+  savedByName: string | null;
   title: string;
+  /** For a workflow revision: the status the story moved to. */
   note: string | null;
 }
+
+export const REVISIONS_PAGE_MAX = 100;
+export const revisionsQuerySchema = z
+  .object({
+    /** Revisions older than this version (the `nextBefore` of the previous page). */
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(REVISIONS_PAGE_MAX).default(50),
+  })
+  .strict();
+export type RevisionsQuery = z.infer<typeof revisionsQuerySchema>;
 
 export interface Revision extends RevisionSummary {
   dek: string;

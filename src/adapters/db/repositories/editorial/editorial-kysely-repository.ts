@@ -1,8 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Provenance } from '../../../../modules/content/content-types.js';
+import { parseStoredDocument } from '../../../../modules/content/document/index.js';
 import type {
   EditorialRepository,
   InTransaction,
+  RevisionPolicy,
   StatusChange,
   StoryChanges,
   TextChanges,
@@ -24,20 +26,50 @@ import {
 
 type Tx = Transaction<DB>;
 
-async function writeRevision(trx: Tx, translationId: string, version: number, text: Pick<TextChanges, 'title' | 'dek' | 'body' | 'slug'>, ctx: WriteContext) {
+type RevisionText = Pick<TextChanges, 'title' | 'dek' | 'body' | 'slug'>;
+const EXPLICIT: RevisionPolicy = { kind: 'save', coalesceSince: null };
+
+async function writeRevision(
+  trx: Tx,
+  translationId: string,
+  version: number,
+  text: RevisionText,
+  ctx: WriteContext,
+  policy: RevisionPolicy | { kind: 'workflow'; note: string } = EXPLICIT,
+) {
+  const at = ctx.now.toISOString();
+  const values = { version, title: text.title, dek: text.dek, body: JSON.stringify(text.body), slug: text.slug, saved_by: ctx.staffId, saved_at: at };
+  if (policy.kind === 'autosave' && 'coalesceSince' in policy && policy.coalesceSince && ctx.staffId) {
+    // The saver's own autosave revision, still the latest (nothing written since: the version it
+    // holds is the one this save replaces) and begun inside the window, takes the new text.
+    const latest = await trx
+      .selectFrom('story_revisions')
+      .select(['id', 'kind', 'saved_by', 'version', 'started_at'])
+      .where('translation_id', '=', translationId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (
+      latest &&
+      latest.kind === 'autosave' &&
+      latest.saved_by === ctx.staffId &&
+      Number(latest.version) === version - 1 &&
+      latest.started_at !== null &&
+      latest.started_at >= policy.coalesceSince.toISOString()
+    ) {
+      await trx.updateTable('story_revisions').set(values).where('id', '=', latest.id).execute();
+      return;
+    }
+  }
   await trx
     .insertInto('story_revisions')
     .values({
       id: newId(ctx.now.getTime()),
       translation_id: translationId,
-      version,
-      title: text.title,
-      dek: text.dek,
-      body: JSON.stringify(text.body),
-      slug: text.slug,
-      saved_by: ctx.staffId,
-      saved_at: ctx.now.toISOString(),
-      note: null,
+      ...values,
+      kind: policy.kind,
+      started_at: policy.kind === 'autosave' ? at : null,
+      note: 'note' in policy ? policy.note : null,
     })
     .execute();
 }
@@ -170,7 +202,7 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return row?.id ?? null;
   }
 
-  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: WriteContext & { recordOldSlug: boolean }) {
+  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: WriteContext & { recordOldSlug: boolean; revision: RevisionPolicy }) {
     return this.db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('story_translations').select(['story_id', 'locale', 'slug']).where('id', '=', id).executeTakeFirst();
       if (!current) return false;
@@ -195,7 +227,7 @@ export class EditorialKyselyRepository implements EditorialRepository {
         await trx.deleteFrom('slug_history').where('entity', '=', 'story').where('locale', '=', current.locale).where('slug', '=', text.slug).execute();
       }
       await applyStoryChanges(trx, current.story_id, story, ctx.now);
-      await writeRevision(trx, id, expectedVersion + 1, text, ctx);
+      await writeRevision(trx, id, expectedVersion + 1, text, ctx, ctx.revision);
       await refreshEntries(trx, [current.story_id], ctx.editions);
       return true;
     });
@@ -203,9 +235,12 @@ export class EditorialKyselyRepository implements EditorialRepository {
 
   async setStatus(id: string, expectedVersion: number, change: StatusChange, ctx: WriteContext, inTransaction?: InTransaction) {
     return this.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('story_translations').select(['story_id']).where('id', '=', id).executeTakeFirst();
+      const current = await trx.selectFrom('story_translations').select(['story_id', 'title', 'dek', 'body', 'slug']).where('id', '=', id).executeTakeFirst();
       if (!current) return false;
       if (!(await bumpVersion(trx, id, expectedVersion, { status: change.status, published_at: change.publishedAt }, ctx.now))) return false;
+      // Every workflow step is kept in the history with the text it applied to.
+      const text = { title: current.title, dek: current.dek, body: parseStoredDocument(current.body), slug: current.slug };
+      await writeRevision(trx, id, expectedVersion + 1, text, ctx, { kind: 'workflow', note: change.status });
       await trx.updateTable('stories').set({ updated_at: ctx.now.toISOString() }).where('id', '=', current.story_id).execute();
       await refreshEntries(trx, [current.story_id], ctx.editions);
       if (inTransaction) await inTransaction(trx);
@@ -217,8 +252,8 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return this.db.transaction().execute((trx) => bumpVersion(trx, id, expectedVersion, { synced_source_version: sourceVersion }, ctx.now));
   }
 
-  listRevisions(translationId: string) {
-    return revisionsOf(this.db, translationId);
+  listRevisions(translationId: string, query: { before?: number; limit: number }) {
+    return revisionsOf(this.db, translationId, query);
   }
 
   getRevision(translationId: string, revisionId: string) {

@@ -8,6 +8,7 @@ import type {
   DeskItem,
   ListQuery,
   Revision,
+  RevisionKind,
   RevisionSummary,
   StoryListItem,
   TranslationRecord,
@@ -138,27 +139,41 @@ export async function scheduledBetween(db: Kysely<DB>, from: string, to: string)
   return toListItems(db, rows);
 }
 
-export async function revisionsOf(db: Kysely<DB>, translationId: string): Promise<RevisionSummary[]> {
-  const rows = await db
-    .selectFrom('story_revisions')
-    .select(['id', 'version', 'saved_at', 'saved_by', 'title', 'note'])
-    .where('translation_id', '=', translationId)
-    .orderBy('version', 'desc')
-    .execute();
-  return rows.map((r) => ({ id: r.id, version: Number(r.version), savedAt: r.saved_at, savedBy: r.saved_by, title: r.title, note: r.note }));
+/** A page of revisions, newest first, by keyset on the version: metadata only, never the bodies. */
+export async function revisionsOf(db: Kysely<DB>, translationId: string, page: { before?: number; limit: number }): Promise<RevisionSummary[]> {
+  let q = db
+    .selectFrom('story_revisions as r')
+    .leftJoin('staff as s', 's.id', 'r.saved_by')
+    .select(['r.id', 'r.version', 'r.kind', 'r.saved_at', 'r.saved_by', 's.name as saved_by_name', 'r.title', 'r.note'])
+    .where('r.translation_id', '=', translationId);
+  if (page.before !== undefined) q = q.where('r.version', '<', page.before);
+  const rows = await q.orderBy('r.version', 'desc').limit(page.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    version: Number(r.version),
+    kind: r.kind as RevisionKind,
+    savedAt: r.saved_at,
+    savedBy: r.saved_by,
+    savedByName: r.saved_by_name ?? null,
+    title: r.title,
+    note: r.note,
+  }));
 }
 
 export async function revision(db: Kysely<DB>, translationId: string, by: { id: string } | { version: number }): Promise<Revision | null> {
   let q = db.selectFrom('story_revisions').selectAll().where('translation_id', '=', translationId);
-  // By version: the text as it stood at that version (status changes bump the version too).
-  q = 'id' in by ? q.where('id', '=', by.id) : q.where('version', '<=', by.version).orderBy('version', 'desc').limit(1);
+  // By version: the text as it stood at that version (status changes bump the version too, and
+  // keep a workflow revision, which is not a text change).
+  q = 'id' in by ? q.where('id', '=', by.id) : q.where('version', '<=', by.version).where('kind', '!=', 'workflow').orderBy('version', 'desc').limit(1);
   const r = await q.executeTakeFirst();
   if (!r) return null;
   return {
     id: r.id,
     version: Number(r.version),
+    kind: r.kind as RevisionKind,
     savedAt: r.saved_at,
     savedBy: r.saved_by,
+    savedByName: null,
     title: r.title,
     note: r.note,
     dek: r.dek,
@@ -216,6 +231,7 @@ export async function deskFor(db: Kysely<DB>, locale: string, sourceLocales: rea
         .selectFrom('story_revisions')
         .select(['translation_id', 'version'])
         .where('translation_id', 'in', synced.map((r) => r.source_id))
+        .where('kind', '!=', 'workflow')
         .execute()
     : [];
   const versionsBySource = groupBy(revisionVersions, (r) => r.translation_id);
