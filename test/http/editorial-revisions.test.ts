@@ -13,7 +13,6 @@ interface Item {
   savedByName: string | null;
 }
 
-const MINUTE = 60_000;
 
 describe.each(DIALECTS)('revision history: bounded and paginated (%s)', (dialect) => {
   let site: TestSite;

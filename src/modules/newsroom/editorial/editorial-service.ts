@@ -4,8 +4,8 @@ import { newId } from '../../../shared/ids.js';
 import { assertValidDocument, plainText, readingMinutes, type StoryDocument } from '../../content/document/index.js';
 import type { Editions } from '../../editions/edition.js';
 import { slugify } from '../../editions/index.js';
-import { can, mayEditFields, STORY_FIELDS, type Actor } from '../permissions.js';
-import type { EditorialRepository, InTransaction, RevisionPolicy, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
+import { can, mayEditFields, type Actor } from '../permissions.js';
+import type { EditorialRepository, InTransaction, RevisionPolicy, TextChanges, WriteContext } from './editorial-repository.js';
 import type {
   AccessLevel,
   CorrectionInput,
@@ -19,8 +19,9 @@ import type {
   TranslationRecord,
   UpdateTranslationInput,
 } from './editorial-types.js';
+import { changedStoryFields, storyChanges, storySubjectOf, subjectOf } from './story-fields.js';
 import { diffText, type DiffPart } from './text-diff.js';
-import { checkMove, mayEdit, mayRead, type WorkflowSubject } from './workflow.js';
+import { checkMove, mayEdit, mayRead } from './workflow.js';
 
 /** Queues and cancels the job that publishes a scheduled story at its time, inside the write's transaction. */
 export interface PublishScheduler {
@@ -46,50 +47,6 @@ export const ADMIN_PAGE_SIZE = 25;
 /** Autosaves by one person coalesce into one revision for at most this long (one per window). */
 export const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
 const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
-
-function subjectOf(t: TranslationRecord): WorkflowSubject {
-  return {
-    status: t.status,
-    locale: t.locale,
-    isOriginal: t.isOriginal,
-    ownerStaffIds: [t.story.createdBy, t.createdBy].filter((v): v is string => !!v),
-  };
-}
-
-function storyChanges(input: TranslationInput): StoryChanges {
-  return {
-    ...(input.sectionId !== undefined && { sectionId: input.sectionId }),
-    ...(input.leadImageId !== undefined && { leadImageId: input.leadImageId }),
-    ...(input.accessLevel !== undefined && { accessLevel: input.accessLevel }),
-    ...(input.authorIds !== undefined && { authorIds: [...new Set(input.authorIds)] }),
-    ...(input.topicIds !== undefined && { topicIds: [...new Set(input.topicIds)] }),
-  };
-}
-
-/** The story-wide fields a save would actually change: a field sent with its current value is no change. */
-function changedStoryFields(input: TranslationInput, current: TranslationRecord): StoryChanges {
-  const wanted = storyChanges(input);
-  const changed: StoryChanges = {};
-  for (const field of STORY_FIELDS) {
-    const value = wanted[field];
-    if (value === undefined) continue;
-    const now = current.story[field];
-    const same = Array.isArray(value) && Array.isArray(now) ? value.length === now.length && value.every((v, i) => v === now[i]) : value === now;
-    if (!same) Object.assign(changed, { [field]: value });
-  }
-  return changed;
-}
-
-/** The story's own subject (its original language version): what story-wide fields are edited on. */
-function storySubjectOf(t: TranslationRecord): WorkflowSubject {
-  const original = t.siblings.find((s) => s.isOriginal);
-  return {
-    status: original?.status ?? t.status,
-    locale: t.story.originalLocale,
-    isOriginal: true,
-    ownerStaffIds: t.story.createdBy ? [t.story.createdBy] : [],
-  };
-}
 
 /**
  * The newsroom's editorial use cases. Each checks permission with the one matrix (permissions.ts)
