@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, can, ROLES, type Action, type Actor, type Role } from '../../src/modules/newsroom/permissions.js';
+import { ACTIONS, can, mayEditFields, ROLES, type Action, type Actor, type EditSubject, type FieldGroup, type Role } from '../../src/modules/newsroom/permissions.js';
 import { DIALECTS } from '../support/databases.js';
 import { asStaff, setUpAdmin, signIn, withKey, type StaffSession } from '../support/staff.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';
@@ -78,6 +78,63 @@ describe('the permission matrix', () => {
     expect(can(actor('writer'), 'story.submit', others)).toBe(false);
     expect(can(actor('editor'), 'story.editOwn', others)).toBe(true);
     expect(can(actor('admin'), 'story.submit', others)).toBe(true);
+  });
+});
+
+/**
+ * Field groups, by hand like POLICY: may this role change the language version's text / the
+ * story-wide settings of this subject? `own-draft`: an original draft the actor started;
+ * `own-live`: the same once published; `others-draft`: someone else's original draft; `tr-draft`:
+ * a Turkish translation draft (the translator's locale) of someone else's story; `fa-draft`: the
+ * same in a locale the translator does not translate into.
+ */
+const FIELD_POLICY = `
+                   contributor  writer  translator  editor  admin
+text  own-draft         x         x         .          x      x
+text  own-live          .         .         .          x      x
+text  others-draft      .         .         .          x      x
+text  tr-draft          .         .         x          x      x
+text  fa-draft          .         .         .          x      x
+story own-draft         x         x         .          x      x
+story own-live          .         .         .          x      x
+story others-draft      .         .         .          x      x
+story tr-draft          .         .         .          x      x
+story fa-draft          .         .         .          x      x
+`;
+const SUBJECTS: Record<string, EditSubject> = {
+  'own-draft': { status: 'draft', locale: 'en', isOriginal: true, ownerStaffIds: ['me'] },
+  'own-live': { status: 'published', locale: 'en', isOriginal: true, ownerStaffIds: ['me'] },
+  'others-draft': { status: 'draft', locale: 'en', isOriginal: true, ownerStaffIds: ['someone-else'] },
+  'tr-draft': { status: 'draft', locale: 'tr', isOriginal: false, ownerStaffIds: ['someone-else'] },
+  'fa-draft': { status: 'draft', locale: 'fa', isOriginal: false, ownerStaffIds: ['someone-else'] },
+};
+
+describe('the field-group matrix', () => {
+  const [fieldHeader = '', ...fieldRows] = FIELD_POLICY.trim().split('\n');
+  const fieldColumns = fieldHeader.trim().split(/\s+/);
+  it('covers exactly the roles of the code', () => expect(fieldColumns).toEqual([...ROLES]));
+  for (const row of fieldRows) {
+    const [group = '', subject = '', ...marks] = row.trim().split(/\s+/);
+    for (const [i, role] of fieldColumns.entries()) {
+      const expected = marks[i] === 'x';
+      it(`${role} ${expected ? 'may' : 'may not'} change ${group} fields of ${subject}`, () => {
+        const target = SUBJECTS[subject] as EditSubject;
+        expect(mayEditFields(actor(role as Role), group as FieldGroup, target)).toBe(expected);
+        expect(mayEditFields(actor(role as Role, 'apiKey'), group as FieldGroup, target)).toBe(expected);
+      });
+    }
+  }
+
+  it('never lets an API key do more than its owner can now: both roles must allow an action', () => {
+    for (const keyRole of ROLES) {
+      for (const ownerRole of ROLES) {
+        const key: Actor = { ...actor(keyRole, 'apiKey'), locales: [], owner: { role: ownerRole, locales: ownerRole === 'translator' ? ['tr'] : [] } };
+        for (const action of ACTIONS) {
+          const both = can({ ...actor(keyRole), locales: [] }, action, OWN_TARGET) && can(actor(ownerRole), action, OWN_TARGET);
+          expect(can(key, action, OWN_TARGET), `${keyRole} key of a ${ownerRole}: ${action}`).toBe(both);
+        }
+      }
+    }
   });
 });
 
