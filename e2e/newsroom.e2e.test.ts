@@ -14,7 +14,8 @@ import { launchBrowser } from './support/browser.js';
  * The newsroom in a real Chromium against the real app: first-run setup, signing in, writing a
  * story with an uploaded photo and a paywall break, publishing it and reading it on the site; then
  * translating it into Turkish, publishing that, and finding both language versions linked with
- * reciprocal hreflang. SQLite only (the HTTP suites cover both databases).
+ * reciprocal hreflang; then the staff screens (deactivate, reactivate, delete) and "change my
+ * password". SQLite only (the HTTP suites cover both databases).
  *
  * The admin app is built first (Vite, about a second), so the journey runs what admin/ holds now.
  */
@@ -267,6 +268,52 @@ describe('newsroom journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, 
     await page.getByRole('button', { name: 'Reload the story' }).click();
     await expect.poll(() => dek.inputValue()).toBe('Updated by a colleague.');
     await saved();
+    expect(problems).toEqual([]);
+  });
+  it('staff lifecycle and "change my password" on their admin screens', async () => {
+    const signInStatus = async (email: string, password: string) =>
+      (await site?.app.inject({ method: 'POST', url: '/admin/api/v1/session', payload: { email, password } }))?.statusCode;
+    await page.goto(`${base}/admin/staff`, { waitUntil: 'load' });
+    const add = page.getByRole('region', { name: 'Add a staff member' });
+    await add.getByLabel('Name').fill('Wren Writer');
+    await add.getByLabel('Email address').fill('wren@example.org');
+    await add.getByLabel('First password').fill('a writer passphrase');
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    const row = page.getByRole('row', { name: /Wren Writer/ });
+    await row.waitFor();
+    expect(await signInStatus('wren@example.org', 'a writer passphrase')).toBe(200);
+
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
+    await expect.poll(() => row.getByRole('cell', { name: 'Deactivated' }).count()).toBe(1);
+    expect(await signInStatus('wren@example.org', 'a writer passphrase')).toBe(401);
+    await row.getByRole('button', { name: 'Reactivate' }).click();
+    await expect.poll(() => row.getByRole('cell', { name: 'Active', exact: true }).count()).toBe(1);
+    expect(await signInStatus('wren@example.org', 'a writer passphrase')).toBe(200);
+    await shot(page, 'admin-staff.png');
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Wren Writer was deleted.' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /Wren Writer/ }).count()).toBe(0);
+    expect(await signInStatus('wren@example.org', 'a writer passphrase')).toBe(401);
+
+    await page.getByRole('link', { name: ADMIN.name }).click();
+    await page.getByRole('heading', { name: 'My account' }).waitFor();
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password').fill('an even longer newsroom passphrase');
+    await page.getByLabel('Password again').fill('an even longer newsroom passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('The current password is not correct');
+    await page.getByLabel('Current password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password was changed' }).waitFor();
+    await shot(page, 'admin-account.png');
+    expect(await signInStatus(ADMIN.email, ADMIN.password)).toBe(401);
+    expect(await signInStatus(ADMIN.email, 'an even longer newsroom passphrase')).toBe(200);
+    // This browser's session goes on.
+    await page.goto(`${base}/admin/stories`, { waitUntil: 'load' });
+    await page.getByRole('link', { name: ADMIN.name }).waitFor();
     expect(problems).toEqual([]);
   });
 });
