@@ -304,7 +304,7 @@ describe('newsroom journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, 
     await page.getByLabel('New password').fill('an even longer newsroom passphrase');
     await page.getByLabel('Password again').fill('an even longer newsroom passphrase');
     await page.getByRole('button', { name: 'Change password' }).click();
-    expect(await page.getByRole('alert').innerText()).toContain('The current password is not correct');
+    expect(await page.getByRole('alert').innerText()).toContain('That is not your current password.');
     await page.getByLabel('Current password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('status').filter({ hasText: 'Your password was changed' }).waitFor();

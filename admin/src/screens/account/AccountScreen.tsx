@@ -26,8 +26,8 @@ export function AccountScreen() {
     }
     const ok = await run(
       () => sessionApi.changePassword(current, password),
-      // The server names the field; its message says what is wrong (wrong current password, too short).
-      (e) => (e instanceof ApiError && e.status === 400 ? e.message : null),
+      // A wrong current password is named by the server; anything else gets the shared sentence.
+      (e) => (e instanceof ApiError && e.status === 400 && e.details.field === 'currentPassword' ? t('account.wrongCurrent') : null),
     );
     if (ok) {
       setDone(true);
