@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PUBLIC_PAGE_CACHE_CONTROL } from '../site/reply-html.js';
+import { sharedPageHeaders } from '../site/reply-html.js';
 import type { CachedPage, PageCache } from './page-cache.js';
 import { carriesReaderIdentity } from './reader-identity.js';
 
@@ -18,12 +18,12 @@ type Headers = Record<string, string | number>;
  * which asks the paywall for this reader first. The meter cookie (`mh_meter`) alone is not reader
  * identity: shareable pages do not depend on it.
  */
-export function createFrontCache(cache: PageCache, securityHeaders: Readonly<Record<string, string>>) {
+export function createFrontCache(cache: PageCache, securityHeaders: Readonly<Record<string, string>>, cacheControl: string) {
   const headersByPage = new WeakMap<CachedPage, { ok: Headers; notModified: Headers }>();
   const headersFor = (page: CachedPage) => {
     let headers = headersByPage.get(page);
     if (!headers) {
-      const common = { ...securityHeaders, 'cache-control': PUBLIC_PAGE_CACHE_CONTROL, etag: page.etag, vary: 'Accept-Encoding' };
+      const common = { ...securityHeaders, ...sharedPageHeaders(page, cacheControl), etag: page.etag, vary: 'Accept-Encoding' };
       headers = {
         ok: { ...common, 'content-type': 'text/html; charset=utf-8', 'content-length': page.body.length },
         notModified: common,
