@@ -21,6 +21,8 @@ export interface PageChangeFeedOptions {
   pollMs?: number;
   /** PostgreSQL: the connection string for the dedicated LISTEN connection. */
   url?: string;
+  /** PostgreSQL: how often the LISTEN connection is checked (default 15 s), so a silently dead one is replaced. */
+  heartbeatMs?: number;
   onError?(error: unknown): void;
 }
 
@@ -51,8 +53,9 @@ const parseKeys = (json: string): string[] => {
  *    `pollMs`; SQLite commits one writer at a time, so rowid order is commit order and a cursor
  *    misses nothing. The read is one indexed range over a table of a few minutes' rows.
  *  - PostgreSQL (any number of servers): a dedicated connection LISTENs; the writer's NOTIFY is
- *    delivered at commit. When that connection drops, the process forgets its whole cache on
- *    reconnecting, since it may have missed notices.
+ *    delivered at commit. When that connection drops (or stops answering the heartbeat: a network
+ *    can lose a connection without closing it), the process reconnects and forgets its whole
+ *    cache, since it may have missed notices.
  * `catchUp` reads the log directly, so a process that answers a write has applied it before the answer.
  */
 export async function startPageChangeFeed(database: Database, listener: PageChangeListener, options: PageChangeFeedOptions = {}): Promise<PageChangeFeed> {
@@ -102,7 +105,7 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
   let retryMs = 500;
   let retry: NodeJS.Timeout | null = null;
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
+    const next = new pg.Client({ connectionString: url, keepAlive: true });
     next.on('notification', (message) => {
       if (message.channel !== PAGE_CHANGE_CHANNEL || !message.payload) return;
       try {
@@ -146,6 +149,19 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
     retry.unref();
   };
   await connect();
+  const heartbeat = setInterval(() => {
+    const current = client;
+    if (!current) return;
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('listen connection did not answer')), 5000).unref());
+    Promise.race([current.query('select 1'), timeout]).catch((error) => {
+      if (client !== current || closed) return;
+      onError(error);
+      client = null;
+      void current.end().catch(() => undefined);
+      scheduleReconnect();
+    });
+  }, options.heartbeatMs ?? 15_000);
+  heartbeat.unref();
 
   const { db } = database;
   return {
@@ -156,6 +172,7 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
     },
     async close() {
       closed = true;
+      clearInterval(heartbeat);
       if (retry) clearTimeout(retry);
       const current = client;
       client = null;

@@ -32,6 +32,8 @@ export const UNRECORDED: PageChanges = { record: async () => undefined };
  * this, so no write can forget it.
  */
 export class PageChangeRecorder implements PageChanges {
+  private recorded = 0;
+
   constructor(
     private readonly dialect: Dialect,
     /** Present when CDN_PURGE_URL is set: the CDN is told through the durable job queue. */
@@ -46,10 +48,13 @@ export class PageChangeRecorder implements PageChanges {
     const id = newId(at);
     const json = JSON.stringify(unique);
     await trx.insertInto('page_invalidations').values({ id, keys: json, created_at: new Date(at).toISOString() }).execute();
-    await trx
-      .deleteFrom('page_invalidations')
-      .where('created_at', '<', new Date(at - PAGE_CHANGE_RETENTION_MS).toISOString())
-      .execute();
+    // Old rows are pruned now and then (every 20th change of this process), not on every write.
+    if (this.recorded++ % 20 === 0) {
+      await trx
+        .deleteFrom('page_invalidations')
+        .where('created_at', '<', new Date(at - PAGE_CHANGE_RETENTION_MS).toISOString())
+        .execute();
+    }
     if (this.dialect === 'postgres') {
       const payload = JSON.stringify({ id, keys: json.length > MAX_NOTIFY_BYTES ? [pageKeys.site] : unique });
       await sql`select pg_notify(${PAGE_CHANGE_CHANNEL}, ${payload})`.execute(trx);
