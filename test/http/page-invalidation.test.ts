@@ -17,6 +17,8 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
   let site: CachedServers;
   let a: CachedServer;
   let b: CachedServer;
+  /** The story the first test publishes (later tests move it). */
+  let ferryId = '';
   const api = (method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) => asStaff(a.app, site.admin, method, path, payload);
   const version = async (id: string) => (await api('GET', `/translations/${id}`)).json().version as number;
 
@@ -40,6 +42,7 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
       authorIds: [fixture.authorId],
     });
     expect(created.statusCode).toBe(201);
+    ferryId = created.json().id;
     for (const path of LISTINGS) expect((await warm(b, path)).body).not.toContain('Ferry timetable changes');
     expect((await b.get('/en/2014/07/ferry-timetable-changes')).status).toBe(404);
 
@@ -65,6 +68,8 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     expect((await a.get(path)).status).toBe(404);
     expect((await a.get('/en/')).body).not.toContain('Olive harvest starts early');
     expect(await within(1000, async () => (await b.get(path)).status === 404)).toBe(true);
+    // The Arabic edition lists it as an English fallback: its page there goes too.
+    expect(await within(1000, async () => (await b.get('/ar/2014/07/olive-harvest-starts-early')).status === 404)).toBe(true);
     for (const listing of LISTINGS) {
       expect(await within(1000, async () => !(await b.get(listing)).body.includes('Olive harvest starts early')), listing).toBe(true);
     }
@@ -101,6 +106,29 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     expect(await within(1000, async () => (await b.get('/tr/')).body.includes('Şehirde yeni pazar açıldı'))).toBe(true);
   });
 
+  it('a story moved to another topic, section and byline leaves the old listings and joins the new ones within 1 s', async () => {
+    const { fixture } = site;
+    const topic = await api('POST', '/topics', { kind: 'theme', names: [{ locale: 'en', name: 'Shipping' }] });
+    expect(topic.statusCode).toBe(201);
+    const shipping = `/en/topics/${topic.json().names[0].slug}`;
+    expect((await warm(b, shipping)).body).not.toContain('Ferry timetable changes');
+    for (const path of LISTINGS.slice(1)) expect((await warm(b, path)).body).toContain('Ferry timetable changes');
+    const id = ferryId;
+    const moved = await api('PUT', `/translations/${id}`, {
+      title: 'Ferry timetable changes',
+      body: paragraphs('The winter timetable starts on Monday.'),
+      topicIds: [topic.json().id],
+      sectionId: null,
+      authorIds: [],
+      version: await version(id),
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await within(1000, async () => (await b.get(shipping)).body.includes('Ferry timetable changes'))).toBe(true);
+    for (const path of LISTINGS.slice(1)) {
+      expect(await within(1000, async () => !(await b.get(path)).body.includes('Ferry timetable changes')), path).toBe(true);
+    }
+  });
+
   it('a scheduled story appears on cached listings of every server when its time comes, with no write', async () => {
     // Ten seconds before the embargo, well within the hour the cache keeps pages.
     site.clock.set(new Date(EMBARGO.getTime() - 10_000));
@@ -119,7 +147,7 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     const keys = (home.headers.get('surrogate-key') ?? '').split(' ');
     expect(keys).toEqual(expect.arrayContaining(['site', 'home-en', `story-${site.fixture.translated.storyId}`]));
     expect(home.headers.get('cache-tag')).toBe(keys.join(','));
-    const story = await warm(b, '/en/2014/07/ferry-timetable-changes');
+    const story = await warm(b, '/en/2014/07/harbour-fish-prices-climb-again');
     expect(story.headers.get('surrogate-key')).toContain(`author-${site.fixture.authorId}`);
     const revalidated = await b.get('/en/', { 'if-none-match': home.headers.get('etag') as string });
     expect(revalidated.status).toBe(304);
