@@ -70,7 +70,6 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
     const last = await db.selectFrom('page_invalidations').select(sql<number>`max(rowid)`.as('seq')).executeTakeFirst();
     let cursor = Number(last?.seq ?? 0);
     let lastRead = Date.now();
-    let reading: Promise<void> | null = null;
     const read = async () => {
       const rows = await db
         .selectFrom('page_invalidations')
@@ -86,14 +85,25 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
         apply(row.id, parseKeys(row.keys));
       }
     };
-    const catchUp = () => (reading ??= read().finally(() => (reading = null)));
-    const timer = setInterval(() => void catchUp().catch(onError), options.pollMs ?? 200);
+    // Reads run one after another, and each `catchUp` gets a read that starts after it was called
+    // (joining one already under way could miss a change committed since that read began).
+    let chain: Promise<void> = Promise.resolve();
+    let pending = 0;
+    const catchUp = (): Promise<void> => {
+      pending += 1;
+      const run = chain.then(read);
+      chain = run.catch(() => undefined).finally(() => (pending -= 1));
+      return run;
+    };
+    const timer = setInterval(() => {
+      if (pending === 0) catchUp().catch(onError);
+    }, options.pollMs ?? 200);
     timer.unref();
     return {
       catchUp,
       async close() {
         clearInterval(timer);
-        await reading?.catch(() => undefined);
+        await chain;
       },
     };
   }
