@@ -12,7 +12,6 @@ import { startPageChangeFeed, type PageChangeFeed } from '../adapters/db/page-ch
 import { buildApp } from '../adapters/http/app.js';
 import { PageCache } from '../adapters/http/plugins/page-cache.js';
 import { PageCaching } from '../adapters/http/plugins/page-caching.js';
-import { sharedCacheControl } from '../adapters/http/site/reply-html.js';
 import { loadAssets } from '../adapters/http/site/assets.js';
 import { SitePages } from '../adapters/http/site/site-pages.js';
 import { ensureEditionReadModel } from '../modules/content/edition-read-model.js';
@@ -119,7 +118,7 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     editions,
     reader,
     pages,
-    caching: new PageCaching(cache, sharedCacheControl(config.cdn), new ScheduleKyselyReads(services.database.db), clock),
+    caching: new PageCaching(cache, config.cdn, new ScheduleKyselyReads(services.database.db), clock),
     catchUpPageChanges: () => feed?.catchUp() ?? Promise.resolve(),
     paywall: buildSitePaywall(services, { members: buildMembersPaywallApi(services), ...options.paywall }),
     assets,

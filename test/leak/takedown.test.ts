@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { paragraphs } from '../support/fixtures.js';
@@ -125,5 +128,48 @@ describe.each(DIALECTS)('unpublish, access raise and takedown are immediate (%s)
       expect(res.headers.get('surrogate-key')).toBeNull();
       expect(res.body).not.toContain(CANARY);
     }
+  });
+});
+
+/**
+ * The archive rule (paywall `archiveDays`) gates a public story by time alone, with no write to
+ * purge anything: no cache may keep its free page past that moment.
+ */
+describe.each(DIALECTS)('a public story archived by time is never served free from a cache (%s)', (dialect) => {
+  const ARCHIVE_DAYS = 9;
+  let site: CachedServers;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'masthead-archive-'));
+    const file = join(dir, 'masthead.json');
+    writeFileSync(file, JSON.stringify({ paywall: { archiveDays: ARCHIVE_DAYS } }));
+    // A purge URL (never called here) so that shared caches are offered an hour: the cap shows.
+    site = await startCachedServers(dialect, 1, { MASTHEAD_CONFIG: file, CDN_PURGE_URL: 'http://127.0.0.1:9/purge' });
+  });
+  afterAll(async () => {
+    await site?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the free page no later than the archive moment, and tells shared caches so', async () => {
+    const server = site.servers[0] as CachedServer;
+    const api = (method: 'POST', path: string, payload?: object) => asStaff(server.app, site.admin, method, path, payload);
+    const created = await api('POST', '/stories', { locale: 'en', title: 'Tide tables published', body: paragraphs('First.', 'Second.', 'Third.', 'Fourth.', CANARY) });
+    const published = await api('POST', `/translations/${created.json().id}/transitions`, { to: 'published' });
+    expect(published.statusCode).toBe(200);
+    const path = `/en/2014/07/${published.json().slug}`;
+    const archivedAfter = new Date(published.json().publishedAt).getTime() + ARCHIVE_DAYS * 86_400_000;
+
+    site.clock.set(new Date(archivedAfter - 60_000));
+    const free = await warm(server, path);
+    expect(free.body).toContain(CANARY);
+    expect(free.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=30');
+
+    site.clock.set(new Date(archivedAfter + 1000));
+    const archived = await server.get(path);
+    expect(archived.status).toBe(200);
+    expect(archived.body).not.toContain(CANARY);
+    expect(lifetimes(archived.headers.get('cache-control')).public).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ export interface HttpDeps extends SiteDeps {
  * dependency is passed in; nothing here constructs a database, a mailer or a clock.
  */
 export function buildApp(deps: HttpDeps): FastifyInstance {
-  const answerFromCache = createFrontCache(deps.caching.cache, securityHeaders({ https: deps.https }), deps.caching.sharedCacheControl);
+  const answerFromCache = createFrontCache(deps.caching, securityHeaders({ https: deps.https }));
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((req, res) => {

@@ -18,6 +18,12 @@ export interface CachedPage {
   gate?: StoryAccessInfo;
   /** The page keys (src/modules/content/page-keys.ts) of what the page shows: a change to any drops it. */
   tags: readonly string[];
+  /**
+   * When the page stops being true by time alone (a scheduled publication in its edition, the
+   * archive rule taking its story), ms on the cache's clock: shared caches are told to keep it no
+   * longer (reply-html.ts `sharedPageHeaders`).
+   */
+  sharedUntil?: number;
 }
 
 export interface CacheEntryOptions {
@@ -129,6 +135,7 @@ export function toPage(html: string, expires = 0, options: CacheEntryOptions = {
     shareable: options.shareable === true,
     tags: options.tags ?? [],
     ...(options.gate && { gate: options.gate }),
+    ...(options.notAfter !== undefined && { sharedUntil: options.notAfter }),
   };
 }
 

@@ -1,5 +1,7 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../../shared/clock.js';
-import type { PageCache } from './page-cache.js';
+import { sendSharedPage, type SharedCachePolicy } from '../site/reply-html.js';
+import type { CachedPage, PageCache } from './page-cache.js';
 
 /** When the next story becomes visible in an edition by time alone, if any. */
 export interface PublicationSchedule {
@@ -19,18 +21,28 @@ export interface CacheTicket {
  * Publication times in the future are filtered at read time, so a scheduled story appears on
  * listings when its time comes, with no write to purge anything. A page of an edition is therefore
  * kept no later than the edition's next scheduled publication (one index seek, remembered until
- * that time or the next change); the publish job's own change then purges CDNs.
+ * that time or the next change), and shared caches are told the same (`sharedUntil`).
  */
 export class PageCaching {
   private readonly next = new Map<string, { at: number | null; generation: number }>();
 
   constructor(
     readonly cache: PageCache,
-    /** `Cache-Control` of pages that are the same for everyone (reply-html.ts `sharedCacheControl`). */
-    readonly sharedCacheControl: string,
+    /** What shared caches are told about pages that are the same for everyone (reply-html.ts). */
+    readonly policy: SharedCachePolicy,
     private readonly schedule: PublicationSchedule | null,
     private readonly clock: Clock,
   ) {}
+
+  /** The cache's clock, in ms. */
+  now(): number {
+    return this.clock.now().getTime();
+  }
+
+  /** Sends a page that is the same for everyone, with its keys and its shared-cache lifetime. */
+  sendShared(request: FastifyRequest, reply: FastifyReply, page: CachedPage) {
+    return sendSharedPage(request, reply, page, this.policy, this.now());
+  }
 
   /** Call before reading a page's data; pass the result to `cache.set`. */
   async ticket(edition: string): Promise<CacheTicket> {

@@ -15,9 +15,9 @@ export interface SharedCachePolicy {
  * unpublished or corrected story is never shown from a browser's cache; shared caches keep the page
  * for `s-maxage` and are purged by key (Surrogate-Key, Cache-Tag) when it changes.
  */
-export function sharedCacheControl(policy: SharedCachePolicy): string {
-  const swr = policy.staleWhileRevalidate > 0 ? `, stale-while-revalidate=${policy.staleWhileRevalidate}` : '';
-  return `public, max-age=0, must-revalidate, s-maxage=${policy.sharedMaxAge}${swr}`;
+export function sharedCacheControl(policy: SharedCachePolicy, sharedMaxAge = policy.sharedMaxAge): string {
+  const swr = policy.staleWhileRevalidate > 0 && sharedMaxAge > 0 ? `, stale-while-revalidate=${policy.staleWhileRevalidate}` : '';
+  return `public, max-age=0, must-revalidate, s-maxage=${sharedMaxAge}${swr}`;
 }
 
 export const NO_STORE = 'no-store';
@@ -31,8 +31,9 @@ export const PRIVATE_NO_STORE = 'private, no-store';
  * common spellings (`Surrogate-Key`, space-separated: Fastly, Varnish; `Cache-Tag`, comma-separated:
  * Cloudflare, Akamai). The front cache sends exactly these too.
  */
-export function sharedPageHeaders(page: CachedPage, cacheControl: string): Record<string, string> {
-  const headers: Record<string, string> = { 'cache-control': cacheControl };
+export function sharedPageHeaders(page: CachedPage, policy: SharedCachePolicy, now: number): Record<string, string> {
+  const left = page.sharedUntil === undefined ? policy.sharedMaxAge : Math.max(0, Math.floor((page.sharedUntil - now) / 1000));
+  const headers: Record<string, string> = { 'cache-control': sharedCacheControl(policy, Math.min(policy.sharedMaxAge, left)) };
   if (page.tags.length > 0) {
     headers['surrogate-key'] = page.tags.join(' ');
     headers['cache-tag'] = page.tags.join(',');
@@ -41,10 +42,10 @@ export function sharedPageHeaders(page: CachedPage, cacheControl: string): Recor
 }
 
 /** Sends a page that is the same for everyone, with its keys. */
-export function sendSharedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl: string) {
-  const headers = sharedPageHeaders(page, cacheControl);
+export function sendSharedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, policy: SharedCachePolicy, now: number) {
+  const headers = sharedPageHeaders(page, policy, now);
   for (const [name, value] of Object.entries(headers)) if (name !== 'cache-control') reply.header(name, value);
-  return sendPage(request, reply, page, cacheControl);
+  return sendPage(request, reply, page, headers['cache-control'] as string);
 }
 
 /** Sends an HTML page with its ETag, answering 304 when the client already holds it. */

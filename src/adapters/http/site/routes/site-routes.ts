@@ -7,7 +7,6 @@ import type { PageContext } from '../page-context.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { toPage } from '../../plugins/page-cache.js';
 import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
-import { sendSharedPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
 import { sendErrorPage } from './error-pages.js';
@@ -24,7 +23,7 @@ interface Listing {
 
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   const { editions, pages, reader, caching } = deps;
-  const { cache, sharedCacheControl } = caching;
+  const { cache } = caching;
 
   app.get('/', async (request, reply) => {
     const locale = negotiateLocale(request.headers['accept-language'], editions.locales, editions.defaultLocale);
@@ -54,7 +53,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
-    if (hit?.shareable) return sendSharedPage(request, reply, hit, sharedCacheControl);
+    if (hit?.shareable) return caching.sendShared(request, reply, hit);
     const ticket = await caching.ticket(edition.locale);
     const result = await load(edition, page);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
@@ -62,7 +61,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const ctx = await pages.context(edition, path);
     const html = pages.page(ctx, result.value.render(ctx));
     const options = { shareable: true, tags: result.value.keys, ...ticket };
-    return sendSharedPage(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options), sharedCacheControl);
+    return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));
   }
 
   const found = <T>(lookup: Lookup<T>, view: (value: T) => Listing): Lookup<Listing> =>

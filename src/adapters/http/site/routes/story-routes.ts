@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { storyPageKeys } from '../../../../modules/content/page-keys.js';
 import type { StoryPage } from '../../../../modules/content/reader-service.js';
 import {
+  archivesAfter,
   decideAccess,
   encodeMeterCookie,
   gateDocument,
@@ -15,7 +16,7 @@ import { serializeCookie } from '../../admin-api/cookies.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { accessClassKey, toPage, type CachedPage } from '../../plugins/page-cache.js';
 import { carriesReaderIdentity, METER_COOKIE } from '../../plugins/reader-identity.js';
-import { PRIVATE_NO_STORE, PRIVATE_REVALIDATE, sendPage, sendSharedPage } from '../reply-html.js';
+import { PRIVATE_NO_STORE, PRIVATE_REVALIDATE, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { paywallView, type Denial } from '../views/paywall-view.js';
 import { storyMeta, storyPageView } from '../views/story-page-view.js';
@@ -58,7 +59,7 @@ const accessClass = (decision: AccessDecision) => (decision.granted ? 'full' : `
  */
 export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void {
   const { editions, pages, reader, caching, paywall } = deps;
-  const { cache, sharedCacheControl } = caching;
+  const { cache } = caching;
 
   /**
    * Whether this request is a verified search crawler, asked at most once per request and only for
@@ -121,7 +122,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     // Only canonical URLs of requests without reader identity (the meter cookie alone is none) are cached.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
-    if (hit?.shareable) return sendSharedPage(request, reply, hit, sharedCacheControl);
+    if (hit?.shareable) return caching.sendShared(request, reply, hit);
     const verifiedCrawler = crawlerCheck(request);
     if (key && hit?.gate && !(await verifiedCrawler())) {
       const access = await readerAccess(request, hit.gate, now, false);
@@ -143,8 +144,11 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     const anyone = decideAccess({ story: info, reader: { kind: 'anonymous', meter: [] }, now, config: paywall.config });
     if (anyone.granted && anyone.reason === 'public') {
       const html = pages.page(ctx, { meta: storyMeta(ctx, story), main: storyPageView(ctx, lookup.value) });
-      const options = { ...cacheOptions, shareable: true };
-      return sendSharedPage(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options), sharedCacheControl);
+      // Free until the archive rule takes it (if on): no cache keeps the free page beyond that.
+      const archived = archivesAfter(info, paywall.config)?.getTime();
+      const notAfter = Math.min(cacheOptions.notAfter ?? Infinity, archived ?? Infinity);
+      const options = { ...cacheOptions, shareable: true, ...(Number.isFinite(notAfter) && { notAfter }) };
+      return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));
     }
 
     const access = await readerAccess(request, info, now, await verifiedCrawler());
