@@ -84,12 +84,35 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "the signing secret of the webhook endpoint (whsec_…)").optional(),
   /** Tests only: where the Stripe API lives (the local stand-in). */
   STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as http://127.0.0.1:12111' }).optional(),
-  PAGE_CACHE_SECONDS: z.coerce.number({ error: 'a number of seconds' }).min(0).max(3600).default(10),
+  PAGE_CACHE_SECONDS: z.coerce.number({ error: 'a number of seconds from 0 to 86400' }).min(0, 'a number of seconds from 0 to 86400').max(86400, 'a number of seconds from 0 to 86400').default(3600),
+  CDN_PURGE_URL: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL that purges by key, such as https://api.cloudflare.com/client/v4/zones/<zone>/purge_cache' }).optional(),
+  CDN_PURGE_TOKEN: z.string().min(1).optional(),
+  CDN_MAX_AGE_SECONDS: z.coerce
+    .number({ error: 'a whole number of seconds from 1 to 31536000' })
+    .int('a whole number of seconds from 1 to 31536000')
+    .min(1, 'a whole number of seconds from 1 to 31536000')
+    .max(31_536_000, 'a whole number of seconds from 1 to 31536000')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
 
 export type EditionConfig = { locale: string; includes: string[]; siteName: string };
+
+/**
+ * What shared caches in front of the site are told, and where their purges go
+ * (docs/adr/0004-page-invalidation.md, docs/operations.md "Caching and CDNs").
+ */
+export interface CdnConfig {
+  /** POSTed the keys of every change (a `cdn.purge` job); null: no CDN purge, shared caches keep pages 1 s. */
+  purgeUrl: string | null;
+  /** Sent as `Authorization: Bearer …` to the purge URL; never logged. */
+  purgeToken: string | null;
+  /** `s-maxage` of pages that are the same for everyone. */
+  sharedMaxAge: number;
+  /** `stale-while-revalidate` for shared caches (0 without a purge URL). */
+  staleWhileRevalidate: number;
+}
 
 /** The payment provider, when configured (both Stripe keys set); null: paid plans say payments are off. */
 export interface PaymentsConfig {
@@ -117,6 +140,7 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoOnStart: boolean;
   pageCacheSeconds: number;
+  cdn: CdnConfig;
   /**
    * Which proxies' X-Forwarded-For to believe for the client address (rate limits, crawler checks):
    * false, true (any), a hop count, or a list of addresses/CIDRs.
@@ -246,6 +270,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     problems.push(`${e.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'}: required when the other Stripe key is set`);
   }
 
+  if (e.CDN_MAX_AGE_SECONDS !== undefined && !e.CDN_PURGE_URL) {
+    problems.push('CDN_MAX_AGE_SECONDS: requires CDN_PURGE_URL (without a purge, shared caches may keep pages only 1 second)');
+  }
+  if (e.CDN_PURGE_TOKEN !== undefined && !e.CDN_PURGE_URL) problems.push('CDN_PURGE_TOKEN: requires CDN_PURGE_URL');
+
   let database: Database | undefined;
   try {
     database = parseDatabaseUrl(e.DATABASE_URL, e.DATA_DIR);
@@ -269,6 +298,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemoOnStart: e.SEED_DEMO_ON_START,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    cdn: {
+      purgeUrl: e.CDN_PURGE_URL ?? null,
+      purgeToken: e.CDN_PURGE_TOKEN ?? null,
+      sharedMaxAge: e.CDN_PURGE_URL ? (e.CDN_MAX_AGE_SECONDS ?? 3600) : 1,
+      staleWhileRevalidate: e.CDN_PURGE_URL ? 30 : 0,
+    },
     runJobs: e.RUN_JOBS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL ?? null,

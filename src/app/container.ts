@@ -5,12 +5,18 @@ import { connectDatabase, type Database } from '../adapters/db/connect.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { ContentReadKyselyRepository } from '../adapters/db/repositories/content/content-read-kysely-repository.js';
 import { ContentWriteKyselyRepository } from '../adapters/db/repositories/content/content-write-kysely-repository.js';
+import { PageChangeRecorder } from '../adapters/db/repositories/content/page-change-recorder.js';
+import { ScheduleKyselyReads } from '../adapters/db/repositories/content/schedule-kysely-reads.js';
+import { KyselyJobQueue } from '../adapters/db/repositories/jobs/job-queue-kysely.js';
+import { startPageChangeFeed, type PageChangeFeed } from '../adapters/db/page-change-feed.js';
 import { buildApp } from '../adapters/http/app.js';
 import { PageCache } from '../adapters/http/plugins/page-cache.js';
+import { PageCaching } from '../adapters/http/plugins/page-caching.js';
 import { loadAssets } from '../adapters/http/site/assets.js';
 import { SitePages } from '../adapters/http/site/site-pages.js';
 import { ensureEditionReadModel } from '../modules/content/edition-read-model.js';
 import { ReaderService } from '../modules/content/reader-service.js';
+import { pageKeys } from '../modules/content/page-keys.js';
 import { Editions } from '../modules/editions/edition.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { loadCatalogs } from '../shared/i18n/index.js';
@@ -47,6 +53,8 @@ export interface Services {
   clock: Clock;
   contentWrite: ContentWriteKyselyRepository;
   contentRead: ContentReadKyselyRepository;
+  /** Records, in each write's transaction, the reader pages it affects (and queues the CDN purge). */
+  pageChanges: PageChangeRecorder;
   /** The anonymous meter cookie's HMAC secrets, current first (METER_SECRET, else made once and stored). */
   meterSecrets: readonly string[];
   close(): Promise<void>;
@@ -62,7 +70,9 @@ export async function openServices(
   try {
     if (options.migrate ?? config.migrateOnStart) await migrateToLatest(database.db);
     const editions = editionsFrom(config);
-    const contentWrite = new ContentWriteKyselyRepository(database.db);
+    const queue = new KyselyJobQueue(database, clock);
+    const pageChanges = new PageChangeRecorder(database.dialect, config.cdn.purgeUrl ? (executor, job) => queue.enqueueIn(executor, job) : null);
+    const contentWrite = new ContentWriteKyselyRepository(database.db, pageChanges);
     await ensureEditionReadModel(contentWrite, editions);
     const meterSecrets = await loadMeterSecrets(database.db, options.env ?? process.env);
     return {
@@ -72,6 +82,7 @@ export async function openServices(
       clock,
       contentWrite,
       contentRead: new ContentReadKyselyRepository(database.db),
+      pageChanges,
       meterSecrets,
       close: () => database.close(),
     };
@@ -101,11 +112,14 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     clock,
     navigationTtlMs: config.pageCacheSeconds * 1000,
   });
-  return buildApp({
+  const cache = new PageCache(PAGE_CACHE_BYTES, config.pageCacheSeconds * 1000, () => clock.now().getTime());
+  let feed: PageChangeFeed | null = null;
+  const app = buildApp({
     editions,
     reader,
     pages,
-    cache: new PageCache(PAGE_CACHE_BYTES, config.pageCacheSeconds * 1000),
+    caching: new PageCaching(cache, config.cdn, new ScheduleKyselyReads(services.database.db), clock),
+    catchUpPageChanges: () => feed?.catchUp() ?? Promise.resolve(),
     paywall: buildSitePaywall(services, { members: buildMembersPaywallApi(services), ...options.paywall }),
     assets,
     mediaDir: join(config.dataDir, 'media'),
@@ -115,4 +129,22 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     trustProxy: config.trustProxy,
     modules: buildHttpModules(services),
   });
+  // Every committed change, from any process or server, drops the pages it affects here.
+  if (cache.enabled) {
+    const forgetAll = () => {
+      cache.clear();
+      pages.forgetNavigation();
+    };
+    app.addHook('onReady', async () => {
+      feed = await startPageChangeFeed(
+        services.database,
+        { purge: (keys) => (keys.includes(pageKeys.site) ? forgetAll() : cache.purge(keys)), purgeAll: forgetAll },
+        { ...(config.database.kind === 'postgres' && { url: config.database.url }), onError: (error) => app.log.warn({ err: error }, 'page-change feed') },
+      );
+    });
+    app.addHook('onClose', async () => {
+      await feed?.close();
+    });
+  }
+  return app;
 }

@@ -31,7 +31,8 @@ Commands:
 Configuration comes from the environment (and MASTHEAD_CONFIG, a JSON file): PORT, HOST,
 DATABASE_URL (file path, sqlite: or postgres:// URL), PUBLIC_URL, DATA_DIR, DEFAULT_EDITION,
 EDITIONS (e.g. "en,tr:en,ar:en"), SITE_NAME, TIME_ZONE, MIGRATE_ON_START, SEED_DEMO_ON_START,
-PAGE_CACHE_SECONDS, WEB_CONCURRENCY, RUN_JOBS, SMTP_URL, MAIL_FROM, LOG_LEVEL. See README.md.
+PAGE_CACHE_SECONDS, CDN_PURGE_URL, CDN_PURGE_TOKEN, CDN_MAX_AGE_SECONDS, WEB_CONCURRENCY,
+RUN_JOBS, SMTP_URL, MAIL_FROM, LOG_LEVEL. See README.md and docs/operations.md.
 `;
 
 async function seed(services: Services, stories: number, seedValue?: number) {

@@ -212,7 +212,7 @@ describe.each(DIALECTS)('metering and the story paywall (%s)', (dialect) => {
   it('public stories stay public: shared caching, no meter, free in JSON-LD, no gated part', async () => {
     const res = await get(PUBLIC_STORY, 'mh_meter=garbage');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=1');
     expect(res.headers.vary).toBe('Accept-Encoding');
     expect(meterOf(res)).toBeNull();
     const ld = jsonLd(res.body) as Record<string, unknown>;

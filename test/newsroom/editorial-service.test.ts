@@ -29,7 +29,7 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
   beforeAll(async () => {
     site = await startTestSite(dialect);
     service = new EditorialService({
-      repo: new EditorialKyselyRepository(site.services.database.db),
+      repo: new EditorialKyselyRepository(site.services.database.db, site.services.pageChanges),
       editions: site.services.editions,
       clock: site.clock,
     });

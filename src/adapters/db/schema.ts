@@ -3,6 +3,7 @@ import type { EditorialStoryColumns, EditorialTables, EditorialTranslationColumn
 import type { JobTables } from './schema-jobs.js';
 import type { MediaTables } from './schema-media.js';
 import type { MemberTables } from './schema-members.js';
+import type { PageChangeTables } from './schema-page-changes.js';
 import type { StaffTables } from './schema-staff.js';
 
 /**
@@ -151,4 +152,4 @@ export interface ContentTables {
 }
 
 /** The whole database: each module's tables are declared beside its migration. */
-export interface DB extends ContentTables, StaffTables, JobTables, EditorialTables, MediaTables, MemberTables {}
+export interface DB extends ContentTables, StaffTables, JobTables, EditorialTables, MediaTables, MemberTables, PageChangeTables {}

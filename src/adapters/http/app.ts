@@ -27,6 +27,12 @@ export interface HttpDeps extends SiteDeps {
   https: boolean;
   ping(): Promise<void>;
   logLevel: string;
+  /**
+   * Applies committed page changes to this process's cache (adapters/db/page-change-feed.ts). Run
+   * before answering any request that may have written, so a write is visible in this process as
+   * soon as its answer arrives (other processes follow within a fraction of a second).
+   */
+  catchUpPageChanges?: () => Promise<void>;
 }
 
 /**
@@ -34,7 +40,7 @@ export interface HttpDeps extends SiteDeps {
  * dependency is passed in; nothing here constructs a database, a mailer or a clock.
  */
 export function buildApp(deps: HttpDeps): FastifyInstance {
-  const answerFromCache = createFrontCache(deps.cache, securityHeaders({ https: deps.https }));
+  const answerFromCache = createFrontCache(deps.caching, securityHeaders({ https: deps.https }));
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((req, res) => {
@@ -53,6 +59,13 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   });
 
   registerSecurityHeaders(app, { https: deps.https });
+  const catchUp = deps.catchUpPageChanges;
+  if (catchUp) {
+    app.addHook('onSend', async (request, _reply, payload) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') await catchUp().catch(() => undefined);
+      return payload;
+    });
+  }
   registerHealthRoutes(app, deps.ping);
   registerStaticRoutes(app, deps, deps.assets, deps.mediaDir);
   registerSiteRoutes(app, deps);

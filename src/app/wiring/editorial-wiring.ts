@@ -34,7 +34,7 @@ function publishScheduler(queue: KyselyJobQueue): PublishScheduler {
 export function buildEditorialService(services: Services): EditorialService {
   const audit: EditorialAudit = new AuditLog(createStaffStores(services.database.db).audit, services.clock);
   return new EditorialService({
-    repo: new EditorialKyselyRepository(services.database.db),
+    repo: new EditorialKyselyRepository(services.database.db, services.pageChanges),
     editions: services.editions,
     clock: services.clock,
     scheduler: publishScheduler(createJobQueue(services)),

@@ -51,6 +51,12 @@ export function giftLinkStatus(gift: GiftLink, now: Date): GiftLinkStatus {
  * published more than `archiveDays` days ago. An unpublished story is never archived; an invalid
  * publication date is treated as archived.
  */
+/** The last moment a story is not yet archived (caches must not keep its free page beyond it); null: never archived. */
+export function archivesAfter(story: StoryAccessInfo, config: PaywallConfig): Date | null {
+  if (config.archiveDays === null || story.publishedAt === null) return null;
+  return new Date(story.publishedAt.getTime() + config.archiveDays * DAY_MS);
+}
+
 export function isArchived(story: StoryAccessInfo, now: Date, config: PaywallConfig): boolean {
   if (config.archiveDays === null || story.publishedAt === null) return false;
   const age = now.getTime() - story.publishedAt.getTime();

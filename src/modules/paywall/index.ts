@@ -31,7 +31,7 @@ export {
   type AccessDecision,
 } from './access-types.js';
 export { decideAccess } from './decide-access.js';
-export { subscriptionGrantsAccess, complimentaryGrantsAccess, giftLinkStatus, isArchived } from './entitlements.js';
+export { subscriptionGrantsAccess, complimentaryGrantsAccess, giftLinkStatus, isArchived, archivesAfter } from './entitlements.js';
 export { activeMeterEntries, recordRead, meterMonthStart } from './meter.js';
 export {
   encodeMeterCookie,

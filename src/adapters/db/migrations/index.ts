@@ -6,6 +6,7 @@ import * as m0004 from './0004-editorial.js';
 import * as m0005 from './0005-media.js';
 import * as m0006 from './0006-members.js';
 import * as m0007 from './0007-staff-status-revision-kinds.js';
+import * as m0011 from './0011-page-invalidations.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-media': m0005,
   '0006-members': m0006,
   '0007-staff-status-revision-kinds': m0007,
+  '0011-page-invalidations': m0011,
 };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PUBLIC_PAGE_CACHE_CONTROL } from '../site/reply-html.js';
+import { sharedPageHeaders } from '../site/reply-html.js';
 import type { CachedPage, PageCache } from './page-cache.js';
+import type { PageCaching } from './page-caching.js';
 import { carriesReaderIdentity } from './reader-identity.js';
 
 type Headers = Record<string, string | number>;
@@ -18,16 +19,24 @@ type Headers = Record<string, string | number>;
  * which asks the paywall for this reader first. The meter cookie (`mh_meter`) alone is not reader
  * identity: shareable pages do not depend on it.
  */
-export function createFrontCache(cache: PageCache, securityHeaders: Readonly<Record<string, string>>) {
+export function createFrontCache(caching: Pick<PageCaching, 'cache' | 'policy' | 'now'>, securityHeaders: Readonly<Record<string, string>>) {
+  const cache: PageCache = caching.cache;
   const headersByPage = new WeakMap<CachedPage, { ok: Headers; notModified: Headers }>();
+  const build = (page: CachedPage, now: number) => {
+    const common = { ...securityHeaders, ...sharedPageHeaders(page, caching.policy, now), etag: page.etag, vary: 'Accept-Encoding' };
+    return {
+      ok: { ...common, 'content-type': 'text/html; charset=utf-8', 'content-length': page.body.length },
+      notModified: common,
+    };
+  };
+  // A page's headers are built once, except in the last `s-maxage` seconds before it stops being
+  // true by time (`sharedUntil`), when shared caches are told how long is left, per request.
   const headersFor = (page: CachedPage) => {
+    const now = caching.now();
+    if (page.sharedUntil !== undefined && page.sharedUntil - now < caching.policy.sharedMaxAge * 1000) return build(page, now);
     let headers = headersByPage.get(page);
     if (!headers) {
-      const common = { ...securityHeaders, 'cache-control': PUBLIC_PAGE_CACHE_CONTROL, etag: page.etag, vary: 'Accept-Encoding' };
-      headers = {
-        ok: { ...common, 'content-type': 'text/html; charset=utf-8', 'content-length': page.body.length },
-        notModified: common,
-      };
+      headers = build(page, now);
       headersByPage.set(page, headers);
     }
     return headers;

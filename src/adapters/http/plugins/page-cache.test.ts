@@ -37,4 +37,43 @@ describe('page cache', () => {
     cache.set('/en/', 'page');
     expect(cache.get('/en/')).toBeUndefined();
   });
+
+  it('drops exactly the pages tagged with a purged key, whatever their URL', () => {
+    const cache = new PageCache(1_000_000, 3_600_000);
+    cache.set('/en/', 'home', { tags: ['site', 'home-en', 'story-a', 'story-b'] });
+    cache.set('/en/2014/07/a', 'a', { tags: ['site', 'story-a'] });
+    cache.set('/en/2014/07/a|full', 'a full', { tags: ['site', 'story-a'] });
+    cache.set('/en/2014/07/b', 'b', { tags: ['site', 'story-b'] });
+    cache.set('/tr/', 'tr home', { tags: ['site', 'home-tr'] });
+    cache.purge(['story-a']);
+    expect(cache.get('/en/')).toBeUndefined();
+    expect(cache.get('/en/2014/07/a')).toBeUndefined();
+    expect(cache.get('/en/2014/07/a|full')).toBeUndefined();
+    expect(cache.get('/en/2014/07/b')?.body.toString()).toBe('b');
+    expect(cache.get('/tr/')?.body.toString()).toBe('tr home');
+    cache.purge(['site']);
+    expect(cache.size).toBe(0);
+  });
+
+  it('does not keep a page whose data was read before a purge that came while it rendered', () => {
+    const cache = new PageCache(1_000_000, 3_600_000);
+    const since = cache.generation;
+    cache.purge(['story-a']);
+    cache.set('/en/', 'rendered from before the change', { tags: ['story-a'], since });
+    expect(cache.get('/en/')).toBeUndefined();
+    cache.set('/en/', 'rendered after', { tags: ['story-a'], since: cache.generation });
+    expect(cache.get('/en/')?.body.toString()).toBe('rendered after');
+  });
+
+  it('keeps a page no later than its notAfter time (the next scheduled publication)', () => {
+    let now = 1_000;
+    const cache = new PageCache(1_000_000, 3_600_000, () => now);
+    cache.set('/en/', 'before the embargo', { notAfter: 6_000 });
+    now = 5_999;
+    expect(cache.get('/en/')).toBeDefined();
+    now = 6_000;
+    expect(cache.get('/en/')).toBeUndefined();
+    cache.set('/en/', 'too late', { notAfter: 6_000 });
+    expect(cache.get('/en/')).toBeUndefined();
+  });
 });

@@ -16,24 +16,42 @@ export interface CachedPage {
    * story route then looks the page up under the reader's access class (see `accessClassKey`).
    */
   gate?: StoryAccessInfo;
+  /** The page keys (src/modules/content/page-keys.ts) of what the page shows: a change to any drops it. */
+  tags: readonly string[];
+  /**
+   * When the page stops being true by time alone (a scheduled publication in its edition, the
+   * archive rule taking its story), ms on the cache's clock: shared caches are told to keep it no
+   * longer (reply-html.ts `sharedPageHeaders`).
+   */
+  sharedUntil?: number;
 }
 
 export interface CacheEntryOptions {
   /** Default false: a page is only shareable when the caller says so. */
   shareable?: boolean;
   gate?: StoryAccessInfo;
+  tags?: readonly string[];
+  /** The cache's `generation` when the page's data was read: if a purge came since, the page is not kept. */
+  since?: number;
+  /** Keep the page no later than this (ms, the cache's clock): the next scheduled publication in its edition. */
+  notAfter?: number;
 }
 
 /**
  * Rendered pages kept in memory, least recently used first out, bounded by total bytes, each for at
  * most `ttlMs`. Only successful pages go in, and only the caller knows whether a page is the same
  * for everyone (`shareable`) or one access class's version of a gated story (keyed by
- * `accessClassKey`, never shareable). A short TTL is what keeps several instances coherent without a
- * shared cache: an edit shows everywhere within it.
+ * `accessClassKey`, never shareable).
+ *
+ * Pages are dropped by key, not left to expire: each carries the keys of what it shows, and
+ * `purge(keys)` (called for every committed change, from every process: page-change-feed.ts) drops
+ * those that show any of them. A page rendered from data read before a purge is not kept
+ * (`generation`), so a change that commits while a page renders cannot leave the old version behind.
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private bytes = 0;
+  private purges = 0;
 
   constructor(
     private readonly maxBytes: number,
@@ -43,6 +61,11 @@ export class PageCache {
 
   get enabled(): boolean {
     return this.ttlMs > 0 && this.maxBytes > 0;
+  }
+
+  /** Read before loading a page's data and passed back to `set` as `since`. */
+  get generation(): number {
+    return this.purges;
   }
 
   get(key: string): CachedPage | undefined {
@@ -58,13 +81,12 @@ export class PageCache {
   }
 
   set(key: string, html: string, options: CacheEntryOptions = {}): CachedPage {
-    const page = toPage(html, this.now() + this.ttlMs, options);
+    const expires = Math.min(this.now() + this.ttlMs, options.notAfter ?? Infinity);
+    const page = toPage(html, expires, options);
     if (!this.enabled || page.body.length > this.maxBytes / 4) return page;
-    const previous = this.entries.get(key);
-    if (previous) {
-      this.entries.delete(key);
-      this.bytes -= previous.body.length;
-    }
+    if (options.since !== undefined && options.since !== this.purges) return page;
+    if (expires <= this.now()) return page;
+    this.remove(key);
     this.entries.set(key, page);
     this.bytes += page.body.length;
     for (const [oldest, entry] of this.entries) {
@@ -75,7 +97,17 @@ export class PageCache {
     return page;
   }
 
+  /** Drops every page tagged with one of `keys`. */
+  purge(keys: readonly string[]): void {
+    this.purges += 1;
+    const wanted = new Set(keys);
+    for (const [key, entry] of this.entries) {
+      if (entry.tags.some((tag) => wanted.has(tag))) this.remove(key);
+    }
+  }
+
   clear(): void {
+    this.purges += 1;
     this.entries.clear();
     this.bytes = 0;
   }
@@ -83,13 +115,28 @@ export class PageCache {
   get size(): number {
     return this.entries.size;
   }
+
+  private remove(key: string): void {
+    const previous = this.entries.get(key);
+    if (!previous) return;
+    this.entries.delete(key);
+    this.bytes -= previous.body.length;
+  }
 }
 
 /** A page with its strong validator, whether or not it is cached. */
 export function toPage(html: string, expires = 0, options: CacheEntryOptions = {}): CachedPage {
   const body = Buffer.from(html, 'utf8');
   const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-  return { body, etag, expires, shareable: options.shareable === true, ...(options.gate && { gate: options.gate }) };
+  return {
+    body,
+    etag,
+    expires,
+    shareable: options.shareable === true,
+    tags: options.tags ?? [],
+    ...(options.gate && { gate: options.gate }),
+    ...(options.notAfter !== undefined && { sharedUntil: options.notAfter }),
+  };
 }
 
 /**

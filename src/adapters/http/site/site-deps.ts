@@ -2,7 +2,7 @@ import type { ReaderService } from '../../../modules/content/reader-service.js';
 import type { Editions } from '../../../modules/editions/edition.js';
 import type { GiftLink, PaywallConfig, ReaderState } from '../../../modules/paywall/index.js';
 import type { Clock } from '../../../shared/clock.js';
-import type { PageCache } from '../plugins/page-cache.js';
+import type { PageCaching } from '../plugins/page-caching.js';
 import type { CrawlerVerifier } from './crawler-verification.js';
 import type { SitePages } from './site-pages.js';
 
@@ -57,6 +57,7 @@ export interface SiteDeps {
   editions: Editions;
   reader: ReaderService;
   pages: SitePages;
-  cache: PageCache;
+  /** The page cache and the rules for keeping pages in it and in shared caches. */
+  caching: PageCaching;
   paywall: SitePaywall;
 }

@@ -36,6 +36,11 @@ export class SitePages {
     return sections;
   }
 
+  /** Reads the navigation again on the next page (a section was added or renamed). */
+  forgetNavigation(): void {
+    this.navigation.clear();
+  }
+
   private displayNames(locale: string): Intl.DisplayNames {
     let names = this.languageNames.get(locale);
     if (!names) {

@@ -11,12 +11,18 @@ import type { TopicKind } from '../../../../modules/content/content-types.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
+import { pageKeys } from '../../../../modules/content/page-keys.js';
 import { recordOldSlug, refreshEntries } from './content-write-steps.js';
+import { UNRECORDED, type PageChanges } from './page-change-recorder.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export class ContentWriteKyselyRepository implements ContentWriteRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    /** Where every change to what reader pages show is recorded, in the change's transaction. */
+    private readonly changes: PageChanges,
+  ) {}
 
   async createImage(input: NewImage, now: Date): Promise<string> {
     const id = newId(now.getTime());
@@ -69,6 +75,8 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
         .insertInto('section_translations')
         .values(names.map((n) => ({ section_id: id, locale: n.locale, name: n.name, slug: n.slug })))
         .execute();
+      // Every page's navigation lists the sections.
+      await this.changes.record(trx, [pageKeys.site]);
     });
     return id;
   }
@@ -99,6 +107,8 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
         .values({ topic_id: topicId, locale: name.locale, name: name.name, slug: name.slug })
         .onConflict((oc) => oc.columns(['topic_id', 'locale']).doUpdateSet({ name: name.name, slug: name.slug }))
         .execute();
+      // The name shows on every story page and card that carries the topic: rare enough to purge everything.
+      await this.changes.record(trx, [pageKeys.site]);
     });
   }
 
@@ -157,7 +167,7 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
           .values(input.topicIds.map((topic_id, position) => ({ story_id: storyId, topic_id, position })))
           .execute();
       }
-      await refreshEntries(trx, [storyId], editions);
+      await refreshEntries(trx, [storyId], editions, this.changes);
     });
     return { storyId, translationIds };
   }
@@ -196,7 +206,7 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
         .where('id', '=', translationId)
         .execute();
       await trx.updateTable('stories').set({ updated_at: now.toISOString() }).where('id', '=', current.story_id).execute();
-      await refreshEntries(trx, [current.story_id], editions);
+      await refreshEntries(trx, [current.story_id], editions, this.changes);
     });
   }
 
@@ -205,7 +215,8 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
       await trx.deleteFrom('edition_entries').execute();
       const stories = await trx.selectFrom('stories').select('id').execute();
       const ids = stories.map((s) => s.id);
-      for (let i = 0; i < ids.length; i += 500) await refreshEntries(trx, ids.slice(i, i + 500), editions);
+      for (let i = 0; i < ids.length; i += 500) await refreshEntries(trx, ids.slice(i, i + 500), editions, UNRECORDED);
+      await this.changes.record(trx, [pageKeys.site]);
     });
   }
 

@@ -1,8 +1,10 @@
 import type { Transaction } from 'kysely';
 import { chooseEditionTranslation } from '../../../../modules/content/edition-entries.js';
+import { pageKeys } from '../../../../modules/content/page-keys.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from './localized.js';
+import { membershipKeys, type PageChanges } from './page-change-recorder.js';
 
 /**
  * Steps every write to a story shares, run inside the caller's transaction: keep an old slug
@@ -16,9 +18,16 @@ export async function recordOldSlug(trx: Transaction<DB>, entity: string, locale
     .execute();
 }
 
-/** Recomputes the edition read model for some stories, inside the caller's transaction. */
-export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[]) {
+/**
+ * Recomputes the edition read model for some stories, inside the caller's transaction, and records
+ * the reader pages the change affects (the stories, the homes of the editions that listed them
+ * before or list them now, their section, topic and author listings), so every process and the
+ * CDN drop those pages once the transaction commits. Every write to a story calls this: it is the
+ * one place a story's visibility changes, so no write path can skip the invalidation.
+ */
+export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[], changes: PageChanges) {
   if (storyIds.length === 0) return;
+  const before = await trx.selectFrom('edition_entries').select(['edition', 'section_id']).where('story_id', 'in', storyIds).execute();
   await trx.deleteFrom('edition_entries').where('story_id', 'in', storyIds).execute();
   const rows = await trx
     .selectFrom('story_translations as t')
@@ -45,4 +54,10 @@ export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], e
   for (let i = 0; i < entries.length; i += 200) {
     await trx.insertInto('edition_entries').values(entries.slice(i, i + 200)).execute();
   }
+  await changes.record(trx, [
+    ...storyIds.map(pageKeys.story),
+    ...[...before, ...entries].map((e) => pageKeys.home(e.edition)),
+    ...before.flatMap((e) => (e.section_id ? [pageKeys.section(e.section_id)] : [])),
+    ...(await membershipKeys(trx, storyIds)),
+  ]);
 }

@@ -13,7 +13,9 @@ import type {
 import type { ListQuery } from '../../../../modules/newsroom/editorial/editorial-types.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
+import { pageKeys } from '../../../../modules/content/page-keys.js';
 import { recordOldSlug, refreshEntries } from '../content/content-write-steps.js';
+import { membershipKeys, type PageChanges } from '../content/page-change-recorder.js';
 import {
   correctionsOf,
   deskFor,
@@ -74,7 +76,11 @@ async function writeRevision(
     .execute();
 }
 
-async function applyStoryChanges(trx: Tx, storyId: string, changes: StoryChanges, now: Date) {
+async function applyStoryChanges(trx: Tx, storyId: string, changes: StoryChanges, now: Date, pages: PageChanges) {
+  // The listings the story leaves (refreshEntries records the ones it joins).
+  if (changes.sectionId !== undefined || changes.authorIds !== undefined || changes.topicIds !== undefined) {
+    await pages.record(trx, await membershipKeys(trx, [storyId]));
+  }
   const set = {
     ...(changes.sectionId !== undefined && { section_id: changes.sectionId }),
     ...(changes.leadImageId !== undefined && { lead_image_id: changes.leadImageId }),
@@ -109,7 +115,11 @@ async function bumpVersion(trx: Tx, id: string, expected: number, set: Record<st
 }
 
 export class EditorialKyselyRepository implements EditorialRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    /** Where every change to what reader pages show is recorded, in the change's transaction. */
+    private readonly pages: PageChanges,
+  ) {}
 
   async createStory(input: { locale: string; text: TextChanges; story: StoryChanges }, ctx: WriteContext): Promise<string> {
     const storyId = newId(ctx.now.getTime());
@@ -145,7 +155,7 @@ export class EditorialKyselyRepository implements EditorialRepository {
           created_by: ctx.staffId,
         })
         .execute();
-      await applyStoryChanges(trx, storyId, input.story, ctx.now);
+      await applyStoryChanges(trx, storyId, input.story, ctx.now, this.pages);
       await writeRevision(trx, id, 1, input.text, ctx);
     });
     return id;
@@ -226,9 +236,9 @@ export class EditorialKyselyRepository implements EditorialRepository {
         await recordOldSlug(trx, 'story', current.locale, current.slug, id, ctx.now);
         await trx.deleteFrom('slug_history').where('entity', '=', 'story').where('locale', '=', current.locale).where('slug', '=', text.slug).execute();
       }
-      await applyStoryChanges(trx, current.story_id, story, ctx.now);
+      await applyStoryChanges(trx, current.story_id, story, ctx.now, this.pages);
       await writeRevision(trx, id, expectedVersion + 1, text, ctx, ctx.revision);
-      await refreshEntries(trx, [current.story_id], ctx.editions);
+      await refreshEntries(trx, [current.story_id], ctx.editions, this.pages);
       return true;
     });
   }
@@ -242,7 +252,7 @@ export class EditorialKyselyRepository implements EditorialRepository {
       const text = { title: current.title, dek: current.dek, body: parseStoredDocument(current.body), slug: current.slug };
       await writeRevision(trx, id, expectedVersion + 1, text, ctx, { kind: 'workflow', note: change.status });
       await trx.updateTable('stories').set({ updated_at: ctx.now.toISOString() }).where('id', '=', current.story_id).execute();
-      await refreshEntries(trx, [current.story_id], ctx.editions);
+      await refreshEntries(trx, [current.story_id], ctx.editions, this.pages);
       if (inTransaction) await inTransaction(trx);
       return true;
     });
@@ -271,6 +281,8 @@ export class EditorialKyselyRepository implements EditorialRepository {
       await trx.insertInto('story_corrections').values({ id, translation_id: translationId, kind, text, created_by: ctx.staffId, created_at: at }).execute();
       // The story page shows the note, and readers see the story as updated now.
       await trx.updateTable('story_translations').set({ updated_at: at }).where('id', '=', translationId).execute();
+      const story = await trx.selectFrom('story_translations').select('story_id').where('id', '=', translationId).executeTakeFirst();
+      if (story) await this.pages.record(trx, [pageKeys.story(story.story_id)]);
     });
     return { id, translationId, kind, text, createdAt: at, createdBy: ctx.staffId };
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { homePageKeys, listingPageKeys, pageKeys } from '../../../../modules/content/page-keys.js';
 import type { Lookup } from '../../../../modules/content/reader-service.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
@@ -6,7 +7,6 @@ import type { PageContext } from '../page-context.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { toPage } from '../../plugins/page-cache.js';
 import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
-import { PUBLIC_PAGE_CACHE_CONTROL, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
 import { sendErrorPage } from './error-pages.js';
@@ -15,8 +15,15 @@ import { registerStoryRoutes } from './story-routes.js';
 
 type Params = Record<string, string>;
 
+/** A listing ready to render, with the page keys of what it shows. */
+interface Listing {
+  render: (ctx: PageContext) => Rendered;
+  keys: string[];
+}
+
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  const { editions, pages, reader, cache } = deps;
+  const { editions, pages, reader, caching } = deps;
+  const { cache } = caching;
 
   app.get('/', async (request, reply) => {
     const locale = negotiateLocale(request.headers['accept-language'], editions.locales, editions.defaultLocale);
@@ -32,15 +39,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   /**
    * Serves a listing of an edition: from the page cache when fresh, else computed by `load` and
-   * rendered. Only successful pages are cached, keyed by their canonical URL, and shareable: a
-   * listing shows each story's title, dek and image, never its text, so it is the same for every
-   * reader whatever the paywall would decide. (Story pages have their own route: story-routes.ts.)
+   * rendered. Only successful pages are cached, keyed by their canonical URL, tagged with the keys
+   * of what they show (purged when any changes), and shareable: a listing shows each story's title,
+   * dek and image, never its text, so it is the same for every reader whatever the paywall would
+   * decide. (Story pages have their own route: story-routes.ts.)
    */
-  async function serve(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    load: (edition: Edition, page: number) => Promise<Lookup<(ctx: PageContext) => Rendered>>,
-  ) {
+  async function serve(request: FastifyRequest, reply: FastifyReply, load: (edition: Edition, page: number) => Promise<Lookup<Listing>>) {
     const edition = editions.get((request.params as Params).locale as string);
     if (!edition) return sendErrorPage(deps, request, reply, 404);
     const page = pageNumber(request);
@@ -49,22 +53,24 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
-    if (hit?.shareable) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
+    if (hit?.shareable) return caching.sendShared(request, reply, hit);
+    const ticket = await caching.ticket(edition.locale);
     const result = await load(edition, page);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
     const ctx = await pages.context(edition, path);
-    const html = pages.page(ctx, result.value(ctx));
-    return sendPage(request, reply, key ? cache.set(key, html, { shareable: true }) : toPage(html), PUBLIC_PAGE_CACHE_CONTROL);
+    const html = pages.page(ctx, result.value.render(ctx));
+    const options = { shareable: true, tags: result.value.keys, ...ticket };
+    return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));
   }
 
-  const found = <T>(lookup: Lookup<T>, view: (value: T) => (ctx: PageContext) => Rendered): Lookup<(ctx: PageContext) => Rendered> =>
+  const found = <T>(lookup: Lookup<T>, view: (value: T) => Listing): Lookup<Listing> =>
     lookup.kind === 'found' ? { kind: 'found', value: view(lookup.value) } : lookup;
 
   app.get<{ Params: Params }>('/:locale/', (request, reply) =>
     serve(request, reply, async (edition, page) => {
       const home = await reader.home(edition, page);
-      return home ? { kind: 'found', value: (ctx) => homeView(ctx, home) } : { kind: 'not_found' };
+      return home ? { kind: 'found', value: { render: (ctx) => homeView(ctx, home), keys: homePageKeys(edition.locale, home) } } : { kind: 'not_found' };
     }),
   );
 
@@ -72,19 +78,28 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   app.get<{ Params: Params }>('/:locale/topics/:slug', (request, reply) =>
     serve(request, reply, async (edition, page) =>
-      found(await reader.topic(edition, request.params.slug as string, page), (v) => (ctx) => topicView(ctx, v.topic, v.stories)),
+      found(await reader.topic(edition, request.params.slug as string, page), (v) => ({
+        render: (ctx) => topicView(ctx, v.topic, v.stories),
+        keys: listingPageKeys(pageKeys.topic(v.topic.id), v.stories.items),
+      })),
     ),
   );
 
   app.get<{ Params: Params }>('/:locale/sections/:slug', (request, reply) =>
     serve(request, reply, async (edition, page) =>
-      found(await reader.section(edition, request.params.slug as string, page), (v) => (ctx) => sectionView(ctx, v.section, v.stories)),
+      found(await reader.section(edition, request.params.slug as string, page), (v) => ({
+        render: (ctx) => sectionView(ctx, v.section, v.stories),
+        keys: listingPageKeys(pageKeys.section(v.section.id), v.stories.items),
+      })),
     ),
   );
 
   app.get<{ Params: Params }>('/:locale/authors/:slug', (request, reply) =>
     serve(request, reply, async (edition, page) =>
-      found(await reader.author(edition, request.params.slug as string, page), (v) => (ctx) => authorView(ctx, v.author, v.stories)),
+      found(await reader.author(edition, request.params.slug as string, page), (v) => ({
+        render: (ctx) => authorView(ctx, v.author, v.stories),
+        keys: listingPageKeys(pageKeys.author(v.author.id), v.stories.items),
+      })),
     ),
   );
 }

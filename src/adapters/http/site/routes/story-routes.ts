@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { storyPageKeys } from '../../../../modules/content/page-keys.js';
 import type { StoryPage } from '../../../../modules/content/reader-service.js';
 import {
+  archivesAfter,
   decideAccess,
   encodeMeterCookie,
   gateDocument,
@@ -14,7 +16,7 @@ import { serializeCookie } from '../../admin-api/cookies.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { accessClassKey, toPage, type CachedPage } from '../../plugins/page-cache.js';
 import { carriesReaderIdentity, METER_COOKIE } from '../../plugins/reader-identity.js';
-import { PRIVATE_NO_STORE, PRIVATE_REVALIDATE, PUBLIC_PAGE_CACHE_CONTROL, sendPage } from '../reply-html.js';
+import { PRIVATE_NO_STORE, PRIVATE_REVALIDATE, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { paywallView, type Denial } from '../views/paywall-view.js';
 import { storyMeta, storyPageView } from '../views/story-page-view.js';
@@ -42,8 +44,8 @@ const accessClass = (decision: AccessDecision) => (decision.granted ? 'full' : `
  * view renders only the blocks `gateDocument` returned, with the paywall box when denied.
  *
  * Caching, by what the page depends on:
- *  - free for everyone (public, not archived): one shareable page per URL, `public` caching, the
- *    front cache may answer it;
+ *  - free for everyone (public, not archived): one shareable page per URL, `public` caching for
+ *    shared caches only (browsers revalidate), the front cache may answer it;
  *  - gated, anonymous reader: under the URL, a body-less descriptor (what the paywall needs); the
  *    page itself under the URL and the access class (`accessClassKey`): never shareable, sent
  *    `private, max-age=0`, `Vary: Cookie`; the meter is still decided and counted on every request;
@@ -51,10 +53,13 @@ const accessClass = (decision: AccessDecision) => (decision.granted ? 'full' : `
  *  - gated, verified search crawler (only with `crawlerAccess` on; DNS-verified, see
  *    crawler-verification.ts): rendered per request, `private, no-store`, never read from nor stored
  *    in the cache, no meter cookie. With crawler access off the verifier is never asked.
+ * Every cached entry of a story (shared page, gate descriptor, access-class pages) is tagged with
+ * the story page's keys, so an unpublish, an access change or an edit drops all of them at once.
  * A read is counted (meter cookie, or the member's monthly meter) on GET only, never on HEAD.
  */
 export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  const { editions, pages, reader, cache, paywall } = deps;
+  const { editions, pages, reader, caching, paywall } = deps;
+  const { cache } = caching;
 
   /**
    * Whether this request is a verified search crawler, asked at most once per request and only for
@@ -117,7 +122,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     // Only canonical URLs of requests without reader identity (the meter cookie alone is none) are cached.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
-    if (hit?.shareable) return sendPage(request, reply, hit, PUBLIC_PAGE_CACHE_CONTROL);
+    if (hit?.shareable) return caching.sendShared(request, reply, hit);
     const verifiedCrawler = crawlerCheck(request);
     if (key && hit?.gate && !(await verifiedCrawler())) {
       const access = await readerAccess(request, hit.gate, now, false);
@@ -125,19 +130,25 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
       if (page) return sendGated(request, reply, page, access, hit.gate.storyId, now);
     }
 
+    const ticket = await caching.ticket(edition.locale);
     const lookup = await reader.story(edition, yyyy, mm, slug);
     if (lookup.kind === 'redirect') return reply.redirect(lookup.location, 301);
     if (lookup.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
     const { story } = lookup.value;
     const info: StoryAccessInfo = { storyId: story.storyId, accessLevel: story.accessLevel, publishedAt: story.publishedAt };
     const ctx = await pages.context(edition, request.url.split('?')[0] as string);
+    const cacheOptions = { tags: storyPageKeys(lookup.value), ...ticket };
 
     // Free for everyone when even a reader with nothing gets it for being public (not archived):
     // every other reader then gets the same whole story, so the page can be shared.
     const anyone = decideAccess({ story: info, reader: { kind: 'anonymous', meter: [] }, now, config: paywall.config });
     if (anyone.granted && anyone.reason === 'public') {
       const html = pages.page(ctx, { meta: storyMeta(ctx, story), main: storyPageView(ctx, lookup.value) });
-      return sendPage(request, reply, key ? cache.set(key, html, { shareable: true }) : toPage(html), PUBLIC_PAGE_CACHE_CONTROL);
+      // Free until the archive rule takes it (if on): no cache keeps the free page beyond that.
+      const archived = archivesAfter(info, paywall.config)?.getTime();
+      const notAfter = Math.min(cacheOptions.notAfter ?? Infinity, archived ?? Infinity);
+      const options = { ...cacheOptions, shareable: true, ...(Number.isFinite(notAfter) && { notAfter }) };
+      return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));
     }
 
     const access = await readerAccess(request, info, now, await verifiedCrawler());
@@ -156,8 +167,8 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     const html = pages.page(ctx, { meta: storyMeta(ctx, shown.story, true), main: storyPageView(ctx, shown, { paywalled: true, box }) });
     let page: CachedPage;
     if (key && access.shared) {
-      cache.set(key, '', { gate: info });
-      page = cache.set(accessClassKey(key, accessClass(access.decision)), html);
+      cache.set(key, '', { ...cacheOptions, gate: info });
+      page = cache.set(accessClassKey(key, accessClass(access.decision)), html, cacheOptions);
     } else {
       page = toPage(html);
     }
