@@ -139,6 +139,12 @@ export interface RateRule {
 export interface Limiter {
   /** Counts one attempt, then throws `rate_limited` (with details.retryAfterSeconds) past the limit. */
   consume(rule: RateRule, subject: string): Promise<void>;
+  /** Throws `rate_limited` when the window already holds `limit` events; counts nothing. */
+  check(rule: RateRule, subject: string): Promise<void>;
+  /** Counts one event without refusing anything. */
+  record(rule: RateRule, subject: string): Promise<void>;
+  /** The events in the window now. */
+  total(rule: RateRule, subject: string): Promise<number>;
 }
 
 export interface MemberStores {
