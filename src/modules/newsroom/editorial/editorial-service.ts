@@ -3,7 +3,7 @@ import type { Clock } from '../../../shared/clock.js';
 import { newId } from '../../../shared/ids.js';
 import { assertValidDocument, plainText, readingMinutes, type StoryDocument } from '../../content/document/index.js';
 import type { Editions } from '../../editions/edition.js';
-import { slugify } from '../../editions/index.js';
+import { slugify, slugProblem } from '../../editions/index.js';
 import { can, type Actor } from '../permissions.js';
 import type { EditorialRepository, InTransaction, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
 import type {
@@ -40,6 +40,7 @@ export interface EditorialDeps {
 }
 
 export const ADMIN_PAGE_SIZE = 25;
+const REFERENCE_NAMES: Record<string, string> = { sectionId: 'section', topicIds: 'topic', authorIds: 'author', leadImageId: 'image' };
 const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
 
 function subjectOf(t: TranslationRecord): WorkflowSubject {
@@ -89,6 +90,8 @@ export class EditorialService {
   private async slugFor(locale: string, title: string, asked: string | undefined, current: TranslationRecord | null): Promise<string> {
     const { repo } = this.deps;
     if (asked !== undefined) {
+      const problem = slugProblem(asked, locale);
+      if (problem) throw invalidInput(`This slug cannot be used: ${problem}`, { field: 'slug', reason: problem });
       if (await repo.slugTaken(locale, asked, current?.id ?? null)) {
         throw conflict('Another story in this language already uses this slug', { field: 'slug', slug: asked });
       }
@@ -115,11 +118,19 @@ export class EditorialService {
     };
   }
 
+  /** The story fields of a save, refused (400 naming the field) when they point at nothing. */
+  private async references(input: TranslationInput): Promise<StoryChanges> {
+    const changes = storyChanges(input);
+    const [missing] = await this.deps.repo.missingReferences(changes);
+    if (missing) throw invalidInput(`No such ${REFERENCE_NAMES[missing.field] ?? missing.field}: ${missing.ids.join(', ')}`, missing);
+    return changes;
+  }
+
   async createStory(actor: Actor, input: CreateStoryInput): Promise<TranslationRecord> {
     if (!can(actor, 'story.create')) throw forbidden('You may not start stories');
     this.assertLocale(input.locale);
     const text = await this.text(input.locale, input, null);
-    const id = await this.deps.repo.createStory({ locale: input.locale, text, story: storyChanges(input) }, this.ctx(actor));
+    const id = await this.deps.repo.createStory({ locale: input.locale, text, story: await this.references(input) }, this.ctx(actor));
     return this.load(actor, id);
   }
 
@@ -140,7 +151,7 @@ export class EditorialService {
     if (input.version !== current.version) throw staleVersion(current);
     const text = await this.text(current.locale, input, current);
     const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
-    const saved = await this.deps.repo.saveTranslation(id, input.version, text, storyChanges(input), {
+    const saved = await this.deps.repo.saveTranslation(id, input.version, text, await this.references(input), {
       ...this.ctx(actor),
       recordOldSlug: everPublished,
     });
