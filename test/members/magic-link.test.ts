@@ -201,4 +201,31 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     const done = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
     expect(done.headers.location).toBe('/en/account');
   });
+
+  it('returns to a non-ASCII path percent-encoded, signed in, and never off the site', async () => {
+    const onSite: Array<[string, string]> = [
+      ['/\u3000/x', '/%E3%80%80/x'],
+      ['/tr/ölçü-haber', '/tr/%C3%B6l%C3%A7%C3%BC-haber'],
+      ['/ar/مقال?q=خبر#ع', '/ar/%D9%85%D9%82%D8%A7%D9%84?q=%D8%AE%D8%A8%D8%B1#%D8%B9'],
+      ['/fa/خبر\u200cها', '/fa/%D8%AE%D8%A8%D8%B1%E2%80%8C%D9%87%D8%A7'],
+      ['/en/🙂 a"b<c>', '/en/%F0%9F%99%82%20a%22b%3Cc%3E'],
+    ];
+    const offSite = ['//evil.example/x', '/\\evil.example', '/\\/evil.example', 'https://evil.example/', 'javascript:alert(1)', '/.//evil.example', '/\t/evil.example', ' /en', '/en/\u202Eevil', 'evil.example'];
+    let n = 0;
+    const follow = async (returnPath: string) => {
+      const browser = new Browser(app());
+      const email = `return-${++n}@example.org`;
+      const form = await browser.get('/en/sign-in');
+      expect((await browser.post('/en/sign-in', { csrf: csrfIn(form.body), email, return: returnPath })).statusCode).toBe(202);
+      const link = linkIn(await ms.mailTo(email));
+      const confirm = await browser.get(link.path);
+      const done = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+      expect(done.statusCode, `${JSON.stringify(returnPath)}: ${done.body.slice(0, 200)}`).toBe(303);
+      expect(browser.cookies.has('mh_member')).toBe(true);
+      expect((await browser.get('/en/account')).statusCode).toBe(200);
+      return String(done.headers.location);
+    };
+    for (const [returnPath, location] of onSite) expect(await follow(returnPath)).toBe(location);
+    for (const returnPath of offSite) expect(await follow(returnPath), JSON.stringify(returnPath)).toBe('/en/account');
+  });
 });
