@@ -111,10 +111,10 @@ export interface GiftStore {
   findByTokenHash(tokenHash: string): Promise<GiftLinkRecord | null>;
   /**
    * Spends one use of the link (only while it has uses left and is unexpired) and records the
-   * redemption under `redemptionTokenHash`, valid until the link expires, atomically. False when
-   * no use was left or the link expired.
+   * redemption under `redemptionTokenHash`, valid until `expiresAt` (never past the link's own
+   * expiry), atomically. False when no use was left or the link expired.
    */
-  redeem(linkId: string, redemptionTokenHash: string, now: Date): Promise<boolean>;
+  redeem(linkId: string, redemptionTokenHash: string, now: Date, expiresAt: Date): Promise<boolean>;
   /** Unexpired redemptions among these token hashes, with the link and story each opens. */
   redemptions(tokenHashes: readonly string[], now: Date): Promise<Array<{ giftLinkId: string; storyId: string; expiresAt: Date }>>;
   listOf(memberId: string): Promise<GiftLinkRecord[]>;
