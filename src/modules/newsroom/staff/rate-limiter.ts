@@ -33,8 +33,13 @@ export const RULES = {
    */
   signInFailuresPerAccount: { name: 'signin-account', limit: 30, windowMs: 15 * MINUTE },
   resetPerIp: { name: 'reset-ip', limit: 10, windowMs: 15 * MINUTE },
-  /** Reset mails to one address: past this, requests are accepted but no mail is sent. */
-  resetMailsPerAccount: { name: 'reset-account', limit: 3, windowMs: 60 * MINUTE },
+  /** Reset mails to one email address per client address: past this, requests are accepted but no mail is sent. */
+  resetMailsPerAccountAddress: { name: 'reset-account-ip', limit: 3, windowMs: 60 * MINUTE },
+  /**
+   * Reset mails to one email address from every client address together: past this, an address
+   * that already asked for it in the hour gets no mail; one that has not still does (the owner).
+   */
+  resetMailsPerAccount: { name: 'reset-account', limit: 10, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateRule>;
 
 export function rateLimited(retryAfterSeconds: number): AppError {
