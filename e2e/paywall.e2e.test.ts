@@ -45,7 +45,9 @@ describe('the paywall journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT 
     smtp = await startSmtpServer();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    stripe = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET, apiKey: STRIPE_KEY });
+    // Stripe and the site share one clock, as in production: the site refuses events signed in its future.
+    const clock = { now: () => (site ? site.clock.now() : new Date()) };
+    stripe = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET, apiKey: STRIPE_KEY, clock });
     site = await startPaywallSite('sqlite', {
       env: {
         PUBLIC_URL: base,

@@ -7,6 +7,7 @@ import { seedDemo } from '../modules/content/demo/index.js';
 import { parseOptions, positiveInt, UsageError } from './cli-args.js';
 import { ConfigError, type Config } from './config.js';
 import { superviseWorkers } from './cluster-supervisor.js';
+import { explainDatabaseStartError } from './database-start-errors.js';
 import { configFromEnv, createHttpApp, openServices, type Services } from './container.js';
 import { runWorkerProcess } from './worker-process.js';
 import { buildJobHandlers } from './wiring/index.js';
@@ -164,6 +165,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ConfigError) {
       process.stderr.write(`masthead: ${error.message}\n`);
+      return EXIT.config;
+    }
+    const database = explainDatabaseStartError(error, process.env);
+    if (database) {
+      process.stderr.write(`masthead: Invalid configuration:\n  - ${database}\n`);
       return EXIT.config;
     }
     process.stderr.write(`masthead: ${command} failed: ${(error as Error).message ?? String(error)}\n`);

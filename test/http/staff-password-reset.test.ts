@@ -109,6 +109,27 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
     }
   });
 
+  it('still mails the owner a reset link while an attacker floods requests for their address from elsewhere', async () => {
+    site.clock.set(new Date(NOW.getTime() + 20 * 60 * 60 * 1000));
+    const from = (ip: string) => site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: ADMIN.email }, remoteAddress: ip });
+    try {
+      // One attacker address: three mails, then dropped.
+      for (let i = 0; i < 6; i++) expect((await from('203.0.113.66')).statusCode).toBe(202);
+      for (let i = 0; i < 3; i++) expect((await nextMail()).to).toEqual([ADMIN.email]);
+      // Seven more addresses bring the account to its hourly ten; they are dropped when they ask again.
+      for (let a = 0; a < 7; a++) expect((await from(`198.51.100.${a + 70}`)).statusCode).toBe(202);
+      for (let i = 0; i < 7; i++) expect((await nextMail()).to).toEqual([ADMIN.email]);
+      for (let a = 0; a < 7; a++) expect((await from(`198.51.100.${a + 70}`)).statusCode).toBe(202);
+      // The owner, from an address of their own, gets a working link.
+      expect((await from('192.0.2.200')).statusCode).toBe(202);
+      const mail = await nextMail();
+      expect(mail.to).toEqual([ADMIN.email]);
+      expect(tokenIn(mail)).toMatch(/^[\w-]{43}$/);
+    } finally {
+      site.clock.set(NOW);
+    }
+  });
+
   it('rejects a too-short new password, naming the field', async () => {
     const res = await confirm('whatever', 'short');
     expect(res.statusCode).toBe(400);

@@ -69,7 +69,7 @@ export function testMembers(services: Services): TestMembers {
         at,
       );
       const redemption = token();
-      if (!(await stores.gifts.redeem(link.id, hashToken(redemption), at))) throw new Error('gift link could not be redeemed');
+      if (!(await stores.gifts.redeem(link.id, hashToken(redemption), at, new Date(at.getTime() + 86_400_000)))) throw new Error('gift link could not be redeemed');
       return `mh_gift=${redemption}`;
     },
     monthlyReads: (memberId) => stores.reads.storiesIn(memberId, meterMonth(now())),

@@ -98,7 +98,7 @@ describe.each(DIALECTS)('complimentary access and gift links (%s)', (dialect) =>
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe(STORY_PATH);
       expect(browser.cookies.get('mh_gift')).toMatch(/^[\w-]{43}$/);
-      expect(await ms.api.giftFor(browser.cookieHeader, storyId, NOW)).toEqual({ storyId, expiresAt: new Date(NOW.getTime() + 7 * DAY), usesRemaining: 1 });
+      expect(await ms.api.giftFor(browser.cookieHeader, storyId, NOW)).toEqual({ storyId, expiresAt: new Date(NOW.getTime() + DAY), usesRemaining: 1 });
       recipients.push(browser);
     }
     // A holder coming back spends no use.
@@ -125,5 +125,54 @@ describe.each(DIALECTS)('complimentary access and gift links (%s)', (dialect) =>
       ms.site.clock.set(NOW);
     }
     expect((await new Browser(ms.site.app).get('/en/gift/not-a-token')).statusCode).toBe(404);
+  });
+
+  it('a redeemed gift opens the story for a day only: a copied cookie stops working with the original', async () => {
+    const sharer = new Browser(ms.site.app);
+    await signIn(ms, sharer, 'copy-sharer@example.org');
+    const plans = await sharer.get('/en/subscribe');
+    const checkout = await sharer.post('/en/subscribe', { csrf: csrfIn(plans.body), plan: 'supporter', interval: 'monthly' });
+    await ms.standIn!.completeCheckout(/cs_test_\w+/.exec(String(checkout.headers.location))![0]);
+    const confirm = await sharer.get(`/en/gift/new?story=${storyId}`);
+    const created = await sharer.post('/en/gift/new', { csrf: csrfIn(confirm.body), story: storyId });
+    const giftPath = /value="https:\/\/news\.example\.org(\/en\/gift\/[\w-]{43})"/.exec(created.body)![1]!;
+
+    const recipient = new Browser(ms.site.app);
+    const landing = await recipient.get(giftPath);
+    expect(text(landing.body)).toContain('on this device for 24 hours');
+    const redeemed = await recipient.post(giftPath, { csrf: csrfIn(landing.body) });
+    expect(redeemed.headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringMatching(/^mh_gift=[\w-]{43}; .*Max-Age=86400/)]));
+    // The same cookie copied into any number of other clients, at any time until the link expires.
+    const copies = Array.from({ length: 20 }, () => `mh_gift=${recipient.cookies.get('mh_gift')}`);
+    const at = (hours: number) => new Date(NOW.getTime() + hours * 3_600_000);
+    try {
+      for (const hours of [0, 12, 23.9]) {
+        ms.site.clock.set(at(hours));
+        for (const cookie of [recipient.cookieHeader, ...copies]) expect(await ms.api.giftFor(cookie, storyId, at(hours))).not.toBeNull();
+      }
+      for (const hours of [24, 25, 72, 6 * 24]) {
+        ms.site.clock.set(at(hours));
+        for (const cookie of [recipient.cookieHeader, ...copies]) expect(await ms.api.giftFor(cookie, storyId, at(hours))).toBeNull();
+      }
+      // The recipient may come back while the link lasts: that is one more use.
+      ms.site.clock.set(at(48));
+      const again = await recipient.get(giftPath);
+      expect((await recipient.post(giftPath, { csrf: csrfIn(again.body) })).statusCode).toBe(303);
+      expect(await ms.api.giftFor(recipient.cookieHeader, storyId, at(48))).toEqual({ storyId, expiresAt: at(72), usesRemaining: 1 });
+      const uses = await ms.site.services.database.db
+        .selectFrom('gift_links as g')
+        .innerJoin('members as m', 'm.id', 'g.created_by')
+        .select('g.uses_left')
+        .where('m.email', '=', 'copy-sharer@example.org')
+        .executeTakeFirstOrThrow();
+      expect(uses.uses_left).toBe(3);
+      // Near the link's end, a redemption ends with the link.
+      ms.site.clock.set(at(7 * 24 - 2));
+      const late = new Browser(ms.site.app);
+      await late.post(giftPath, { csrf: csrfIn((await late.get(giftPath)).body) });
+      expect(await ms.api.giftFor(late.cookieHeader, storyId, at(7 * 24 - 2))).toEqual({ storyId, expiresAt: at(7 * 24), usesRemaining: 1 });
+    } finally {
+      ms.site.clock.set(NOW);
+    }
   });
 });

@@ -145,14 +145,34 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     expect(limited.body).toContain('<html lang="fa" dir="rtl">');
     expect(text(limited.body)).toContain('تلاش‌های بیش از حد');
 
-    // Per email: from five different addresses, the sixth request for one email is refused.
+    // Per email and address: the sixth request for one email from one address is refused.
+    const attacker = new Browser(app());
+    const f = await attacker.get('/en/sign-in');
     const perEmail: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const b = new Browser(app());
-      const f = await b.get('/en/sign-in');
-      perEmail.push((await b.post('/en/sign-in', { csrf: csrfIn(f.body), email: 'target@example.org' })).statusCode);
-    }
+    for (let i = 0; i < 6; i++) perEmail.push((await attacker.post('/en/sign-in', { csrf: csrfIn(f.body), email: 'target@example.org' })).statusCode);
     expect(perEmail).toEqual([202, 202, 202, 202, 202, 429]);
+  });
+
+  it('mails the owner a sign-in link while an attacker floods requests for their address from elsewhere', async () => {
+    const email = 'flooded@example.org';
+    const request = async (browser: Browser) => {
+      const form = await browser.get('/en/sign-in');
+      return (await browser.post('/en/sign-in', { csrf: csrfIn(form.body), email })).statusCode;
+    };
+    // One attacker address, then many (ten addresses reach the email's hourly cap of ten links).
+    const one = new Browser(app());
+    const codes: number[] = [];
+    for (let i = 0; i < 8; i++) codes.push(await request(one));
+    expect(codes.slice(5).every((c) => c === 429)).toBe(true);
+    const many = Array.from({ length: 5 }, () => new Browser(app()));
+    for (const b of many) expect(await request(b)).toBe(202);
+    // Over the cap, an address that already asked waits; each address adds at most one more mail.
+    for (const b of many) expect(await request(b)).toBe(429);
+    for (let i = 0; i < 5 + 5; i++) await ms.mailTo(email);
+
+    const owner = new Browser(app());
+    await signIn(ms, owner, email);
+    expect((await owner.get('/en/account')).statusCode).toBe(200);
   });
 
   it('signs out everywhere: every session of the member ends', async () => {
@@ -180,5 +200,32 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     const confirm = await browser.get(link.path);
     const done = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
     expect(done.headers.location).toBe('/en/account');
+  });
+
+  it('returns to a non-ASCII path percent-encoded, signed in, and never off the site', async () => {
+    const onSite: Array<[string, string]> = [
+      ['/\u3000/x', '/%E3%80%80/x'],
+      ['/tr/ölçü-haber', '/tr/%C3%B6l%C3%A7%C3%BC-haber'],
+      ['/ar/مقال?q=خبر#ع', '/ar/%D9%85%D9%82%D8%A7%D9%84?q=%D8%AE%D8%A8%D8%B1#%D8%B9'],
+      ['/fa/خبر\u200cها', '/fa/%D8%AE%D8%A8%D8%B1%E2%80%8C%D9%87%D8%A7'],
+      ['/en/🙂 a"b<c>', '/en/%F0%9F%99%82%20a%22b%3Cc%3E'],
+    ];
+    const offSite = ['//evil.example/x', '/\\evil.example', '/\\/evil.example', 'https://evil.example/', 'javascript:alert(1)', '/.//evil.example', '/\t/evil.example', ' /en', '/en/\u202Eevil', 'evil.example'];
+    let n = 0;
+    const follow = async (returnPath: string) => {
+      const browser = new Browser(app());
+      const email = `return-${++n}@example.org`;
+      const form = await browser.get('/en/sign-in');
+      expect((await browser.post('/en/sign-in', { csrf: csrfIn(form.body), email, return: returnPath })).statusCode).toBe(202);
+      const link = linkIn(await ms.mailTo(email));
+      const confirm = await browser.get(link.path);
+      const done = await browser.post('/en/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+      expect(done.statusCode, `${JSON.stringify(returnPath)}: ${done.body.slice(0, 200)}`).toBe(303);
+      expect(browser.cookies.has('mh_member')).toBe(true);
+      expect((await browser.get('/en/account')).statusCode).toBe(200);
+      return String(done.headers.location);
+    };
+    for (const [returnPath, location] of onSite) expect(await follow(returnPath)).toBe(location);
+    for (const returnPath of offSite) expect(await follow(returnPath), JSON.stringify(returnPath)).toBe('/en/account');
   });
 });

@@ -149,6 +149,47 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
     expect((await row(subscriptionId)).status).toBe('canceled');
   });
 
+  it('refuses with 400, changing nothing, events with impossible times and signatures from the future', async () => {
+    const { subscriptionId } = await subscribe('time-travel@example.org');
+    const before = await row(subscriptionId);
+    const events = await eventCount();
+    const post = (body: string, signature: string) =>
+      ms.site.app.inject({ method: 'POST', url: '/webhooks/stripe', payload: body, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
+    const now = Math.floor(ms.site.clock.now().getTime() / 1000);
+    const snapshot = () => ({ ...standIn().subscription(subscriptionId)!, status: 'canceled' });
+    const absurd = [1e15, 2 ** 53 - 1, 253_402_300_800];
+    const payloads: string[] = [];
+    // Any Unix time past year 9999, in any timestamp field; and a created time ahead of our clock.
+    for (const value of absurd) {
+      payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', snapshot(), { created: value })));
+      payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', { ...snapshot(), cancel_at: value })));
+      payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', { ...snapshot(), current_period_end: value })));
+      const items = snapshot();
+      const withItems = { ...items, items: { ...items.items, data: items.items.data.map((item) => ({ ...item, current_period_end: value })) } };
+      payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', withItems)));
+    }
+    for (const ahead of [3600, 86_400, 10 * 365 * 86_400]) {
+      payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', snapshot(), { created: now + ahead })));
+    }
+    for (const payload of payloads) {
+      const res = await post(payload, standIn().signatureFor(payload));
+      expect(res.statusCode, payload.slice(0, 120)).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'invalid_input', details: { reason: 'webhook_payload' } });
+    }
+    // A good event, signed an hour (a day, ten years) from now: refused, as a replay kept for later.
+    const payload = JSON.stringify(standIn().createEvent('customer.subscription.updated', snapshot()));
+    for (const ahead of [3600, 86_400, 10 * 365 * 86_400]) {
+      const res = await post(payload, standIn().signatureFor(payload, now + ahead));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'invalid_input', details: { reason: 'webhook_signature' } });
+    }
+    expect(await row(subscriptionId)).toEqual(before);
+    expect(await eventCount()).toBe(events);
+    // Signed now, the same event is applied.
+    expect((await post(payload, standIn().signatureFor(payload))).statusCode).toBe(200);
+    expect((await row(subscriptionId)).status).toBe('canceled');
+  });
+
   it('Manage billing opens a portal session for the member’s customer', async () => {
     const { browser, subscriptionId } = await subscribe('portal@example.org');
     const account = await browser.get('/tr/account');

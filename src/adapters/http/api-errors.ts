@@ -15,6 +15,13 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** The HTTP status of an error: a domain error's by its code, a framework error's own, else 500. */
+export function statusOf(error: unknown): number {
+  if (error instanceof AppError) return STATUS[error.code];
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : 500;
+}
+
 /** JSON APIs live under these prefixes; everything else is the reader site. */
 export function isApiRequest(url: string): boolean {
   return url.startsWith('/admin/api/') || url.startsWith('/api/');

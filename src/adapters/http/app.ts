@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { notFound } from '../../shared/errors.js';
-import { isApiRequest, sendApiError } from './api-errors.js';
+import { isApiRequest, sendApiError, statusOf } from './api-errors.js';
 import type { LoadedAssets } from './site/assets.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { createFrontCache } from './plugins/front-cache.js';
+import { registerNulGuard } from './plugins/nul-guard.js';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.js';
 import { errorEdition, sendErrorPage } from './site/routes/error-pages.js';
 import { registerSiteRoutes } from './site/routes/site-routes.js';
@@ -59,6 +60,7 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   });
 
   registerSecurityHeaders(app, { https: deps.https });
+  registerNulGuard(app);
   const catchUp = deps.catchUpPageChanges;
   if (catchUp) {
     app.addHook('onSend', async (request, _reply, payload) => {
@@ -79,7 +81,7 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
 
   app.setErrorHandler(async (error, request, reply) => {
     if (isApiRequest(request.url)) return sendApiError(request, reply, error);
-    const status = typeof (error as { statusCode?: number }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    const status = statusOf(error);
     if (status >= 400 && status < 500) {
       request.log.info({ reqId: request.id, code: (error as { code?: string }).code }, 'bad request');
       return sendErrorPage(deps, request, reply, status === 404 ? 404 : 400);

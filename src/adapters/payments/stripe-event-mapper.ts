@@ -10,7 +10,9 @@ import {
 // Only the fields we read, checked at the boundary. Unknown fields pass through untouched, so new
 // API versions that add fields do not break us; ones that move a field we read fail loudly here.
 const idOrObject = z.union([z.string(), z.object({ id: z.string() })]);
-const unixSeconds = z.number().int().nonnegative();
+/** The last second of year 9999: a larger Unix time is not a date (1e15 would crash `toISOString`). */
+const MAX_UNIX_SECONDS = 253_402_300_799;
+const unixSeconds = z.number().int().nonnegative().max(MAX_UNIX_SECONDS);
 
 const eventSchema = z.object({
   id: z.string().min(1),

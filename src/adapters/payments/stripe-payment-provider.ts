@@ -104,9 +104,30 @@ export function createStripePaymentProvider(options: StripePaymentProviderOption
         // Signed correctly but unreadable (not JSON, or a v2 event notification).
         throw new WebhookPayloadError(error instanceof Error ? error.message : 'Unreadable Stripe webhook');
       }
-      return mapStripeEvent(event);
+      const now = clock.now().getTime();
+      const skewMs = (options.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) * 1000;
+      // The SDK refuses signatures too old, not ones from the future: a replay stored for later.
+      const signedAt = signatureTimestamp(signatureHeader);
+      if (signedAt === null || signedAt * 1000 > now + skewMs) {
+        throw new WebhookSignatureError('The webhook signature timestamp is in the future');
+      }
+      const mapped = mapStripeEvent(event);
+      // An event from the future would make every later real event look stale, forever.
+      if (mapped.occurredAt.getTime() > now + skewMs) {
+        throw new WebhookPayloadError('The event was created in the future', { created: mapped.occurredAt.toISOString() });
+      }
+      return mapped;
     },
   };
+}
+
+/** The SDK's default tolerance, used for clock skew into the future too. */
+const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** The `t=` of a `Stripe-Signature` header, in Unix seconds. */
+function signatureTimestamp(header: string): number | null {
+  const match = /(?:^|,)\s*t=(\d{1,12})\s*(?:,|$)/.exec(header);
+  return match ? Number(match[1]) : null;
 }
 
 function checkTrialDays(days: number | undefined) {

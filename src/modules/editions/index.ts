@@ -9,6 +9,6 @@ export {
   type DateTimeFormatOptions,
 } from './formats.js';
 export { languageName } from './language-names.js';
-export { slugify, MAX_SLUG_LENGTH } from './slugify.js';
+export { slugify, slugProblem, MAX_SLUG_LENGTH } from './slugify.js';
 export { foldForSearch } from './search-fold.js';
 export { Editions, type Edition } from './edition.js';

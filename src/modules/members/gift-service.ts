@@ -8,6 +8,12 @@ import { hashToken, looksLikeToken, newToken } from './tokens.js';
 
 export const GIFT_USES = 5;
 export const GIFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * How long one browser's redemption opens the story: a day, and never past the link's expiry. The
+ * redemption is a cookie, and a cookie can be copied to other clients; a short life bounds what a
+ * copy gives (one story, for at most a day). See the paywall README, "Gift links and copied cookies".
+ */
+export const GIFT_REDEMPTION_TTL_MS = 24 * 60 * 60 * 1000;
 /** Gift links one member may create per day. */
 export const GIFT_DAILY_LIMIT = 10;
 /** Redemptions a browser keeps (the mh_gift cookie holds their tokens). */
@@ -25,8 +31,9 @@ export type GiftRedemption =
 /**
  * Gift links: a member with paid access shares one story; the link opens it for `GIFT_USES`
  * browsers during `GIFT_TTL_MS`. A use is spent when a browser redeems the link (a button press,
- * so link previews and mail scanners spend nothing), and that browser then holds a redemption until
- * the link expires: re-reading never spends another use. The sharer opening their own link spends none.
+ * so link previews and mail scanners spend nothing), and that browser then holds a redemption for
+ * `GIFT_REDEMPTION_TTL_MS` (at most until the link expires): re-reading within it spends nothing.
+ * The sharer opening their own link spends none.
  */
 export class GiftService {
   constructor(private readonly deps: { gifts: GiftStore; stories: GiftStoryLookup; clock: Clock; paywall: PaywallConfig }) {}
@@ -76,8 +83,9 @@ export class GiftService {
     const now = this.deps.clock.now();
     if (opening.status === 'exhausted') return { kind: 'unavailable', status: 'exhausted' };
     const redemption = newToken();
-    if (!(await this.deps.gifts.redeem(link.id, hashToken(redemption), now))) return { kind: 'unavailable', status: 'exhausted' };
-    return { kind: 'redeemed', token: redemption, expiresAt: link.expiresAt, story };
+    const until = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + GIFT_REDEMPTION_TTL_MS));
+    if (!(await this.deps.gifts.redeem(link.id, hashToken(redemption), now, until))) return { kind: 'unavailable', status: 'exhausted' };
+    return { kind: 'redeemed', token: redemption, expiresAt: until, story };
   }
 
   /**

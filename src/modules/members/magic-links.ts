@@ -16,8 +16,14 @@ const MINUTE = 60_000;
 export const SIGN_IN_RULES = {
   /** Sign-in and sign-up requests from one address. */
   perIp: { name: 'member-signin-ip', limit: 20, windowMs: 15 * MINUTE },
-  /** Links mailed to one address, known or not (the answer must not tell). */
-  perEmail: { name: 'member-signin-email', limit: 5, windowMs: 60 * MINUTE },
+  /** Links mailed to one email address, known or not (the answer must not tell), per client address. */
+  perEmailAndIp: { name: 'member-signin-email-ip', limit: 5, windowMs: 60 * MINUTE },
+  /**
+   * Links mailed to one email address from every client address together. Past it, a client address
+   * that has already asked for this email in the hour waits, while one that has not still gets its
+   * link: a flood cannot keep the owner from signing in, and each address adds at most one mail.
+   */
+  perEmail: { name: 'member-signin-email', limit: 10, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateRule>;
 
 export interface MagicLinkDeps {
@@ -50,7 +56,10 @@ export class MagicLinkService {
   async request(input: { email: string; locale: string; returnPath: string; clientIp: string }): Promise<void> {
     const { limiter, members, links, clock } = this.deps;
     await limiter.consume(SIGN_IN_RULES.perIp, input.clientIp);
-    await limiter.consume(SIGN_IN_RULES.perEmail, input.email);
+    const pair = `${input.email} ${input.clientIp}`;
+    if ((await limiter.total(SIGN_IN_RULES.perEmailAndIp, pair)) > 0) await limiter.check(SIGN_IN_RULES.perEmail, input.email);
+    await limiter.consume(SIGN_IN_RULES.perEmailAndIp, pair);
+    await limiter.record(SIGN_IN_RULES.perEmail, input.email);
     const now = clock.now();
     await links.deleteExpired(new Date(now.getTime() - 24 * 60 * MINUTE));
     const member = await members.findByEmail(input.email);

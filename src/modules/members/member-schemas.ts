@@ -12,14 +12,30 @@ export function parseEmail(value: unknown): string {
   return parsed.data;
 }
 
+/** Backslash, control, unassigned and private characters, line separators, and format characters
+ * (bidi controls…) other than the joiners that Persian and Indic words need. */
+const UNSAFE_IN_PATH = /[\\\p{Cc}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|(?![\u200C\u200D])\p{Cf}/u;
+
+/** Only used to resolve a path; never contacted. */
+const THIS_SITE = 'https://this-site.invalid';
+
 /**
  * Where a reader may be sent after signing in: a path on this site only (starts with one slash, no
- * scheme, no backslash, no control characters), so a link can never redirect off the site.
+ * scheme, no `//`, no backslash, no control or invisible characters), so a link can never redirect
+ * off the site. Returned percent-encoded (`/　/x` → `/%E3%80%80/x`), as a Location header must be.
  */
 export function safeReturnPath(value: unknown, fallback: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 500) return fallback;
-  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
-  return value;
+  if (!value.startsWith('/') || value.startsWith('//') || UNSAFE_IN_PATH.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, THIS_SITE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== THIS_SITE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') && /^[\x21-\x7e]+$/.test(path) ? path : fallback;
 }
 
 /** A complimentary grant, as staff send it to the admin API. */

@@ -111,10 +111,10 @@ export interface GiftStore {
   findByTokenHash(tokenHash: string): Promise<GiftLinkRecord | null>;
   /**
    * Spends one use of the link (only while it has uses left and is unexpired) and records the
-   * redemption under `redemptionTokenHash`, valid until the link expires, atomically. False when
-   * no use was left or the link expired.
+   * redemption under `redemptionTokenHash`, valid until `expiresAt` (never past the link's own
+   * expiry), atomically. False when no use was left or the link expired.
    */
-  redeem(linkId: string, redemptionTokenHash: string, now: Date): Promise<boolean>;
+  redeem(linkId: string, redemptionTokenHash: string, now: Date, expiresAt: Date): Promise<boolean>;
   /** Unexpired redemptions among these token hashes, with the link and story each opens. */
   redemptions(tokenHashes: readonly string[], now: Date): Promise<Array<{ giftLinkId: string; storyId: string; expiresAt: Date }>>;
   listOf(memberId: string): Promise<GiftLinkRecord[]>;
@@ -139,6 +139,12 @@ export interface RateRule {
 export interface Limiter {
   /** Counts one attempt, then throws `rate_limited` (with details.retryAfterSeconds) past the limit. */
   consume(rule: RateRule, subject: string): Promise<void>;
+  /** Throws `rate_limited` when the window already holds `limit` events; counts nothing. */
+  check(rule: RateRule, subject: string): Promise<void>;
+  /** Counts one event without refusing anything. */
+  record(rule: RateRule, subject: string): Promise<void>;
+  /** The events in the window now. */
+  total(rule: RateRule, subject: string): Promise<number>;
 }
 
 export interface MemberStores {

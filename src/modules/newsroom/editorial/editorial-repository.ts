@@ -89,4 +89,6 @@ export interface EditorialRepository {
   calendar(from: string, to: string): Promise<StoryListItem[]>;
   desk(locale: string, sourceLocales: readonly string[], limit: number): Promise<DeskItem[]>;
   slugTaken(locale: string, slug: string, exceptTranslationId: string | null): Promise<boolean>;
+  /** The fields whose section, topics, authors or lead image do not exist, with the unknown ids. */
+  missingReferences(story: StoryChanges): Promise<Array<{ field: string; ids: string[] }>>;
 }

@@ -3,9 +3,9 @@ import type { Clock } from '../../../shared/clock.js';
 import { newId } from '../../../shared/ids.js';
 import { assertValidDocument, plainText, readingMinutes, type StoryDocument } from '../../content/document/index.js';
 import type { Editions } from '../../editions/edition.js';
-import { slugify } from '../../editions/index.js';
+import { slugify, slugProblem } from '../../editions/index.js';
 import { can, mayEditFields, type Actor } from '../permissions.js';
-import type { EditorialRepository, InTransaction, RevisionPolicy, TextChanges, WriteContext } from './editorial-repository.js';
+import type { EditorialRepository, InTransaction, RevisionPolicy, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
 import type {
   AccessLevel,
   CorrectionInput,
@@ -46,6 +46,7 @@ export interface EditorialDeps {
 export const ADMIN_PAGE_SIZE = 25;
 /** Autosaves by one person coalesce into one revision for at most this long (one per window). */
 export const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
+const REFERENCE_NAMES: Record<string, string> = { sectionId: 'section', topicIds: 'topic', authorIds: 'author', leadImageId: 'image' };
 const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
 
 /**
@@ -76,6 +77,8 @@ export class EditorialService {
   private async slugFor(locale: string, title: string, asked: string | undefined, current: TranslationRecord | null): Promise<string> {
     const { repo } = this.deps;
     if (asked !== undefined) {
+      const problem = slugProblem(asked, locale);
+      if (problem) throw invalidInput(`This slug cannot be used: ${problem}`, { field: 'slug', reason: problem });
       if (await repo.slugTaken(locale, asked, current?.id ?? null)) {
         throw conflict('Another story in this language already uses this slug', { field: 'slug', slug: asked });
       }
@@ -102,11 +105,19 @@ export class EditorialService {
     };
   }
 
+  /** The story fields of a save, refused (400 naming the field) when they point at nothing. */
+  /** The story-wide changes, once every section, topic, author and image they name exists (else 400 naming the field). */
+  private async references(changes: StoryChanges): Promise<StoryChanges> {
+    const [missing] = await this.deps.repo.missingReferences(changes);
+    if (missing) throw invalidInput(`No such ${REFERENCE_NAMES[missing.field] ?? missing.field}: ${missing.ids.join(', ')}`, missing);
+    return changes;
+  }
+
   async createStory(actor: Actor, input: CreateStoryInput): Promise<TranslationRecord> {
     if (!can(actor, 'story.create')) throw forbidden('You may not start stories');
     this.assertLocale(input.locale);
     const text = await this.text(input.locale, input, null);
-    const id = await this.deps.repo.createStory({ locale: input.locale, text, story: storyChanges(input) }, this.ctx(actor));
+    const id = await this.deps.repo.createStory({ locale: input.locale, text, story: await this.references(storyChanges(input)) }, this.ctx(actor));
     const created = await this.load(actor, id);
     if (input.accessLevel !== undefined && input.accessLevel !== 'public') await this.auditAccess(actor, created.storyId, id, null, input.accessLevel);
     return created;
@@ -147,7 +158,7 @@ export class EditorialService {
     if (input.version !== current.version) throw staleVersion(current);
     const text = await this.text(current.locale, input, current);
     const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
-    const saved = await this.deps.repo.saveTranslation(id, input.version, text, story, {
+    const saved = await this.deps.repo.saveTranslation(id, input.version, text, await this.references(story), {
       ...this.ctx(actor),
       recordOldSlug: everPublished,
       revision: { kind, coalesceSince: kind === 'autosave' ? new Date(this.deps.clock.now().getTime() - AUTOSAVE_WINDOW_MS) : null },

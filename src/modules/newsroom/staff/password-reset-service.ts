@@ -32,13 +32,18 @@ export class PasswordResetService {
   /**
    * Mails a single-use link (valid one hour) when the address belongs to staff. The caller answers
    * the same whatever happens here: the mail is handed over without waiting, so neither the answer
-   * nor its timing tells whether the address is known. Past three mails an hour to one address,
-   * requests are accepted and dropped.
+   * nor its timing tells whether the address is known. Past three mails an hour to one address
+   * asked from one client address, or past ten from all once that client address has asked before,
+   * requests are accepted and dropped: a flood from elsewhere never keeps the owner's mail away.
    */
   async request(input: ResetRequestInput, clientIp: string, locale: string): Promise<void> {
     const { limiter, accounts, resets, clock } = this.deps;
     await limiter.consume(RULES.resetPerIp, clientIp);
-    if (!(await limiter.tryConsume(RULES.resetMailsPerAccount, input.email))) return;
+    const pair = `${input.email} ${clientIp}`;
+    const askedBefore = (await limiter.total(RULES.resetMailsPerAccountAddress, pair)) > 0;
+    if (!(await limiter.tryConsume(RULES.resetMailsPerAccountAddress, pair))) return;
+    if (askedBefore && (await limiter.total(RULES.resetMailsPerAccount, input.email)) >= RULES.resetMailsPerAccount.limit) return;
+    await limiter.record(RULES.resetMailsPerAccount, input.email);
     const account = await accounts.findByEmail(input.email);
     if (!account || account.status !== 'active') return;
     const token = randomToken();

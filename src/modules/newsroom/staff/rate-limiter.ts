@@ -21,11 +21,25 @@ const KEEP_MS = 24 * 60 * MINUTE;
 export const RULES = {
   /** Every sign-in attempt from one address. */
   signInPerIp: { name: 'signin-ip', limit: 20, windowMs: 15 * MINUTE },
-  /** Failed sign-ins for one email address, known or not (the answer must not tell). */
-  signInFailuresPerAccount: { name: 'signin-account', limit: 5, windowMs: 15 * MINUTE },
+  /**
+   * Failed sign-ins for one email address (known or not: the answer must not tell) from one client
+   * address. Past it, that address waits; the account's owner elsewhere is not locked out.
+   */
+  signInFailuresPerAccountAddress: { name: 'signin-account-ip', limit: 5, windowMs: 15 * MINUTE },
+  /**
+   * Failed sign-ins for one email address from every address together. Past it (an attack spread
+   * over many addresses), an address that has already failed for this email waits; an address that
+   * has not still gets its attempt, so the owner can sign in while the attack goes on.
+   */
+  signInFailuresPerAccount: { name: 'signin-account', limit: 30, windowMs: 15 * MINUTE },
   resetPerIp: { name: 'reset-ip', limit: 10, windowMs: 15 * MINUTE },
-  /** Reset mails to one address: past this, requests are accepted but no mail is sent. */
-  resetMailsPerAccount: { name: 'reset-account', limit: 3, windowMs: 60 * MINUTE },
+  /** Reset mails to one email address per client address: past this, requests are accepted but no mail is sent. */
+  resetMailsPerAccountAddress: { name: 'reset-account-ip', limit: 3, windowMs: 60 * MINUTE },
+  /**
+   * Reset mails to one email address from every client address together: past this, an address
+   * that already asked for it in the hour gets no mail; one that has not still does (the owner).
+   */
+  resetMailsPerAccount: { name: 'reset-account', limit: 10, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateRule>;
 
 export function rateLimited(retryAfterSeconds: number): AppError {
@@ -57,6 +71,11 @@ export class RateLimiter {
   /** Counts one event (a failure) without refusing anything. */
   async record(rule: RateRule, subject: string): Promise<void> {
     await this.count(rule, subject, this.clock.now());
+  }
+
+  /** The events of the window now (what `check` compares with the limit). */
+  async total(rule: RateRule, subject: string): Promise<number> {
+    return sum(await this.window(rule, subject, this.clock.now()));
   }
 
   /** Whether `consume` would pass, for callers that answer the same either way. */

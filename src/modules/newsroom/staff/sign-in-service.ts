@@ -49,16 +49,23 @@ export class SignInService {
 
   /**
    * Checks the password and starts a session. Unknown emails cost the same scrypt time and get the
-   * same answer as wrong passwords. Limits: attempts per address of the caller, failures per email.
+   * same answer as wrong passwords. Limits: attempts per address of the caller, failures per
+   * (email, address), and failures per email from everywhere, which only holds back the addresses
+   * that already failed for that email, so no one can lock the owner out (README, "Rate limits").
    */
   async signIn(input: SignInInput, clientIp: string): Promise<SignedIn> {
     const { limiter, accounts } = this.deps;
     await limiter.consume(RULES.signInPerIp, clientIp);
-    await limiter.check(RULES.signInFailuresPerAccount, input.email);
+    const pair = `${input.email} ${clientIp}`;
+    await limiter.check(RULES.signInFailuresPerAccountAddress, pair);
+    if ((await limiter.total(RULES.signInFailuresPerAccountAddress, pair)) > 0) {
+      await limiter.check(RULES.signInFailuresPerAccount, input.email);
+    }
     const account = await accounts.findByEmail(input.email);
     const valid = await verifyPassword(input.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     // A deactivated or deleted account gets the same answer as a wrong password.
     if (!account || !valid || account.status !== 'active') {
+      await limiter.record(RULES.signInFailuresPerAccountAddress, pair);
       await limiter.record(RULES.signInFailuresPerAccount, input.email);
       throw unauthorized(WRONG_CREDENTIALS);
     }

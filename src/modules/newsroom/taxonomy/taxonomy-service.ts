@@ -4,7 +4,7 @@ import type { Clock } from '../../../shared/clock.js';
 import type { ContentWriteRepository } from '../../content/content-repository.js';
 import type { TopicKind } from '../../content/content-types.js';
 import type { Editions } from '../../editions/edition.js';
-import { slugify } from '../../editions/index.js';
+import { slugify, slugProblem } from '../../editions/index.js';
 import { can, type Actor } from '../permissions.js';
 
 export interface LocalizedNames {
@@ -50,6 +50,8 @@ export class TaxonomyService {
     const names = [];
     for (const n of input.names) {
       if (!this.deps.editions.has(n.locale)) throw invalidInput(`"${n.locale}" is not an edition`, { field: 'names.locale' });
+      const problem = n.slug === undefined ? null : slugProblem(n.slug, n.locale);
+      if (problem) throw invalidInput(`This slug cannot be used: ${problem}`, { field: 'names.slug', locale: n.locale, reason: problem });
       const base = n.slug ?? (slugify(n.name, n.locale) || 'topic');
       let slug = base;
       for (let i = 2; await this.deps.reads.topicSlugTaken(n.locale, slug); i++) slug = `${base}-${i}`;

@@ -303,6 +303,22 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return deskFor(this.db, locale, sourceLocales, limit);
   }
 
+  async missingReferences(story: StoryChanges): Promise<Array<{ field: string; ids: string[] }>> {
+    const missing: Array<{ field: string; ids: string[] }> = [];
+    const check = async (field: string, table: 'sections' | 'topics' | 'authors' | 'images', ids: readonly string[]) => {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return;
+      const found = new Set((await this.db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+      const absent = wanted.filter((id) => !found.has(id));
+      if (absent.length > 0) missing.push({ field, ids: absent });
+    };
+    await check('sectionId', 'sections', story.sectionId ? [story.sectionId] : []);
+    await check('topicIds', 'topics', story.topicIds ?? []);
+    await check('authorIds', 'authors', story.authorIds ?? []);
+    await check('leadImageId', 'images', story.leadImageId ? [story.leadImageId] : []);
+    return missing;
+  }
+
   async slugTaken(locale: string, slug: string, exceptTranslationId: string | null) {
     let q = this.db.selectFrom('story_translations').select('id').where('locale', '=', locale).where('slug', '=', slug);
     if (exceptTranslationId) q = q.where('id', '!=', exceptTranslationId);

@@ -84,7 +84,7 @@ export class GiftsKyselyRepository implements GiftStore {
     return row ? toGiftLink(row) : null;
   }
 
-  async redeem(linkId: string, redemptionTokenHash: string, now: Date): Promise<boolean> {
+  async redeem(linkId: string, redemptionTokenHash: string, now: Date, expiresAt: Date): Promise<boolean> {
     const at = now.toISOString();
     return this.db.transaction().execute(async (trx) => {
       // One conditional decrement: concurrent redemptions can never take the count below zero.
@@ -99,7 +99,7 @@ export class GiftsKyselyRepository implements GiftStore {
       const link = await trx.selectFrom('gift_links').select('expires_at').where('id', '=', linkId).executeTakeFirstOrThrow();
       await trx
         .insertInto('gift_redemptions')
-        .values({ id: newId(now.getTime()), gift_link_id: linkId, token_hash: redemptionTokenHash, created_at: at, expires_at: link.expires_at })
+        .values({ id: newId(now.getTime()), gift_link_id: linkId, token_hash: redemptionTokenHash, created_at: at, expires_at: earlier(link.expires_at, expiresAt.toISOString()) })
         .execute();
       return true;
     });
@@ -131,4 +131,9 @@ export class GiftsKyselyRepository implements GiftStore {
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
+}
+
+/** The earlier of two ISO-8601 UTC times (same format, so they compare as text). */
+function earlier(a: string, b: string): string {
+  return new Date(a).getTime() <= new Date(b).getTime() ? a : b;
 }

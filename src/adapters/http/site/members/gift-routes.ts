@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition } from '../../../../modules/editions/edition.js';
-import { GIFT_COOKIE_MAX_TOKENS, GIFT_TTL_MS, type GiftRedemption } from '../../../../modules/members/index.js';
+import { GIFT_COOKIE_MAX_TOKENS, GIFT_REDEMPTION_TTL_MS, type GiftRedemption } from '../../../../modules/members/index.js';
 import { giftCreatedView, giftCreateView, giftLandingView, giftUnavailableView } from './gift-views.js';
 import { notFoundPage } from './member-errors.js';
 import {
@@ -87,7 +87,7 @@ export function registerGiftRoutes(app: FastifyInstance, deps: MemberSiteDeps): 
     }
     if (result.kind === 'redeemed') {
       const tokens = [result.token, ...holding].slice(0, GIFT_COOKIE_MAX_TOKENS);
-      setCookie(reply, GIFT_COOKIE, tokens.join('.'), { maxAge: GIFT_TTL_MS / 1000, secure: deps.secureCookies });
+      setCookie(reply, GIFT_COOKIE, tokens.join('.'), { maxAge: GIFT_REDEMPTION_TTL_MS / 1000, secure: deps.secureCookies });
     }
     return seeOther(reply, result.story.path);
   });

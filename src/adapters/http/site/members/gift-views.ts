@@ -1,10 +1,11 @@
-import { GIFT_TTL_MS, GIFT_USES, type GiftableStory } from '../../../../modules/members/index.js';
+import { GIFT_REDEMPTION_TTL_MS, GIFT_TTL_MS, GIFT_USES, type GiftableStory } from '../../../../modules/members/index.js';
 import { html } from '../../../../shared/html.js';
 import type { PageContext } from '../page-context.js';
 import type { Rendered } from '../views/listing-views.js';
 import { csrfField, messageView } from './sign-in-views.js';
 
 const DAYS = Math.round(GIFT_TTL_MS / 86_400_000);
+const REDEMPTION_HOURS = Math.round(GIFT_REDEMPTION_TTL_MS / 3_600_000);
 const meta = (ctx: PageContext, title: string): Rendered['meta'] => ({ title: `${title} | ${ctx.edition.siteName}`, description: title, canonical: ctx.path, noindex: true });
 
 /** The sharer confirms: what the link will do, then a button. */
@@ -49,7 +50,7 @@ export function giftLandingView(ctx: PageContext, story: GiftableStory, csrf: st
     meta: meta(ctx, title),
     main: html`<section class="member-page">
   <h1>${title}</h1>
-  <p>${t('members.gift.landingBody', { title: story.title })}</p>
+  <p>${t('members.gift.landingBody', { title: story.title, hours: REDEMPTION_HOURS })}</p>
   <form method="post" action="${ctx.path}">
     ${csrfField(csrf)}
     <button type="submit">${t('members.gift.readButton')}</button>

@@ -73,7 +73,8 @@ export function registerSignInRoutes(app: FastifyInstance, deps: MemberSiteDeps)
     const previous = await currentMember(request, reply, deps);
     if (previous) await members.sessions.end(previous.session.id);
     setMemberCookie(reply, deps, signedIn.session.token);
-    return seeOther(reply, signedIn.returnPath);
+    // Checked again: a link stored before today's rules must not break the redirect it ends with.
+    return seeOther(reply, safeReturnPath(signedIn.returnPath, accountPath(signedIn.locale)));
   });
 
   app.post<{ Params: Params }>('/:locale/sign-out', async (request, reply) => {

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { invalidInput } from '../../../shared/errors.js';
+
+/** A NUL byte, raw or percent-encoded (`%00`), in the request target. */
+const NUL_IN_URL = /%00|\u0000/i;
+
+/**
+ * Refuses NUL anywhere in a request, once, before any route sees it: the path and query, and every
+ * string and key of a parsed body (JSON or form). NUL is never valid text here, PostgreSQL cannot
+ * store it in text columns, and SQLite would. Readers get the localized 400 page, APIs the JSON
+ * error shape (`invalid_input`, `details.field` is `url` or `body`).
+ */
+export function registerNulGuard(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(NUL_IN_URL.test(request.url) ? nulError('url') : undefined);
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    done(holdsNul(request.body, 0) ? nulError('body') : undefined);
+  });
+}
+
+function nulError(field: 'url' | 'body') {
+  return invalidInput('The request contains a NUL character (U+0000), which is never valid here', { field, reason: 'nul' });
+}
+
+/** Whether a parsed body holds NUL in a string or a key (plain data only; streams and buffers are not text). */
+function holdsNul(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsNul(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item, depth + 1));
+}
