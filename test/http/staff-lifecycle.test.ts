@@ -231,7 +231,7 @@ describe.each(DIALECTS)('change my password (%s)', (dialect) => {
     expect(noCsrf.statusCode).toBe(403);
   });
 
-  it('counts wrong current passwords toward the sign-in limit (429 after five)', async () => {
+  it('refuses a sixth wrong current password within 15 minutes (429)', async () => {
     const session = await signIn(site.app, 'ada@example.org', 'correct horse battery');
     const codes: number[] = [];
     for (let i = 0; i < 6; i++) {

@@ -32,6 +32,11 @@ export const RULES = {
    * has not still gets its attempt, so the owner can sign in while the attack goes on.
    */
   signInFailuresPerAccount: { name: 'signin-account', limit: 30, windowMs: 15 * MINUTE },
+  /**
+   * Wrong current passwords on "change my password", per account. Only a holder of one of the
+   * account's sessions can fail it, so it can hold back nobody but that session's user.
+   */
+  passwordChangeFailuresPerAccount: { name: 'password-change-account', limit: 5, windowMs: 15 * MINUTE },
   resetPerIp: { name: 'reset-ip', limit: 10, windowMs: 15 * MINUTE },
   /** Reset mails to one email address per client address: past this, requests are accepted but no mail is sent. */
   resetMailsPerAccountAddress: { name: 'reset-account-ip', limit: 3, windowMs: 60 * MINUTE },

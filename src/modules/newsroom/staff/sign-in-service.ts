@@ -76,16 +76,16 @@ export class SignInService {
   }
 
   /**
-   * "Change my password": needs the current one (failures count toward the per-account sign-in
-   * limit), then sets the new one and ends every other session of the account; this one stays.
+   * "Change my password": needs the current one (five wrong ones in 15 minutes and the account's
+   * sessions must wait: a stolen session cannot guess the password), then sets the new one and ends every other session of the account; this one stays.
    */
   async changePassword(staffId: string, keepSessionId: string, input: ChangePasswordInput): Promise<void> {
     const { limiter, accounts, clock } = this.deps;
     const account = await accounts.findById(staffId);
     if (!account || account.status !== 'active') throw unauthorized();
-    await limiter.check(RULES.signInFailuresPerAccount, account.email);
+    await limiter.check(RULES.passwordChangeFailuresPerAccount, staffId);
     if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
-      await limiter.record(RULES.signInFailuresPerAccount, account.email);
+      await limiter.record(RULES.passwordChangeFailuresPerAccount, staffId);
       throw invalidInput('The current password is not correct', { field: 'currentPassword' });
     }
     await accounts.setPasswordHash(staffId, await hashPassword(input.newPassword), clock.now());
