@@ -47,6 +47,7 @@ describe('the paywall journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT 
     base = `http://127.0.0.1:${port}`;
     stripe = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET, apiKey: STRIPE_KEY });
     site = await startPaywallSite('sqlite', {
+      runJobs: true,
       env: {
         PUBLIC_URL: base,
         PAGE_CACHE_SECONDS: '10',
