@@ -49,6 +49,7 @@ describe('the paywall journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT 
     const clock = { now: () => (site ? site.clock.now() : new Date()) };
     stripe = await startStripeStandIn({ webhookSecret: WEBHOOK_SECRET, apiKey: STRIPE_KEY, clock });
     site = await startPaywallSite('sqlite', {
+      runJobs: true,
       env: {
         PUBLIC_URL: base,
         PAGE_CACHE_SECONDS: '10',

@@ -68,6 +68,11 @@ const envSchema = z.object({
     .regex(/^(auto|[1-9]\d{0,2})$/, 'a number of web processes from 1 to 999, or "auto" for one per CPU core')
     .default('1'),
   RUN_JOBS: boolSchema.default(true),
+  IMAGE_WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9]\d?)$/, 'a number of images processed at once from 1 to 99, or "auto" for half the CPU cores')
+    .default('auto'),
+  IMAGE_UPLOADS_PER_ACCOUNT: z.coerce.number({ error: 'a whole number from 1 to 100' }).int().min(1).max(100).default(2),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -153,6 +158,8 @@ export interface Config {
   mailFrom: string;
   /** Web processes sharing the port; 1 serves from the main process. */
   webConcurrency: number;
+  /** Image uploads: images decoded and encoded at once per process, and uploads in progress per account. */
+  images: { workers: number; uploadsPerAccount: number };
   logLevel: string;
   production: boolean;
   plans: PlansConfig;
@@ -309,6 +316,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `${siteName} <no-reply@${new URL(publicUrl).hostname}>`,
     webConcurrency: e.WEB_CONCURRENCY === 'auto' ? availableParallelism() : Number(e.WEB_CONCURRENCY),
+    images: {
+      workers: e.IMAGE_WORKERS === 'auto' ? Math.max(1, Math.floor(availableParallelism() / 2)) : Number(e.IMAGE_WORKERS),
+      uploadsPerAccount: e.IMAGE_UPLOADS_PER_ACCOUNT,
+    },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     plans: file.plans ?? DEFAULT_PLANS,

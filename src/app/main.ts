@@ -24,7 +24,7 @@ Commands:
   start                      Serve the reader site (migrates and seeds demo content when configured)
   migrate                    Apply pending database migrations and exit
   seed-demo [--stories N]    Add generated demo content (default ${DEMO_STORIES} stories) [--seed S]
-  worker                     Run background jobs (scheduled publishing, newsletters) until stopped
+  worker                     Run background jobs (scheduled publishing, mails) until stopped
   staff:add --email E --role R [--name N]
                              Add a staff member; the password is read from stdin
   help                       Show this help
@@ -61,7 +61,7 @@ async function prepare(config: Config): Promise<void> {
   }
 }
 
-/** Background jobs in this process (scheduled publishing), unless RUN_JOBS=false. */
+/** Background jobs in this process (scheduled publishing, mails), unless RUN_JOBS=false. */
 async function startJobs(config: Config, services: Services): Promise<() => Promise<void>> {
   if (!config.runJobs) return async () => undefined;
   const { worker } = createJobRuntime(services, buildJobHandlers(services));

@@ -19,7 +19,8 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
   /** A contributor, signed in through the admin API like the admin app does: cookie and CSRF token. */
   let staff: { cookie: string; 'x-csrf-token': string };
   beforeAll(async () => {
-    site = await startTestSite(dialect);
+    // One image processed at a time (the default is half the cores), two uploads in progress per account.
+    site = await startTestSite(dialect, { IMAGE_WORKERS: '1' });
     mediaDir = join(site.database.dataDir, 'media');
     const post = (path: string, body: object, headers: Record<string, string> = {}) =>
       site.app.inject({ method: 'POST', url: `/admin/api/v1${path}`, payload: body, headers });
@@ -256,4 +257,52 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     const plain = await site.app.inject({ method: 'GET', url: '/en/2014/07/harbour-fish-prices-climb' });
     expect(plain.body).toMatch(/<figure class="lead-image">\s*<img src="\/media\/fixture-lead.webp"/);
   });
+
+  it('takes ten near-limit uploads at once (6,300 × 6,300 PNGs): two are admitted and processed one at a time, eight refused with 429, each success usable at once', async () => {
+    // 39.7 megapixels (the limit is 40) in a tiny file: decoding costs ~120 MB and seconds; the file costs nothing.
+    const png = await sharp({ create: { width: 6300, height: 6300, channels: 3, background: '#3d5a80' } }).png({ compressionLevel: 9 }).toBuffer();
+    expect(png.length).toBeLessThan(256 * 1024);
+    const statsBefore = (await get(`${URL}/processing`)).json<Record<string, number>>();
+    expect(statsBefore).toMatchObject({ workers: 1, perAccount: 2, inProgress: 0, running: 0 });
+    const before = await snapshot();
+
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => upload({ locale: 'en', alt: `Near the limit ${i}` }, { bytes: png, filename: `big-${i}.png`, type: 'image/png' })),
+    );
+    const accepted = results.filter((r) => r.statusCode === 201);
+    const refused = results.filter((r) => r.statusCode !== 201);
+    expect(accepted).toHaveLength(2);
+    expect(refused.map((r) => r.statusCode)).toEqual(Array(8).fill(429));
+    for (const res of refused) {
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.json()).toEqual({
+        error: {
+          code: 'rate_limited',
+          message: 'You already have 2 image uploads in progress; wait until one finishes, then try again',
+          details: { reason: 'uploads_per_account', limit: 2, retryAfterSeconds: 10 },
+        },
+      });
+      expect(res.headers['retry-after']).toBe('10');
+    }
+    // A success means usable now: every rendition is on disk and the image is in the library.
+    for (const res of accepted) {
+      const image = res.json<Image>();
+      expect(image).toMatchObject({ width: 6300, height: 6300, mime: 'image/png' });
+      expect(widths(image, 'avif')).toEqual([400, 800, 1200, 1600]);
+      for (const r of image.renditions) expect((await readFile(fileOf(r.path))).length).toBe(r.bytes);
+      expect((await get(`${URL}/${image.id}`)).statusCode).toBe(200);
+    }
+    // The pool never decoded more than one at a time, and nothing is left in progress.
+    const stats = (await get(`${URL}/processing`)).json<Record<string, number>>();
+    expect(stats).toMatchObject({ workers: 1, peakRunning: 1, running: 0, waiting: 0, inProgress: 0 });
+    expect(stats.processed! - statsBefore.processed!).toBe(2);
+    expect(stats.refused! - statsBefore.refused!).toBe(8);
+    const after = await snapshot();
+    expect(after.images - before.images).toBe(2);
+    expect(after.files.filter((f) => !before.files.includes(f)).every((f) => !f.includes('.tmp'))).toBe(true);
+
+    // The account's slots are free again.
+    const next = await upload({ locale: 'en', alt: 'After the burst' }, { bytes: await transparentPng(40, 40), filename: 'small.png', type: 'image/png' });
+    expect(next.statusCode).toBe(201);
+  }, 180_000);
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { NOW } from '../support/fixtures.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import { ADMIN, API, asStaff, setUpAdmin, signIn } from '../support/staff.js';
-import { startTestSite, type TestSite } from '../support/test-site.js';
+import { settleJobs, startTestSite, type TestSite } from '../support/test-site.js';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 const LINK = /https:\/\/news\.example\.org\/admin\/reset-password\?token=([\w%-]+)/;
@@ -14,7 +14,7 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
   let site: TestSite;
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    site = await startTestSite(dialect, { SMTP_URL: smtp.url });
+    site = await startTestSite(dialect, { SMTP_URL: smtp.url }, { runJobs: true });
     await setUpAdmin(site.app);
   });
   afterAll(async () => {
@@ -27,11 +27,13 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
   const confirm = (token: string, password: string) =>
     site.app.inject({ method: 'POST', url: `${API}/password-reset/confirm`, payload: { token, password } });
   const tokenIn = (mail: ReceivedMail) => decodeURIComponent(LINK.exec(mail.text)?.[1] ?? '');
+  const resetJobs = () => site.services.database.db.selectFrom('jobs').selectAll().where('type', '=', 'staff.reset-mail').orderBy('id').execute();
   let seen = 0;
   /** The next mail this suite receives. */
   const nextMail = async () => {
     const index = seen++;
     await smtp.waitFor(() => smtp.messages.length > index);
+    await settleJobs(site.services);
     return smtp.messages[index] as ReceivedMail;
   };
 
@@ -63,7 +65,9 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
 
   it('answers 202 for an unknown address and sends nothing', async () => {
     const before = smtp.messages.length;
+    const jobsBefore = await resetJobs();
     expect((await requestReset('stranger@example.org')).statusCode).toBe(202);
+    expect(await resetJobs()).toEqual(jobsBefore);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.messages.length).toBe(before);
   });
@@ -134,5 +138,47 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
     const res = await confirm('whatever', 'short');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.field).toBe('password');
+  });
+
+  it('a mail the SMTP server refuses (451) is retried with backoff and arrives; the answer never waits for SMTP', async () => {
+    const start = new Date(NOW.getTime() + 20 * 60 * 60 * 1000);
+    site.clock.set(start);
+    try {
+      const refusedBefore = smtp.refused.length;
+      smtp.refuseNext(2);
+      const res = await requestReset(ADMIN.email);
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({});
+
+      // The mail is a job of the durable queue: the first attempt was refused and is waiting for its retry.
+      const job = async () => (await resetJobs()).find((j) => j.created_at === start.toISOString());
+      const failed = await vi.waitFor(async () => {
+        const row = await job();
+        expect(row).toMatchObject({ status: 'failed', attempts: 1, run_at: new Date(start.getTime() + 15_000).toISOString() });
+        return row!;
+      });
+      expect(failed.last_error).toContain('451');
+      expect(smtp.refused.slice(refusedBefore)).toEqual([ADMIN.email]);
+      // Ids and the language only: the token is minted by the attempt that sends it, never queued.
+      expect(JSON.parse(failed.payload)).toEqual({ staffId: expect.any(String), locale: 'en' });
+
+      site.clock.set(new Date(start.getTime() + 16_000));
+      await vi.waitFor(async () => expect(await job()).toMatchObject({ status: 'failed', attempts: 2 }));
+      site.clock.set(new Date(start.getTime() + 16_000 + 31_000));
+      const mail = await nextMail();
+      expect(smtp.refused.slice(refusedBefore)).toEqual([ADMIN.email, ADMIN.email]);
+      expect(mail.to).toEqual([ADMIN.email]);
+      const token = tokenIn(mail);
+      await vi.waitFor(async () => expect(await job()).toMatchObject({ status: 'done', attempts: 3 }));
+      const done = (await job())!;
+      expect(done.payload).not.toContain(token);
+      expect(done.last_error ?? '').not.toContain(token);
+
+      // The delivered link works (within its hour, counted from sending).
+      expect((await confirm(token, 'the passphrase after a retry')).statusCode).toBe(204);
+      expect((await signIn(site.app, ADMIN.email, 'the passphrase after a retry')).staff.email).toBe(ADMIN.email);
+    } finally {
+      site.clock.set(NOW);
+    }
   });
 });

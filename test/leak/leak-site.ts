@@ -12,7 +12,7 @@ import { meterMonthStart, type AccessLevel, type Subscription } from '../../src/
 import { fixedClock } from '../../src/shared/clock.js';
 import { createTestDatabase, type DialectName, type TestDatabase } from '../support/databases.js';
 import { NOW, T0, seedFixture, type Fixture } from '../support/fixtures.js';
-import { testSiteConfig } from '../support/test-site.js';
+import { startTestJobs, testSiteConfig } from '../support/test-site.js';
 
 /**
  * A reader site for the paywall suites: the fixture newsroom plus gated stories whose withheld
@@ -71,6 +71,8 @@ export interface PaywallSiteOptions {
   env?: Record<string, string>;
   /** The paywall's wiring: a members stand-in, limits. */
   paywall?: (services: Services) => PaywallWiringOptions;
+  /** Run jobs (sign-in mails) in this process, as `start` does. */
+  runJobs?: boolean;
 }
 
 const SLUG_MONTH = '/2014/07/';
@@ -86,6 +88,7 @@ export async function startPaywallSite(dialect: DialectName, options: PaywallSit
   const stories = await seedGatedStories(services, fixture);
   const app = createHttpApp(services, options.paywall ? { paywall: options.paywall(services) } : {});
   await app.ready();
+  const worker = options.runJobs ? startTestJobs(services) : null;
   return {
     app,
     services,
@@ -94,6 +97,7 @@ export async function startPaywallSite(dialect: DialectName, options: PaywallSit
     clock,
     database,
     async close() {
+      await worker?.stop();
       await app.close();
       await services.close();
       await database.drop();

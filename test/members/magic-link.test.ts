@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { NOW } from '../support/fixtures.js';
 import { text } from '../support/html-probe.js';
@@ -227,5 +227,50 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     };
     for (const [returnPath, location] of onSite) expect(await follow(returnPath)).toBe(location);
     for (const returnPath of offSite) expect(await follow(returnPath), JSON.stringify(returnPath)).toBe('/en/account');
+  });
+
+  it('a link the SMTP server refuses (451) is retried with backoff and arrives; the answer never waits for SMTP', async () => {
+    const start = new Date(NOW.getTime() + 2 * 60 * 60_000);
+    ms.site.clock.set(start);
+    try {
+      const refusedBefore = ms.smtp.refused.length;
+      ms.smtp.refuseNext(2);
+      const browser = new Browser(app());
+      const form = await browser.get('/tr/sign-in?return=%2Ftr%2Faccount');
+      const res = await browser.post('/tr/sign-in', { csrf: csrfIn(form.body), email: 'Patient.Reader@example.org', return: '/tr/account' });
+      expect(res.statusCode).toBe(202);
+
+      // The mail is a job of the durable queue; its first attempt was refused and waits 15 s for a retry.
+      const job = async () =>
+        db().selectFrom('jobs').selectAll().where('type', '=', 'member.sign-in-mail').where('created_at', '=', start.toISOString()).executeTakeFirst();
+      const failed = await vi.waitFor(async () => {
+        const row = await job();
+        expect(row).toMatchObject({ status: 'failed', attempts: 1, run_at: new Date(start.getTime() + 15_000).toISOString() });
+        return row!;
+      });
+      expect(failed.last_error).toContain('451');
+      expect(ms.smtp.refused.slice(refusedBefore)).toEqual(['patient.reader@example.org']);
+      // What the reader asked for, and no token: the attempt that sends the link mints it.
+      expect(JSON.parse(failed.payload)).toEqual({ email: 'patient.reader@example.org', locale: 'tr', returnPath: '/tr/account' });
+
+      ms.site.clock.set(new Date(start.getTime() + 16_000));
+      await vi.waitFor(async () => expect(await job()).toMatchObject({ status: 'failed', attempts: 2 }));
+      ms.site.clock.set(new Date(start.getTime() + 16_000 + 31_000));
+      const mail = await ms.mailTo('patient.reader@example.org');
+      expect(mail.subject).toBe('The Masthead Chronicle için e-posta adresinizi doğrulayın');
+      const link = linkIn(mail);
+      const done = (await job())!;
+      expect(done).toMatchObject({ status: 'done', attempts: 3 });
+      expect(`${done.payload} ${done.last_error ?? ''}`).not.toContain(link.token);
+
+      // The link works: it is valid for 15 minutes from the attempt that sent it.
+      const confirm = await browser.get(link.path);
+      expect(confirm.statusCode).toBe(200);
+      const signedIn = await browser.post('/tr/sign-in/verify', { csrf: csrfIn(confirm.body), token: link.token });
+      expect(signedIn.statusCode).toBe(303);
+      expect(signedIn.headers.location).toBe('/tr/account');
+    } finally {
+      ms.site.clock.set(NOW);
+    }
   });
 });

@@ -7,7 +7,7 @@ import type { DialectName } from '../support/databases.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import { guardNetwork } from '../support/stripe-stand-in-network-guard.js';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.js';
-import { startTestSite, type TestSite } from '../support/test-site.js';
+import { settleJobs, startTestSite, type TestSite } from '../support/test-site.js';
 
 /**
  * Test kit for the members suites: a browser with a cookie jar over `app.inject` (each with its
@@ -106,7 +106,7 @@ export async function startMembersSite(dialect: DialectName, options: { payments
     writeFileSync(file, JSON.stringify(options.config));
     env.MASTHEAD_CONFIG = file;
   }
-  site = await startTestSite(dialect, env);
+  site = await startTestSite(dialect, env, { runJobs: true });
   const app = site.app;
   standIn?.setWebhookTarget(async ({ body, headers }) => {
     const res = await app.inject({ method: 'POST', url: '/webhooks/stripe', payload: body, headers });
@@ -123,6 +123,7 @@ export async function startMembersSite(dialect: DialectName, options: { payments
     async mailTo(email) {
       const mail = await smtp.waitFor((m) => m.to.includes(email) && !taken.has(m));
       taken.add(mail);
+      await settleJobs(started.services);
       return mail;
     },
     async close() {

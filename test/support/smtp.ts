@@ -16,6 +16,10 @@ export interface TestSmtpServer {
   messages: ReceivedMail[];
   /** The first message (already received or arriving within the timeout) that matches. */
   waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Answers the next `count` recipients with a temporary failure (451), as a busy or greylisting server does. */
+  refuseNext(count: number): void;
+  /** Recipients refused so far (by `refuseNext`). */
+  refused: string[];
   close(): Promise<void>;
 }
 
@@ -23,10 +27,18 @@ export interface TestSmtpServer {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
+  const refused: string[] = [];
+  let toRefuse = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (toRefuse <= 0) return callback();
+      toRefuse--;
+      refused.push(address.address);
+      callback(Object.assign(new Error('Mailbox temporarily unavailable, try again later'), { responseCode: 451 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,6 +60,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refused,
+    refuseNext(count) {
+      toRefuse = count;
+    },
     waitFor(match, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

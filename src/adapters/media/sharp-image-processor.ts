@@ -17,6 +17,17 @@ const ENCODE: Record<OutputFormat, (pipeline: Sharp) => Sharp> = {
 };
 
 /**
+ * sharp's process-wide settings, applied once by the composition root: libvips threads per image
+ * (the processing pool decides how many images run at once, so threads × images stays near the
+ * cores), and no libvips operation cache (each upload is different bytes: a cache would only hold
+ * memory, tens of MB, that the pool bounds otherwise).
+ */
+export function configureSharp(options: { threadsPerImage: number }): void {
+  sharp.concurrency(Math.max(1, options.threadsPerImage));
+  sharp.cache(false);
+}
+
+/**
  * The image processor on sharp (libvips). Nothing read from the source survives into an output but
  * the pixels: sharp drops EXIF (GPS included), XMP and IPTC unless asked to keep them, and we never
  * ask; orientation is applied to the pixels first (`autoOrient`). Every decode is bounded by

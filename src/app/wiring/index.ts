@@ -3,6 +3,7 @@ import type { Services } from '../container.js';
 import type { Handlers } from '../../modules/jobs/index.js';
 import { buildAdminAppModule } from './admin-app-wiring.js';
 import { buildEditorialModule, editorialJobHandlers } from './editorial-wiring.js';
+import { mailJobHandlers } from './mail-wiring.js';
 import { buildMediaModule } from './media-wiring.js';
 import { buildMembersModule } from './members-wiring.js';
 import { cdnPurgeJobHandlers } from './page-cache-wiring.js';
@@ -21,5 +22,5 @@ export function buildHttpModules(services: Services): HttpModule[] {
  * `masthead worker` command and `start` run whatever this returns.
  */
 export function buildJobHandlers(services: Services): Handlers {
-  return { ...editorialJobHandlers(services), ...cdnPurgeJobHandlers(services) };
+  return { ...editorialJobHandlers(services), ...cdnPurgeJobHandlers(services), ...mailJobHandlers(services) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { KyselyJobQueue } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
-import { startWorker, type Handlers, type JobWorker } from '../../modules/jobs/index.js';
+import { KyselyJobQueue, kyselyTx } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
+import { startWorker, type EnqueueJob, type Handlers, type JobWorker } from '../../modules/jobs/index.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Services } from '../container.js';
 
@@ -24,6 +24,24 @@ export function createJobQueue(services: Services): KyselyJobQueue {
   return new KyselyJobQueue(services.database, services.clock);
 }
 
+/** The workers running in this process over these services, woken by `enqueueNow`. */
+const localWorkers = new WeakMap<Services, Set<JobWorker>>();
+
+/**
+ * Enqueues a job on its own (no caller transaction) and wakes this process's worker, if it runs
+ * one (`start` with RUN_JOBS=true), so the job starts now rather than at the next poll. Other
+ * processes' workers find it at their next poll (every second by default).
+ */
+export function enqueueNow(services: Services): EnqueueJob {
+  const queue = createJobQueue(services);
+  const executor = kyselyTx(services.database.db);
+  return async (job) => {
+    const enqueued = await queue.enqueue(executor, job);
+    for (const worker of localWorkers.get(services) ?? []) worker.wake();
+    return enqueued;
+  };
+}
+
 /** The queue plus a started worker running `handlers`; call `worker.stop()` before closing the services. */
 export function createJobRuntime(
   services: Services,
@@ -42,7 +60,10 @@ export function createJobRuntime(
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     ...(options.polling !== undefined && { polling: options.polling }),
   });
-  return { queue, worker };
+  const local = localWorkers.get(services) ?? new Set<JobWorker>();
+  localWorkers.set(services, local.add(worker));
+  const stop = worker.stop.bind(worker);
+  return { queue, worker: { ...worker, stop: () => (local.delete(worker), stop()) } };
 }
 
 /** host:pid:random, so two workers never share lease ownership, even after a pid is reused. */

@@ -1,16 +1,23 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MediaKyselyRepository } from '../../adapters/db/repositories/media/media-kysely-repository.js';
 import type { HttpModule } from '../../adapters/http/app.js';
 import { registerAdminAuth } from '../../adapters/http/admin-api/admin-auth.js';
 import { registerMediaRoutes } from '../../adapters/http/admin-api/media-routes.js';
-import { SharpImageProcessor } from '../../adapters/media/sharp-image-processor.js';
+import { configureSharp, SharpImageProcessor } from '../../adapters/media/sharp-image-processor.js';
 import { LocalDiskStorage } from '../../adapters/storage/local-disk-storage.js';
-import { MediaService, type MediaLimits } from '../../modules/media/index.js';
+import { DEFAULT_PROCESSING_LIMITS, MediaService, type MediaLimits } from '../../modules/media/index.js';
 import type { Services } from '../container.js';
 import { adminAuthDeps } from './staff-wiring.js';
 
-/** The media service over local disk (DATA_DIR/media, which the site serves at /media/). */
+/**
+ * The media service over local disk (DATA_DIR/media, which the site serves at /media/). Image work
+ * runs in its bounded pool: IMAGE_WORKERS images at once, each with its share of the cores as
+ * libvips threads, IMAGE_UPLOADS_PER_ACCOUNT uploads in progress per account.
+ */
 export function buildMediaService(services: Services, limits: Partial<MediaLimits> = {}): MediaService {
+  const { workers, uploadsPerAccount } = services.config.images;
+  configureSharp({ threadsPerImage: Math.floor(availableParallelism() / workers) });
   return new MediaService({
     repository: new MediaKyselyRepository(services.database.db),
     storage: new LocalDiskStorage(join(services.config.dataDir, 'media')),
@@ -18,6 +25,7 @@ export function buildMediaService(services: Services, limits: Partial<MediaLimit
     clock: services.clock,
     locales: services.editions.locales,
     limits,
+    processing: { workers, perAccount: uploadsPerAccount, queue: Math.max(DEFAULT_PROCESSING_LIMITS.queue, 2 * workers) },
   });
 }
 

@@ -10,8 +10,6 @@ import { priceText } from '../../adapters/http/site/members/subscribe-views.js';
 import { loadAssets } from '../../adapters/http/site/assets.js';
 import { SitePages } from '../../adapters/http/site/site-pages.js';
 import { registerPaymentWebhook, STRIPE_WEBHOOK_PATH } from '../../adapters/http/webhooks/payment-webhook-routes.js';
-import { createMailer } from '../../adapters/mail/create-mailer.js';
-import { SmtpMailer } from '../../adapters/mail/smtp-mailer.js';
 import { createStripePaymentProvider } from '../../adapters/payments/stripe-payment-provider.js';
 import { parseCookies } from '../../adapters/http/admin-api/cookies.js';
 import { ReaderService } from '../../modules/content/reader-service.js';
@@ -32,6 +30,7 @@ import type { Logger } from '../../shared/logger.js';
 import { createTranslator, loadCatalogs, type Catalogs } from '../../shared/i18n/index.js';
 import type { Services } from '../container.js';
 import { packageRoot } from '../paths.js';
+import { enqueueNow } from './jobs-wiring.js';
 import { adminAuthDeps, secureCookies } from './staff-wiring.js';
 
 /** A plan as the paywall box lists it: `SitePaywall.plansFor` in the reader site's deps. */
@@ -125,16 +124,13 @@ export function buildMembersModule(services: Services): HttpModule {
     name: 'members',
     register(app) {
       const { config, editions, clock, database } = services;
-      const mailer = createMailer(config, app.log);
-      if (mailer instanceof SmtpMailer) app.addHook('onClose', async () => mailer.close());
       warnAboutSetup(services, app.log);
       const stores = createMemberStores(database.db, database.dialect);
       const provider = paymentProvider(services);
       const members = createMembersModule({
         stores,
         limiter: new RateLimiter(createStaffStores(database.db).rateLimits, clock),
-        mailer,
-        log: app.log,
+        enqueue: enqueueNow(services),
         clock,
         publicUrl: config.publicUrl,
         siteName: config.siteName,

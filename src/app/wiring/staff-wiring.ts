@@ -2,11 +2,10 @@ import { createStaffStores } from '../../adapters/db/repositories/staff/index.js
 import type { AdminAuthDeps } from '../../adapters/http/admin-api/admin-auth.js';
 import { registerStaffApi } from '../../adapters/http/admin-api/staff-api.js';
 import type { HttpModule } from '../../adapters/http/app.js';
-import { createMailer } from '../../adapters/mail/create-mailer.js';
-import { SmtpMailer } from '../../adapters/mail/smtp-mailer.js';
 import { createStaffAuthentication, createStaffModule } from '../../modules/newsroom/staff/index.js';
 import type { Config } from '../config.js';
 import type { Services } from '../container.js';
+import { enqueueNow } from './jobs-wiring.js';
 
 /** Session cookies are `Secure` when the site is served over https. */
 export function secureCookies(config: Config): boolean {
@@ -19,16 +18,7 @@ export function buildStaffModule(services: Services): HttpModule {
     name: 'staff',
     register(app) {
       const { config, clock } = services;
-      const mailer = createMailer(config, app.log);
-      if (mailer instanceof SmtpMailer) app.addHook('onClose', async () => mailer.close());
-      const staff = createStaffModule({
-        stores: createStaffStores(services.database.db),
-        clock,
-        mailer,
-        log: app.log,
-        publicUrl: config.publicUrl,
-        siteName: config.siteName,
-      });
+      const staff = createStaffModule({ stores: createStaffStores(services.database.db), clock, enqueue: enqueueNow(services) });
       registerStaffApi(app, { staff, secureCookies: secureCookies(config) });
     },
   };

@@ -1,4 +1,4 @@
-export type { Tx, JobStatus, NewJob, Enqueued, JobSubmitter, ClaimedJob, ClaimRequest, JobRecord, JobQueue } from './job-queue.js';
+export type { Tx, JobStatus, NewJob, Enqueued, EnqueueJob, JobSubmitter, ClaimedJob, ClaimRequest, JobRecord, JobQueue } from './job-queue.js';
 export { DEFAULT_MAX_ATTEMPTS } from './job-queue.js';
 export {
   defineJob,

@@ -45,6 +45,12 @@ export interface JobSubmitter {
   cancel(tx: Tx, idempotencyKey: string): Promise<boolean>;
 }
 
+/**
+ * Enqueues a job in a statement of its own, outside any caller transaction: for a use case whose only
+ * durable effect is the job itself (a mail that mints its own token when it runs, for instance).
+ */
+export type EnqueueJob = (job: NewJob) => Promise<Enqueued>;
+
 /** A job a worker holds a lease on. `attempt` with `workerId` fences every later write. */
 export interface ClaimedJob {
   id: string;

@@ -27,6 +27,11 @@ export interface WorkerOptions {
 export interface JobWorker {
   /** Claims and runs due jobs, batch after batch, until none is due; resolves with how many ran. */
   runOnce(): Promise<number>;
+  /**
+   * A job was just enqueued in this process: claim now instead of at the next poll (a no-op when
+   * every slot is busy; the freed slot claims it). Lets a slow poll still deliver a mail at once.
+   */
+  wake(): void;
   /** Stops claiming, then waits for the jobs already running to finish and record their result. */
   stop(): Promise<void>;
 }
@@ -45,6 +50,8 @@ export function startWorker(options: WorkerOptions): JobWorker {
   let stopping = false;
   let claiming: Promise<unknown> = Promise.resolve();
   let wake: (() => void) | null = null;
+  /** Set by `wake()` while a claim is under way, so the next pause does not wait for the poll. */
+  let nudged = false;
 
   /** Claims as many due jobs as there are free slots and starts them. Claims run one at a time, so slots are never oversubscribed. */
   function claimAndStart(): Promise<Promise<JobOutcome>[]> {
@@ -77,6 +84,10 @@ export function startWorker(options: WorkerOptions): JobWorker {
   /** Resolves after `ms`, or sooner when a job finishes or the worker stops. */
   function pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      if (nudged && Number.isFinite(ms)) {
+        nudged = false;
+        return resolve();
+      }
       const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
       function done() {
         clearTimeout(timer);
@@ -89,6 +100,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
 
   async function poll(): Promise<void> {
     while (!stopping) {
+      nudged = false;
       try {
         await claimAndStart();
       } catch (error) {
@@ -110,6 +122,11 @@ export function startWorker(options: WorkerOptions): JobWorker {
         await Promise.all(started);
         ran += started.length;
       }
+    },
+    wake() {
+      if (stopping || options.polling === false) return;
+      nudged = true;
+      wake?.();
     },
     stop() {
       stopped ??= (async () => {

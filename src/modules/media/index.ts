@@ -1,4 +1,5 @@
-export { MediaService, type MediaServiceDeps } from './media-service.js';
+export { DEFAULT_PROCESSING_LIMITS, MediaService, type MediaServiceDeps } from './media-service.js';
+export { ProcessingPool, RETRY_AFTER_SECONDS, type ProcessingLimits, type ProcessingStats, type UploadTicket } from './processing-pool.js';
 export { DEFAULT_MEDIA_LIMITS, searchTextOf, type ImageUpload, type MediaLimits } from './ingest-image.js';
 export type { MediaStorage } from './media-storage.js';
 export {

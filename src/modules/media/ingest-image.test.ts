@@ -5,6 +5,8 @@ import { ImageDecodeError, type ImageHeader, type ImageProcessor, type RenderReq
 import { DEFAULT_MEDIA_LIMITS, ingestImage, searchTextOf, type IngestDeps } from './ingest-image.js';
 import type { MediaRepository, NewMediaImage } from './media-repository.js';
 import type { MediaStorage } from './media-storage.js';
+import { DEFAULT_PROCESSING_LIMITS } from './media-service.js';
+import { ProcessingPool } from './processing-pool.js';
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(7)]);
 
@@ -64,6 +66,7 @@ function deps(overrides: Partial<IngestDeps> = {}) {
     repository,
     storage: new MemoryStorage(),
     processor: new FakeProcessor(),
+    pool: new ProcessingPool(DEFAULT_PROCESSING_LIMITS),
     clock: fixedClock('2026-01-05T10:00:00Z'),
     limits: DEFAULT_MEDIA_LIMITS,
     locales: ['en', 'tr'],

@@ -6,6 +6,7 @@ import { ImageDecodeError, type ImageHeader, type ImageProcessor, type SourceTyp
 import type { ImageFields } from './media-schema.js';
 import type { MediaRepository } from './media-repository.js';
 import type { MediaStorage } from './media-storage.js';
+import type { ProcessingPool } from './processing-pool.js';
 import type { MediaImage, MediaRendition } from './media-types.js';
 import { MIME, masterFormat, planRenditions, renditionFileName } from './rendition-plan.js';
 import { sniffImageType } from './sniff-image-type.js';
@@ -23,6 +24,8 @@ export interface IngestDeps {
   repository: MediaRepository;
   storage: MediaStorage;
   processor: ImageProcessor;
+  /** Decoding and encoding run here, a few at a time (the header checks before do not). */
+  pool: Pick<ProcessingPool, 'run'>;
   clock: Clock;
   limits: MediaLimits;
   /** Locales image texts may be written in (the editions). */
@@ -40,7 +43,8 @@ const megapixels = (pixels: number) => Math.round(pixels / 100_000) / 10;
 
 /**
  * Takes an uploaded image into the library: checks size, type (from the bytes) and pixel count
- * before any decoding, renders the master and renditions (oriented, metadata stripped), stores
+ * before any decoding, renders the master and renditions (oriented, metadata stripped) when the
+ * processing pool has a free worker, stores
  * the files, then writes the rows in one transaction. Any failure removes the files this call
  * wrote, so nothing half-saved remains.
  */
@@ -67,11 +71,9 @@ export async function ingestImage(deps: IngestDeps, upload: ImageUpload): Promis
     );
   }
   const master = masterFormat(type as SourceType, header.hasAlpha);
-  const rendered = await render(deps.processor, upload.bytes, {
-    maxPixels: limits.maxPixels,
-    master,
-    variants: planRenditions(header.width, master),
-  });
+  const rendered = await deps.pool.run(() =>
+    render(deps.processor, upload.bytes, { maxPixels: limits.maxPixels, master, variants: planRenditions(header.width, master) }),
+  );
   const files = [rendered.master, ...rendered.variants].map((image) => ({ image, name: renditionFileName(image.bytes, image.width, image.format) }));
 
   const written: string[] = [];

@@ -1,7 +1,7 @@
 /** The members module's public API: the only import path from outside (see README.md). */
-export { createMembersModule, type MembersModule, type MembersModuleDeps } from './members-module.js';
+export { createMembersModule, membersJobHandlers, type MembersModule, type MembersModuleDeps } from './members-module.js';
 export { MagicLinkService, MAGIC_LINK_TTL_MS, SIGN_IN_RULES, verifyPath, type SignedInMember } from './magic-links.js';
-export { MAGIC_LINK_MAIL_LOCALES } from './magic-link-mail.js';
+export { MAGIC_LINK_MAIL_LOCALES, magicLinkMailJob } from './magic-link-mail.js';
 export { MemberSessionService, MEMBER_SESSION_TTL_MS, type ResolvedMemberSession, type StartedMemberSession } from './member-sessions.js';
 export { AccountService, type AccountOverview } from './account-service.js';
 export { BillingService, openSubscription, renewingSubscription } from './billing-service.js';

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { MailMessage } from '../../shared/mail.js';
+import { defineJob } from '../jobs/index.js';
 import type { MagicLinkPurpose } from './member-types.js';
 
 /** The languages the sign-in mail is written in (the editions'); others get English. */
@@ -61,3 +63,20 @@ export function magicLinkMail(input: { to: string; purpose: MagicLinkPurpose; lo
     text: [text.intro[input.purpose](input.siteName), '', input.link, '', text.validity, text.ignore].join('\n'),
   };
 }
+
+/**
+ * The job that mails a sign-in or sign-up link. It carries what the reader asked for, never a
+ * token: the handler (`magic-link-mail-job.ts`) mints the link when it sends, so no secret waits in
+ * the queue.
+ */
+export const magicLinkMailJob = defineJob(
+  'member.sign-in-mail',
+  z
+    .object({
+      email: z.string().min(3).max(320),
+      locale: z.string().min(2).max(35),
+      /** A path on this site (already checked by `safeReturnPath`) where the link leads after sign-in. */
+      returnPath: z.string().max(2000),
+    })
+    .strict(),
+);

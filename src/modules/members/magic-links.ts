@@ -1,11 +1,10 @@
 import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
-import type { Mailer } from '../../shared/mail.js';
-import { magicLinkMail } from './magic-link-mail.js';
+import type { EnqueueJob } from '../jobs/index.js';
+import { magicLinkMailJob } from './magic-link-mail.js';
 import type { MemberSessionService, StartedMemberSession } from './member-sessions.js';
 import type { Limiter, MagicLinkStore, MemberStore, RateRule } from './member-stores.js';
 import type { MagicLinkRecord, Member } from './member-types.js';
-import { hashToken, looksLikeToken, newToken } from './tokens.js';
+import { hashToken, looksLikeToken } from './tokens.js';
 
 /** A magic link works once, within 15 minutes. */
 export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
@@ -31,11 +30,9 @@ export interface MagicLinkDeps {
   links: MagicLinkStore;
   sessions: MemberSessionService;
   limiter: Limiter;
-  mailer: Mailer;
-  log: Logger;
+  /** The durable job queue: the mail is a `member.sign-in-mail` job, retried until SMTP takes it. */
+  enqueue: EnqueueJob;
   clock: Clock;
-  publicUrl: string;
-  siteName: string;
 }
 
 export interface SignedInMember {
@@ -48,13 +45,14 @@ export interface SignedInMember {
 /**
  * Sign-up and sign-in by email. Every request mails a link, to known and unknown addresses alike
  * (a sign-in link or a sign-up link), so neither the answer nor the work behind it says whether an
- * address has an account. The mail is handed over without waiting for SMTP.
+ * address has an account. The mail is a job in the durable queue (`magic-link-mail-job.ts` mints
+ * the link and sends it, retried with backoff), so the answer never waits for or depends on SMTP.
  */
 export class MagicLinkService {
   constructor(private readonly deps: MagicLinkDeps) {}
 
   async request(input: { email: string; locale: string; returnPath: string; clientIp: string }): Promise<void> {
-    const { limiter, members, links, clock } = this.deps;
+    const { limiter, links, clock } = this.deps;
     await limiter.consume(SIGN_IN_RULES.perIp, input.clientIp);
     const pair = `${input.email} ${input.clientIp}`;
     if ((await limiter.total(SIGN_IN_RULES.perEmailAndIp, pair)) > 0) await limiter.check(SIGN_IN_RULES.perEmail, input.email);
@@ -62,18 +60,7 @@ export class MagicLinkService {
     await limiter.record(SIGN_IN_RULES.perEmail, input.email);
     const now = clock.now();
     await links.deleteExpired(new Date(now.getTime() - 24 * 60 * MINUTE));
-    const member = await members.findByEmail(input.email);
-    const purpose = member ? 'sign_in' : 'sign_up';
-    const token = newToken();
-    await links.create(
-      { tokenHash: hashToken(token), email: input.email, purpose, locale: input.locale, returnPath: input.returnPath, expiresAt: new Date(now.getTime() + MAGIC_LINK_TTL_MS) },
-      now,
-    );
-    const link = `${this.deps.publicUrl}${verifyPath(input.locale)}?token=${token}`;
-    const message = magicLinkMail({ to: input.email, purpose, locale: input.locale, link, siteName: this.deps.siteName });
-    this.deps.mailer.send(message).catch((error: unknown) => {
-      this.deps.log.error({ err: error, purpose }, 'sign-in mail could not be sent');
-    });
+    await this.deps.enqueue(magicLinkMailJob.create({ email: input.email, locale: input.locale, returnPath: input.returnPath }));
   }
 
   /** The link behind a token while it can still be used (for the confirm page). */

@@ -1,11 +1,13 @@
 import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
 import type { Mailer } from '../../shared/mail.js';
+import type { EnqueueJob, Handlers } from '../jobs/index.js';
 import type { MemberReader, PaywallConfig } from '../paywall/index.js';
 import { AccountService } from './account-service.js';
 import { BillingService } from './billing-service.js';
 import { ComplimentaryService } from './complimentary-service.js';
 import { GiftService } from './gift-service.js';
+import { magicLinkMailJob } from './magic-link-mail.js';
+import { magicLinkMailHandler } from './magic-link-mail-job.js';
 import { MagicLinkService } from './magic-links.js';
 import { MemberSessionService } from './member-sessions.js';
 import type { Limiter, MemberStores } from './member-stores.js';
@@ -17,8 +19,8 @@ import { SubscriptionService } from './subscription-service.js';
 export interface MembersModuleDeps {
   stores: MemberStores;
   limiter: Limiter;
-  mailer: Mailer;
-  log: Logger;
+  /** Mails go through the durable job queue (`membersJobHandlers` sends them). */
+  enqueue: EnqueueJob;
   clock: Clock;
   /** Absolute site URL without a trailing slash: links in mails and provider redirects point there. */
   publicUrl: string;
@@ -57,11 +59,8 @@ export function createMembersModule(deps: MembersModuleDeps): MembersModule {
       links: stores.magicLinks,
       sessions,
       limiter: deps.limiter,
-      mailer: deps.mailer,
-      log: deps.log,
+      enqueue: deps.enqueue,
       clock,
-      publicUrl: deps.publicUrl,
-      siteName: deps.siteName,
     }),
     sessions,
     accounts: new AccountService({ stores, clock, editions: deps.editions }),
@@ -72,4 +71,17 @@ export function createMembersModule(deps: MembersModuleDeps): MembersModule {
     readerState: (memberId, now) => memberReaderState({ ...stores, paywall: deps.paywall }, memberId, now),
     recordRead: (memberId, storyId, now) => stores.reads.record(memberId, meterMonth(now), storyId, now),
   };
+}
+
+/** The members module's job handlers: the sign-in and sign-up mail. */
+export function membersJobHandlers(deps: {
+  stores: Pick<MemberStores, 'members' | 'magicLinks'>;
+  clock: Clock;
+  mailer: Mailer;
+  /** Absolute site URL without a trailing slash: links point there. */
+  publicUrl: string;
+  siteName: string;
+}): Handlers {
+  const { stores, ...rest } = deps;
+  return { [magicLinkMailJob.type]: magicLinkMailHandler({ members: stores.members, links: stores.magicLinks, ...rest }) };
 }

@@ -14,9 +14,14 @@ async function authorize(request: FastifyRequest): Promise<void> {
   requirePermission(request, 'media.upload');
 }
 
+/** Whose uploads count together: the staff member (their API keys included). */
+const accountOf = (request: FastifyRequest) => requirePermission(request, 'media.upload').staffId;
+
 /**
- * POST /admin/api/v1/media (multipart: file + image fields), GET /admin/api/v1/media?q=&page= and
- * GET /admin/api/v1/media/:id.
+ * POST /admin/api/v1/media (multipart: file + image fields), GET /admin/api/v1/media?q=&page=,
+ * GET /admin/api/v1/media/processing and GET /admin/api/v1/media/:id.
+ * An upload is admitted by the processing pool before its body is read (429 when the account or
+ * the process has too many in progress) and answers 201 only once its renditions are stored.
  * Multipart is registered in this module's scope only, with limits matching the ingest limits, so
  * an oversized file is cut off while streaming instead of being buffered whole. The scope must
  * have registerAdminAuth (the wiring does it); authorization runs before the body is read.
@@ -28,10 +33,17 @@ export async function registerMediaRoutes(app: FastifyInstance, media: MediaServ
   });
 
   app.post(PREFIX, { preHandler: authorize }, async (request, reply) => {
-    const { bytes, fields } = await readUpload(request, maxBytes);
-    const image = await media.ingest({ ...parse(imageFieldsSchema, fields), bytes });
-    return reply.code(201).send(presentImage(image));
+    const ticket = media.admitUpload(accountOf(request));
+    try {
+      const { bytes, fields } = await readUpload(request, maxBytes);
+      const image = await media.ingest({ ...parse(imageFieldsSchema, fields), bytes });
+      return await reply.code(201).send(presentImage(image));
+    } finally {
+      ticket.release();
+    }
   });
+
+  app.get(`${PREFIX}/processing`, { preHandler: authorize }, async () => media.processingStats());
 
   app.get(PREFIX, { preHandler: authorize }, async (request) => {
     const page = await media.library(parse(libraryQuerySchema, request.query));

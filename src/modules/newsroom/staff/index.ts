@@ -1,5 +1,12 @@
 /** The staff module's public API: the only import path from outside (see README.md). */
-export { createStaffAdministration, createStaffAuthentication, createStaffModule, type StaffModule, type StaffModuleDeps } from './staff-module.js';
+export {
+  createStaffAdministration,
+  createStaffAuthentication,
+  createStaffModule,
+  staffJobHandlers,
+  type StaffModule,
+  type StaffModuleDeps,
+} from './staff-module.js';
 export type { SessionService, ResolvedSession, StartedSession } from './session-service.js';
 export { SESSION_TTL_MS } from './session-service.js';
 export type { ApiKeyService } from './api-key-service.js';
@@ -11,7 +18,7 @@ export { RESET_PATH, RESET_TTL_MS } from './password-reset-service.js';
 export type { StaffService } from './staff-service.js';
 export { AUDIT_PAGE_SIZE, COMMAND_LINE, type AuditActor, type AuditLog } from './audit-log.js';
 export { RULES as RATE_RULES } from './rate-limiter.js';
-export { RESET_MAIL_LOCALES } from './reset-mail.js';
+export { RESET_MAIL_LOCALES, resetMailJob } from './reset-mail.js';
 export * from './staff-schemas.js';
 export type * from './staff-types.js';
 export { STAFF_STATUSES } from './staff-types.js';

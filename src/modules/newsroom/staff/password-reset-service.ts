@@ -1,14 +1,13 @@
 import type { Clock } from '../../../shared/clock.js';
 import { invalidInput } from '../../../shared/errors.js';
-import type { Logger } from '../../../shared/logger.js';
-import type { Mailer } from '../../../shared/mail.js';
+import type { EnqueueJob } from '../../jobs/index.js';
 import type { AuditLog } from './audit-log.js';
 import { hashPassword } from './password-hashing.js';
 import { RULES, type RateLimiter } from './rate-limiter.js';
-import { resetMail } from './reset-mail.js';
+import { resetMailJob } from './reset-mail.js';
 import type { PasswordResets, StaffAccounts } from './staff-repository.js';
 import type { ResetConfirmInput, ResetRequestInput } from './staff-schemas.js';
-import { hashToken, randomToken } from './tokens.js';
+import { hashToken } from './tokens.js';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 /** Where the admin app takes the token from the link. */
@@ -19,25 +18,24 @@ export interface PasswordResetDeps {
   resets: PasswordResets;
   limiter: RateLimiter;
   audit: AuditLog;
-  mailer: Mailer;
-  log: Logger;
+  /** The durable job queue: the mail is a `staff.reset-mail` job, retried until SMTP takes it. */
+  enqueue: EnqueueJob;
   clock: Clock;
-  publicUrl: string;
-  siteName: string;
 }
 
 export class PasswordResetService {
   constructor(private readonly deps: PasswordResetDeps) {}
 
   /**
-   * Mails a single-use link (valid one hour) when the address belongs to staff. The caller answers
-   * the same whatever happens here: the mail is handed over without waiting, so neither the answer
-   * nor its timing tells whether the address is known. Past three mails an hour to one address
+   * Mails a single-use link (valid one hour from sending) when the address belongs to active staff.
+   * The caller answers the same whatever happens here: the mail is a job in the durable queue
+   * (retried with backoff while SMTP refuses it), so neither the answer nor its timing depends on the
+   * mail server or tells whether the address is known. Past three mails an hour to one address
    * asked from one client address, or past ten from all once that client address has asked before,
    * requests are accepted and dropped: a flood from elsewhere never keeps the owner's mail away.
    */
   async request(input: ResetRequestInput, clientIp: string, locale: string): Promise<void> {
-    const { limiter, accounts, resets, clock } = this.deps;
+    const { limiter, accounts } = this.deps;
     await limiter.consume(RULES.resetPerIp, clientIp);
     const pair = `${input.email} ${clientIp}`;
     const askedBefore = (await limiter.total(RULES.resetMailsPerAccountAddress, pair)) > 0;
@@ -46,14 +44,7 @@ export class PasswordResetService {
     await limiter.record(RULES.resetMailsPerAccount, input.email);
     const account = await accounts.findByEmail(input.email);
     if (!account || account.status !== 'active') return;
-    const token = randomToken();
-    const now = clock.now();
-    await resets.create({ staffId: account.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) }, now);
-    const link = `${this.deps.publicUrl}${RESET_PATH}?token=${encodeURIComponent(token)}`;
-    const message = resetMail(locale, account, link, this.deps.siteName);
-    this.deps.mailer.send(message).catch((error: unknown) => {
-      this.deps.log.error({ err: error, staffId: account.id }, 'password reset mail could not be sent');
-    });
+    await this.deps.enqueue(resetMailJob.create({ staffId: account.id, locale }));
   }
 
   /** Sets the new password if the token is known, unused and unexpired; every session then ends. */

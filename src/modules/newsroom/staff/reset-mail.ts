@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { MailMessage } from '../../../shared/mail.js';
+import { defineJob } from '../../jobs/index.js';
 
 /** The languages the reset mail is written in; others get English. */
 export const RESET_MAIL_LOCALES = ['en', 'tr'] as const;
@@ -46,3 +48,12 @@ export function resetMail(locale: string, to: { email: string; name: string }, l
   const text = TEXTS[(RESET_MAIL_LOCALES as readonly string[]).includes(locale) ? (locale as ResetMailLocale) : 'en'];
   return { to: to.email, subject: text.subject(site), text: text.body(to.name, link, site) };
 }
+
+/**
+ * The job that mails a reset link. It carries the account and the language, never a token: the
+ * handler (`reset-mail-job.ts`) mints the token when it sends, so no secret waits in the queue.
+ */
+export const resetMailJob = defineJob(
+  'staff.reset-mail',
+  z.object({ staffId: z.string().min(1).max(100), locale: z.string().min(2).max(35) }).strict(),
+);

@@ -1,10 +1,12 @@
 import type { Clock } from '../../../shared/clock.js';
-import type { Logger } from '../../../shared/logger.js';
 import type { Mailer } from '../../../shared/mail.js';
+import type { EnqueueJob, Handlers } from '../../jobs/index.js';
 import { ApiKeyService } from './api-key-service.js';
 import { AuditLog } from './audit-log.js';
 import { PasswordResetService } from './password-reset-service.js';
 import { RateLimiter } from './rate-limiter.js';
+import { resetMailJob } from './reset-mail.js';
+import { resetMailHandler } from './reset-mail-job.js';
 import { SessionService } from './session-service.js';
 import { SignInService } from './sign-in-service.js';
 import type { StaffStores } from './staff-repository.js';
@@ -13,11 +15,8 @@ import { StaffService } from './staff-service.js';
 export interface StaffModuleDeps {
   stores: StaffStores;
   clock: Clock;
-  mailer: Mailer;
-  log: Logger;
-  /** Absolute site URL without a trailing slash: reset links point there. */
-  publicUrl: string;
-  siteName: string;
+  /** Mails go through the durable job queue (`staffJobHandlers` sends them). */
+  enqueue: EnqueueJob;
 }
 
 /** The use cases of the staff module, built over its stores. */
@@ -58,14 +57,24 @@ export function createStaffModule(deps: StaffModuleDeps): StaffModule {
       resets: stores.resets,
       limiter,
       audit,
-      mailer: deps.mailer,
-      log: deps.log,
+      enqueue: deps.enqueue,
       clock,
-      publicUrl: deps.publicUrl,
-      siteName: deps.siteName,
     }),
     staff: new StaffService({ accounts: stores.accounts, audit, clock }),
     apiKeys,
     audit,
   };
+}
+
+/** The staff module's job handlers: the password reset mail. */
+export function staffJobHandlers(deps: {
+  stores: StaffStores;
+  clock: Clock;
+  mailer: Mailer;
+  /** Absolute site URL without a trailing slash: reset links point there. */
+  publicUrl: string;
+  siteName: string;
+}): Handlers {
+  const { stores, ...rest } = deps;
+  return { [resetMailJob.type]: resetMailHandler({ accounts: stores.accounts, resets: stores.resets, ...rest }) };
 }
