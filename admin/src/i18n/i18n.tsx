@@ -1,31 +1,46 @@
 /**
- * The app's tiny i18n layer: flat catalogs (en.json, tr.json) with {name} placeholders. The language
- * is the staff member's choice (kept in localStorage), else the browser's, else English.
+ * The app's i18n layer: flat catalogs (en.json, tr.json) of ICU MessageFormat messages, formatted by
+ * the same engine as the server's (src/shared/i18n/message-format.ts). Keys are typed from en.json,
+ * so a missing or misspelled key does not compile. The language is the staff member's choice (kept
+ * in localStorage), else the browser's, else English.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createFormatter,
+  lazyCatalog,
+  type FormatByKey,
+  type MessageLookup,
+  type MessageValues,
+} from '../../../src/shared/i18n/message-format';
 import en from './en.json';
 import tr from './tr.json';
 
 export type MessageKey = keyof typeof en;
-export type Vars = Record<string, string | number>;
+/** Values a message reads: numbers are formatted for the language (and pick plural forms). */
+export type Vars = MessageValues;
 
 export const LANGUAGES = { en: 'English', tr: 'Türkçe' } as const;
 export type Language = keyof typeof LANGUAGES;
 
 /** tr.json must have every key of en.json (checked here by type, and both ways by catalog.test.ts). */
-const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, tr };
+export const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, tr };
 const STORAGE_KEY = 'masthead.admin.language';
+const FALLBACK: Language = 'en';
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && Object.hasOwn(LANGUAGES, value);
 }
 
-export function format(template: string, vars: Vars = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
-}
+/** Each language's messages, compiled on first use (the catalog test compiles them all up front). */
+const LOOKUPS: Record<Language, MessageLookup> = { en: lazyCatalog(en, 'en'), tr: lazyCatalog(tr, 'tr') };
+const FORMATTERS: Record<Language, FormatByKey<MessageKey>> = {
+  en: createFormatter('en', LOOKUPS.en, FALLBACK, LOOKUPS[FALLBACK]),
+  tr: createFormatter('tr', LOOKUPS.tr, FALLBACK, LOOKUPS[FALLBACK]),
+};
 
+/** The message for `key` in `language` (else English, else the key), formatted with `vars`. */
 export function translate(language: Language, key: MessageKey, vars?: Vars): string {
-  return format(CATALOGS[language][key] ?? CATALOGS.en[key] ?? key, vars);
+  return FORMATTERS[language](key, vars);
 }
 
 export function initialLanguage(): Language {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findKeyUsages, findUsedKeys, messageArguments } from './catalog-keys.js';
-import { compileMessage } from './catalogs.js';
+import { findKeyUsages, findUsedKeys, literalTextProblem, messageArguments } from './catalog-keys.js';
+import { compileMessage } from './message-format.js';
 
 const src = mkdtempSync(join(tmpdir(), 'masthead-keys-'));
 afterAll(() => rmSync(src, { recursive: true, force: true }));
@@ -50,5 +50,21 @@ describe('messageArguments', () => {
       'en',
     );
     expect([...messageArguments(message)].sort()).toEqual(['author', 'count', 'gender', 'when']);
+  });
+});
+
+describe('literalTextProblem', () => {
+  const problem = (text: string) => literalTextProblem(text, compileMessage(text, 'en'));
+
+  it('accepts apostrophes ICU leaves alone, with and without arguments', () => {
+    expect(problem("Editor's insert")).toBeNull();
+    expect(problem("[Cezayir'de] {name}'s draft")).toBeNull();
+    expect(problem('{n, plural, one {# story} other {# stories}}')).toBeNull();
+  });
+
+  it('reports apostrophes taken as quoting and braces shown literally', () => {
+    expect(problem("It's '{name}'")).toMatch(/apostrophe/);
+    expect(problem("Rock 'n'' roll")).toMatch(/apostrophe/);
+    expect(problem("{n, plural, other {'#' items}}")).toMatch(/apostrophe/);
   });
 });

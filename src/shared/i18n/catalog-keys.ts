@@ -62,3 +62,19 @@ export function messageArguments(message: IntlMessageFormat): Set<string> {
   visit(message.getAst());
   return names;
 }
+
+/**
+ * Why a message would not read as written, or null: ICU treats `'` before `{`, `}` or `#` (and
+ * `''`) as quoting and drops it, and a stray brace is syntax. Formatted with every argument set
+ * to 2, the text must keep each apostrophe of the source and show no brace.
+ */
+export function literalTextProblem(source: string, message: IntlMessageFormat): string | null {
+  const values = Object.fromEntries([...messageArguments(message)].map((name) => [name, 2]));
+  const output = String(message.format(values));
+  const apostrophes = (text: string) => text.split("'").length - 1;
+  if (apostrophes(output) !== apostrophes(source)) {
+    return `an apostrophe is taken as ICU quoting (${JSON.stringify(output)}); write ’ or avoid ' before { } #`;
+  }
+  if (/[{}]/.test(output)) return `a brace is shown literally (${JSON.stringify(output)})`;
+  return null;
+}

@@ -3,10 +3,10 @@
  * English keys and no arguments English lacks; every key the source uses exists in English and
  * every English key is used. Keys are found by literal translator calls (see catalog-keys.ts).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findKeyUsages, messageArguments } from './catalog-keys.js';
+import { findKeyUsages, literalTextProblem, messageArguments } from './catalog-keys.js';
 import { loadCatalogs, type Catalog } from './catalogs.js';
 
 const LOCALES_DIR = fileURLToPath(new URL('../../../locales', import.meta.url));
@@ -42,6 +42,16 @@ describe('message catalogs in locales/', () => {
     describe(`${locale}.json`, () => {
       it('parses, and every message compiles for its locale', () => {
         expect(() => load(locale)).not.toThrow();
+      });
+
+      it('reads as written: no apostrophe lost to ICU quoting, no stray braces', () => {
+        const sources = JSON.parse(readFileSync(load(locale).file, 'utf8')) as Record<string, string>;
+        const problems: string[] = [];
+        for (const [key, message] of load(locale).messages) {
+          const problem = literalTextProblem(sources[key] ?? '', message);
+          if (problem) problems.push(`${key}: ${problem}`);
+        }
+        expect(problems, `${locale}.json`).toEqual([]);
       });
 
       if (locale === REFERENCE || !locales.includes(REFERENCE)) return;

@@ -5,34 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IntlMessageFormat } from 'intl-messageformat';
 import { z } from 'zod';
+import { compileCatalog, type CompiledMessages } from './message-format.js';
 
 export interface Catalog {
   readonly locale: string;
   readonly file: string;
   /** Compiled messages by key, in file order. */
-  readonly messages: ReadonlyMap<string, IntlMessageFormat>;
+  readonly messages: CompiledMessages;
 }
 
 /** Loaded catalogs by locale. */
 export type Catalogs = ReadonlyMap<string, Catalog>;
 
 const CatalogFile = z.record(z.string(), z.string());
-
-/**
- * Messages are plain text: `<b>` in a message is literal text (the HTML layer escapes it), never
- * a rich-text tag that would need a formatter function.
- */
-export function compileMessage(message: string, locale: string): IntlMessageFormat {
-  return new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
-}
-
-function describeSyntaxError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const start = (error as { location?: { start?: { line?: number; column?: number } } }).location?.start;
-  return start ? `${error.message} at line ${start.line}, column ${start.column}` : error.message;
-}
 
 function readCatalogFile(file: string, locale: string): Record<string, string> {
   let text: string;
@@ -71,20 +57,7 @@ function loadCatalog(dir: string, locale: string): Catalog {
     throw new Error(`Invalid locale "${locale}": cannot load a message catalog for it from ${dir}`);
   }
   const file = join(dir, `${locale}.json`);
-  const messages = new Map<string, IntlMessageFormat>();
-  const problems: string[] = [];
-  for (const [key, message] of Object.entries(readCatalogFile(file, locale))) {
-    try {
-      messages.set(key, compileMessage(message, locale));
-    } catch (error) {
-      problems.push(`${JSON.stringify(key)}: ${describeSyntaxError(error)} in ${JSON.stringify(message)}`);
-    }
-  }
-  if (problems.length > 0) {
-    throw new Error(
-      `Invalid ICU messages in catalog for locale "${locale}" at ${file}:\n  ${problems.join('\n  ')}`,
-    );
-  }
+  const messages = compileCatalog(readCatalogFile(file, locale), locale, file);
   return { locale, file, messages };
 }
 

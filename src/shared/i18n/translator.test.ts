@@ -1,14 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogs } from './catalogs.js';
-import { createTranslator } from './translator.js';
+import { createTranslator, type Translator } from './translator.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 const catalogs = loadCatalogs(FIXTURES, ['en', 'tr']);
 
 describe('createTranslator', () => {
-  const en = createTranslator(catalogs, 'en', 'en');
-  const tr = createTranslator(catalogs, 'tr', 'en');
+  const en = createTranslator<string>(catalogs, 'en', 'en');
+  const tr = createTranslator<string>(catalogs, 'tr', 'en');
 
   it('formats plurals with the locale rules', () => {
     expect(en.t('story.count', { count: 1 })).toBe('1 story');
@@ -40,8 +40,8 @@ describe('createTranslator', () => {
   });
 
   it('reuses one translator per locale', () => {
-    expect(createTranslator(catalogs, 'tr', 'en')).toBe(tr);
-    expect(createTranslator(catalogs, 'en', 'en')).toBe(en);
+    expect(createTranslator<string>(catalogs, 'tr', 'en')).toBe(tr);
+    expect(createTranslator<string>(catalogs, 'en', 'en')).toBe(en);
     expect(tr.locale).toBe('tr');
   });
 
@@ -50,7 +50,16 @@ describe('createTranslator', () => {
   });
 
   it('refuses locales that have no catalog', () => {
-    expect(() => createTranslator(catalogs, 'ar', 'en')).toThrow(/"ar".*loaded: en, tr/);
-    expect(() => createTranslator(catalogs, 'tr', 'fa')).toThrow(/fallback locale "fa"/);
+    expect(() => createTranslator<string>(catalogs, 'ar', 'en')).toThrow(/"ar".*loaded: en, tr/);
+    expect(() => createTranslator<string>(catalogs, 'tr', 'fa')).toThrow(/fallback locale "fa"/);
+  });
+
+  it('types keys from locales/en.json, so a misspelled key does not compile (checked by tsc)', () => {
+    const render = (t: Translator['t']) => [
+      t('error.notFound.title'),
+      // @ts-expect-error: a key locales/en.json does not have
+      t('error.notFound.titel'),
+    ];
+    expect(render((key) => key)).toEqual(['error.notFound.title', 'error.notFound.titel']);
   });
 });

@@ -1,24 +1,31 @@
 /** Turns catalog keys into localized plain text for one edition. */
 import type { Catalogs } from './catalogs.js';
+import type { MessageKey } from './message-key.js';
+import { createFormatter, type MessageValues } from './message-format.js';
 
-export type MessageValues = Record<string, string | number | Date>;
+export type { MessageValues };
 
-export interface Translator {
+export interface Translator<K extends string = MessageKey> {
   readonly locale: string;
   /**
    * The message for `key` in `locale`, else in the fallback locale, else `key` itself. Returns
    * plain text: escape it when writing HTML (the `html` template tag does).
    */
-  t(key: string, values?: MessageValues): string;
+  t(key: K, values?: MessageValues): string;
 }
 
-const translators = new WeakMap<Catalogs, Map<string, Translator>>();
+const translators = new WeakMap<Catalogs, Map<string, Translator<string>>>();
 
 /**
  * One translator per catalogs + locale + fallback, created on first use and reused afterwards.
- * Throws if either locale has no loaded catalog: that is a configuration error.
+ * Throws if either locale has no loaded catalog: that is a configuration error. `K` is the key
+ * type: the server's catalogs (`MessageKey`, from locales/en.json) unless a test loads others.
  */
-export function createTranslator(catalogs: Catalogs, locale: string, fallbackLocale: string): Translator {
+export function createTranslator<K extends string = MessageKey>(
+  catalogs: Catalogs,
+  locale: string,
+  fallbackLocale: string,
+): Translator<K> {
   let byLocale = translators.get(catalogs);
   if (byLocale === undefined) {
     byLocale = new Map();
@@ -36,19 +43,8 @@ export function createTranslator(catalogs: Catalogs, locale: string, fallbackLoc
     throw new Error(`No message catalog loaded for fallback locale "${fallbackLocale}" (loaded: ${loaded()})`);
   }
 
-  const t = (key: string, values?: MessageValues): string => {
-    const own = primary.messages.get(key);
-    const message = own ?? fallback.messages.get(key);
-    if (message === undefined) return key;
-    try {
-      const output = message.format(values);
-      return Array.isArray(output) ? output.join('') : String(output);
-    } catch (error) {
-      const from = own ? locale : fallbackLocale;
-      throw new Error(`Cannot format message "${key}" (${from}): ${(error as Error).message}`, { cause: error });
-    }
-  };
-  const translator: Translator = Object.freeze({ locale, t });
+  const t = createFormatter<string>(locale, primary.messages, fallbackLocale, fallback.messages);
+  const translator: Translator<string> = Object.freeze({ locale, t });
   byLocale.set(cacheKey, translator);
   return translator;
 }
