@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { connectDatabase, type Database } from '../adapters/db/connect.js';
+import { connectDatabase, type Database, type QueryObserver } from '../adapters/db/connect.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { ContentReadKyselyRepository } from '../adapters/db/repositories/content/content-read-kysely-repository.js';
 import { ContentWriteKyselyRepository } from '../adapters/db/repositories/content/content-write-kysely-repository.js';
@@ -56,13 +56,14 @@ export interface Services {
 export async function openServices(
   config: Config,
   clock: Clock = systemClock,
-  options: { migrate?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { migrate?: boolean; env?: NodeJS.ProcessEnv; onQuery?: QueryObserver } = {},
 ): Promise<Services> {
-  const database = await connectDatabase(config.database);
+  const database = await connectDatabase(config.database, options.onQuery ? { onQuery: options.onQuery } : {});
   try {
     if (options.migrate ?? config.migrateOnStart) await migrateToLatest(database.db);
     const editions = editionsFrom(config);
-    const contentWrite = new ContentWriteKyselyRepository(database.db);
+    const contentRead = new ContentReadKyselyRepository(database.db);
+    const contentWrite = new ContentWriteKyselyRepository(database.db, { onSectionsChanged: () => contentRead.invalidateSections() });
     await ensureEditionReadModel(contentWrite, editions);
     const meterSecrets = await loadMeterSecrets(database.db, options.env ?? process.env);
     return {
@@ -71,7 +72,7 @@ export async function openServices(
       editions,
       clock,
       contentWrite,
-      contentRead: new ContentReadKyselyRepository(database.db),
+      contentRead,
       meterSecrets,
       close: () => database.close(),
     };

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { connectDatabase } from '../adapters/db/connect.js';
 import { SharpDemoImageMaker } from '../adapters/media/demo-image-maker.js';
-import { seedDemo } from '../modules/content/demo/index.js';
+import { seedDemo, type SeedDemoOptions } from '../modules/content/demo/index.js';
+import { progressReporter } from './progress-bar.js';
 import { parseOptions, positiveInt, UsageError } from './cli-args.js';
 import { ConfigError, type Config } from './config.js';
 import { superviseWorkers } from './cluster-supervisor.js';
@@ -34,7 +35,7 @@ EDITIONS (e.g. "en,tr:en,ar:en"), SITE_NAME, TIME_ZONE, MIGRATE_ON_START, SEED_D
 PAGE_CACHE_SECONDS, WEB_CONCURRENCY, RUN_JOBS, SMTP_URL, MAIL_FROM, LOG_LEVEL. See README.md.
 `;
 
-async function seed(services: Services, stories: number, seedValue?: number) {
+async function seed(services: Services, stories: number, seedValue?: number, onProgress?: SeedDemoOptions['onProgress']) {
   return seedDemo(
     {
       content: services.contentWrite,
@@ -42,7 +43,7 @@ async function seed(services: Services, stories: number, seedValue?: number) {
       editions: services.editions.list,
       clock: services.clock,
     },
-    { stories, ...(seedValue !== undefined && { seed: seedValue }) },
+    { stories, ...(seedValue !== undefined && { seed: seedValue }), ...(onProgress && { onProgress }) },
   );
 }
 
@@ -137,7 +138,9 @@ async function run(command: string, args: string[]): Promise<number> {
       const services = await openServices(configFromEnv(), undefined, { migrate: true });
       try {
         const started = Date.now();
-        const result = await seed(services, stories, seedValue);
+        const progress = progressReporter(process.stderr);
+        const result = await seed(services, stories, seedValue, progress.update);
+        progress.end();
         process.stdout.write(
           `Seeded ${result.stories} stories, ${result.authors} authors, ${result.topics} topics, ${result.sections} sections, ${result.images} images in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
         );

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig } from 'kysely';
 import pg from 'pg';
 import type { Database as DatabaseConfig } from '../../app/config.js';
 import type { DB } from './schema.js';
@@ -16,21 +16,31 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Sees every statement run (its SQL and parameters): tests count and explain them. */
+export type QueryObserver = (query: { sql: string; parameters: readonly unknown[] }) => void;
+
 /** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, chosen by the configuration. */
-export async function connectDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.kind === 'sqlite') return connectSqlite(config.file);
+export async function connectDatabase(config: DatabaseConfig, options: { onQuery?: QueryObserver } = {}): Promise<Database> {
+  const log = options.onQuery ? observe(options.onQuery) : undefined;
+  if (config.kind === 'sqlite') return connectSqlite(config.file, log);
   await ensurePostgresDatabase(config.url);
-  return connectPostgres(config.url);
+  return connectPostgres(config.url, log);
 }
 
-function connectSqlite(file: string): Database {
+function observe(onQuery: QueryObserver): KyselyConfig['log'] {
+  return (event) => {
+    if (event.level === 'query') onQuery({ sql: event.query.sql, parameters: event.query.parameters });
+  };
+}
+
+function connectSqlite(file: string, log?: KyselyConfig['log']): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(log && { log }) });
   return {
     db,
     dialect: 'sqlite',
@@ -43,11 +53,11 @@ function connectSqlite(file: string): Database {
   };
 }
 
-function connectPostgres(url: string): Database {
+function connectPostgres(url: string, log?: KyselyConfig['log']): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A pool client that errors while idle must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) });
   return {
     db,
     dialect: 'postgres',

@@ -5,6 +5,7 @@ import * as m0003 from './0003-jobs.js';
 import * as m0004 from './0004-editorial.js';
 import * as m0005 from './0005-media.js';
 import * as m0006 from './0006-members.js';
+import * as m0010 from './0010-reader-scale.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-editorial': m0004,
   '0005-media': m0005,
   '0006-members': m0006,
+  '0010-reader-scale': m0010,
 };

@@ -3,6 +3,7 @@ import { chooseEditionTranslation } from '../../../../modules/content/edition-en
 import type { Edition } from '../../../../modules/editions/edition.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from './localized.js';
+import { refreshRelated, refreshTagEntries } from './read-model-steps.js';
 
 /**
  * Steps every write to a story shares, run inside the caller's transaction: keep an old slug
@@ -16,8 +17,12 @@ export async function recordOldSlug(trx: Transaction<DB>, entity: string, locale
     .execute();
 }
 
-/** Recomputes the edition read model for some stories, inside the caller's transaction. */
-export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[]) {
+/**
+ * Recomputes the edition read model for some stories, inside the caller's transaction: which
+ * translation each edition lists, their topic and author listings, and (unless `related` is false,
+ * for a bulk load that computes them once at the end) their related stories.
+ */
+export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[], options: { related?: boolean } = {}) {
   if (storyIds.length === 0) return;
   await trx.deleteFrom('edition_entries').where('story_id', 'in', storyIds).execute();
   const rows = await trx
@@ -45,4 +50,13 @@ export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], e
   for (let i = 0; i < entries.length; i += 200) {
     await trx.insertInto('edition_entries').values(entries.slice(i, i + 200)).execute();
   }
+  await refreshTagEntries(trx, storyIds, entries);
+  if (options.related !== false) await refreshRelated(trx, storyIds, entries);
+}
+
+/** Recomputes the related stories of some stories from the stored entries, inside the caller's transaction. */
+export async function refreshRelatedOf(trx: Transaction<DB>, storyIds: string[]) {
+  if (storyIds.length === 0) return;
+  const entries = await trx.selectFrom('edition_entries').select(['edition', 'story_id', 'published_at']).where('story_id', 'in', storyIds).execute();
+  await refreshRelated(trx, storyIds, entries);
 }
