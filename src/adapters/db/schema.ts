@@ -135,12 +135,11 @@ export interface EditionTagEntriesTable {
   published_at: string;
 }
 
-/** A story's related stories in an edition, best first (migration 0010). */
+/** A story's related stories in an edition, best first, as space-separated ids (migration 0010). */
 export interface StoryRelatedTable {
   story_id: string;
   edition: string;
-  position: number;
-  related_id: string;
+  related_ids: string;
 }
 
 export interface SiteMetaTable {

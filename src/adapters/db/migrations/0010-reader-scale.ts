@@ -9,33 +9,28 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // Per edition, each listed story once per topic and once per author: listings by topic or
-  // author are then one range of this index, as sections are of edition_entries.
+  // author are then one range of the primary key (latest first read backwards), as sections are
+  // of edition_entries_section.
   await db.schema
     .createTable('edition_tag_entries')
     .addColumn('edition', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('tag_id', 'text', (c) => c.notNull())
-    .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))
     .addColumn('published_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('edition_tag_entries_pk', ['edition', 'kind', 'tag_id', 'story_id'])
-    .execute();
-  await db.schema
-    .createIndex('edition_tag_entries_latest')
-    .on('edition_tag_entries')
-    .columns(['edition', 'kind', 'tag_id', 'published_at', 'story_id'])
+    .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('edition_tag_entries_pk', ['edition', 'kind', 'tag_id', 'published_at', 'story_id'])
     .execute();
   await db.schema.createIndex('edition_tag_entries_story').on('edition_tag_entries').column('story_id').execute();
 
-  // A story's related stories in an edition, best first: computed when the story is written.
+  // A story's related stories in an edition, best first (space-separated ids): computed when the
+  // story is written, read with the story in the page's first statement.
   await db.schema
     .createTable('story_related')
     .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))
     .addColumn('edition', 'text', (c) => c.notNull())
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('related_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))
-    .addPrimaryKeyConstraint('story_related_pk', ['story_id', 'edition', 'position'])
+    .addColumn('related_ids', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('story_related_pk', ['story_id', 'edition'])
     .execute();
-  await db.schema.createIndex('story_related_related').on('story_related').column('related_id').execute();
 
   await db.schema.dropIndex('edition_entries_latest').execute();
   await db.schema.dropIndex('edition_entries_section').execute();

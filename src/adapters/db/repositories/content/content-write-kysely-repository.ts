@@ -11,16 +11,13 @@ import type { TopicKind } from '../../../../modules/content/content-types.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
-import { recordOldSlug, refreshEntries, refreshRelatedOf } from './content-write-steps.js';
+import { recordOldSlug, refreshEntries } from './content-write-steps.js';
+import { insertInBatches, relatedOfEdition } from './read-model-steps.js';
 
 type Progress = (done: number, total: number) => void;
 const REBUILD_BATCH = 500;
-const INSERT_ROWS = 200;
+const REBUILD_ROWS = 20_000;
 
-async function insertRows<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: readonly DB[T][]) {
-  // Kysely cannot narrow a generic table's row type; the rows are the table's own.
-  for (let i = 0; i < rows.length; i += INSERT_ROWS) await trx.insertInto(table).values(rows.slice(i, i + INSERT_ROWS) as never).execute();
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -171,10 +168,10 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
     }
     if (created.length === 0) return created;
     await this.db.transaction().execute(async (trx) => {
-      await insertRows(trx, 'stories', stories);
-      await insertRows(trx, 'story_translations', translations);
-      await insertRows(trx, 'story_authors', authors);
-      await insertRows(trx, 'story_topics', topics);
+      await insertInBatches(trx, 'stories', stories);
+      await insertInBatches(trx, 'story_translations', translations);
+      await insertInBatches(trx, 'story_authors', authors);
+      await insertInBatches(trx, 'story_topics', topics);
       await refreshEntries(
         trx,
         created.map((c) => c.storyId),
@@ -238,12 +235,16 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
   }
 
   async rebuildRelated(onProgress?: Progress): Promise<void> {
-    const stories = await this.db.selectFrom('stories').select('id').orderBy('id').execute();
-    const ids = stories.map((s) => s.id);
-    // One transaction per batch: readers are never blocked for the whole rebuild.
-    for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
-      await this.db.transaction().execute((trx) => refreshRelatedOf(trx, ids.slice(i, i + REBUILD_BATCH)));
-      onProgress?.(Math.min(i + REBUILD_BATCH, ids.length), ids.length);
+    const editions = (await this.db.selectFrom('edition_entries').select('edition').distinct().execute()).map((e) => e.edition);
+    let done = 0;
+    await this.db.deleteFrom('story_related').execute();
+    for (const edition of editions) {
+      const rows = await relatedOfEdition(this.db, edition);
+      // One transaction per chunk: readers are never held up for the whole rebuild.
+      for (let i = 0; i < rows.length; i += REBUILD_ROWS) {
+        await this.db.transaction().execute((trx) => insertInBatches(trx, 'story_related', rows.slice(i, i + REBUILD_ROWS)));
+      }
+      onProgress?.(++done, editions.length);
     }
   }
 

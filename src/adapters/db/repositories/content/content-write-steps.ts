@@ -3,7 +3,7 @@ import { chooseEditionTranslation } from '../../../../modules/content/edition-en
 import type { Edition } from '../../../../modules/editions/edition.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from './localized.js';
-import { refreshRelated, refreshTagEntries } from './read-model-steps.js';
+import { insertInBatches, refreshRelated, refreshTagEntries } from './read-model-steps.js';
 
 /**
  * Steps every write to a story shares, run inside the caller's transaction: keep an old slug
@@ -47,9 +47,7 @@ export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], e
       });
     }
   }
-  for (let i = 0; i < entries.length; i += 200) {
-    await trx.insertInto('edition_entries').values(entries.slice(i, i + 200)).execute();
-  }
+  await insertInBatches(trx, 'edition_entries', entries);
   await refreshTagEntries(trx, storyIds, entries);
   if (options.related !== false) await refreshRelated(trx, storyIds, entries);
 }

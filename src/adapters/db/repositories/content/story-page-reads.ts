@@ -32,8 +32,10 @@ export async function findStoryBySlug(db: Kysely<DB>, edition: string, slug: str
     .innerJoin('edition_entries as e', (j) => j.on('e.edition', '=', edition).onRef('e.story_id', '=', 'm.story_id'))
     .innerJoin('story_translations as t', 't.id', 'e.translation_id')
     .innerJoin('stories as s', 's.id', 'e.story_id')
+    .leftJoin('story_related as r', (j) => j.onRef('r.story_id', '=', 'e.story_id').onRef('r.edition', '=', 'e.edition'))
     .select(SUMMARY_COLUMNS)
     .select([
+      'r.related_ids',
       'm.id as matched_id',
       'm.locale as matched_locale',
       't.body',
@@ -126,7 +128,7 @@ export async function loadStoryPage(
       .where('translation_id', '=', head.translationId)
       .orderBy('created_at')
       .execute(),
-    sidebarsOf(db, head.storyId, edition, nowIso, sidebar),
+    sidebarsOf(db, head.storyId, relatedIdsOf(head), edition, nowIso, sidebar),
   ]);
   const headRow = head.row as SummaryRow;
   const rows = [headRow, ...sidebarRows];
@@ -177,11 +179,14 @@ export async function loadStoryPage(
 
 /**
  * Both sidebars in one statement. "More from this author": the first author's latest stories in
- * the edition, a range of `edition_tag_entries_latest`. "Related": the stored ranking
- * (`story_related`), still listed and published by now; twice the room so that stories already
- * under the author can be left out.
+ * the edition, a range of `edition_tag_entries`' key. "Related": the stored ranking (read with the
+ * story), those still listed and published by now; stories already under the author are left out
+ * by the caller, which is why more are stored than shown.
  */
-async function sidebarsOf(db: Kysely<DB>, storyId: string, edition: string, nowIso: string, sidebar: number) {
+/** The stored related stories, read with the story by `findStoryBySlug`. */
+const relatedIdsOf = (head: StoryHead): string[] => (head.row as { related_ids: string | null }).related_ids?.split(' ') ?? [];
+
+async function sidebarsOf(db: Kysely<DB>, storyId: string, relatedIds: readonly string[], edition: string, nowIso: string, sidebar: number) {
   const firstAuthor = db.selectFrom('story_authors').select('author_id').where('story_id', '=', storyId).orderBy('position').limit(1);
   const byAuthor = db
     .selectFrom('edition_tag_entries as g')
@@ -189,7 +194,7 @@ async function sidebarsOf(db: Kysely<DB>, storyId: string, edition: string, nowI
     .innerJoin('story_translations as t', 't.id', 'e.translation_id')
     .innerJoin('stories as s', 's.id', 'e.story_id')
     .select(SUMMARY_COLUMNS)
-    .select([sql<string>`'author'`.as('block'), sql<number>`0`.as('ord')])
+    .select(sql<string>`'author'`.as('block'))
     .where('g.edition', '=', edition)
     .where('g.kind', '=', 'author')
     .where('g.tag_id', '=', firstAuthor)
@@ -198,29 +203,27 @@ async function sidebarsOf(db: Kysely<DB>, storyId: string, edition: string, nowI
     .orderBy('g.published_at', 'desc')
     .orderBy('g.story_id', 'desc')
     .limit(sidebar);
-  const related = db
-    .selectFrom('story_related as r')
-    .innerJoin('edition_entries as e', (j) => j.onRef('e.edition', '=', 'r.edition').onRef('e.story_id', '=', 'r.related_id'))
-    .innerJoin('story_translations as t', 't.id', 'e.translation_id')
-    .innerJoin('stories as s', 's.id', 'e.story_id')
-    .select(SUMMARY_COLUMNS)
-    .select([sql<string>`'related'`.as('block'), 'r.position as ord'])
-    .where('r.story_id', '=', storyId)
-    .where('r.edition', '=', edition)
-    .where('e.published_at', '<=', nowIso)
-    .orderBy('r.position')
-    .limit(sidebar * 2);
-  const rows = (await db
-    .selectFrom(byAuthor.as('a'))
-    .selectAll()
-    .unionAll(db.selectFrom(related.as('r')).selectAll())
-    .execute()) as (SummaryRow & { block: string; ord: number })[];
+  let query = db.selectFrom(byAuthor.as('a')).selectAll();
+  if (relatedIds.length > 0) {
+    const related = db
+      .selectFrom('edition_entries as e')
+      .innerJoin('story_translations as t', 't.id', 'e.translation_id')
+      .innerJoin('stories as s', 's.id', 'e.story_id')
+      .select(SUMMARY_COLUMNS)
+      .select(sql<string>`'related'`.as('block'))
+      .where('e.edition', '=', edition)
+      .where('e.story_id', 'in', [...relatedIds])
+      .where('e.published_at', '<=', nowIso);
+    query = query.unionAll(db.selectFrom(related.as('r')).selectAll());
+  }
+  const rows = (await query.execute()) as (SummaryRow & { block: string })[];
   // A union keeps no order of its own: each block is put back in its own.
   const latestFirst = (a: SummaryRow, b: SummaryRow) =>
     a.published_at === b.published_at ? (a.story_id < b.story_id ? 1 : -1) : a.published_at < b.published_at ? 1 : -1;
+  const rank = new Map(relatedIds.map((id, i) => [id, i]));
   return [
     ...rows.filter((r) => r.block === 'author').sort(latestFirst),
-    ...rows.filter((r) => r.block === 'related').sort((a, b) => Number(a.ord) - Number(b.ord)),
+    ...rows.filter((r) => r.block === 'related').sort((a, b) => (rank.get(a.story_id) ?? 0) - (rank.get(b.story_id) ?? 0)),
   ];
 }
 
