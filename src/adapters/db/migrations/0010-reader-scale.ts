@@ -40,4 +40,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('edition_entries')
     .columns(['edition', 'section_id', 'published_at', 'story_id'])
     .execute();
+
+  // The newsroom's reads (issue #7, admin API): the story list latest-updated first, whole or by
+  // status or language, and the calendar's scheduled range, each a range of an index.
+  await db.schema.createIndex('story_translations_updated').on('story_translations').columns(['updated_at', 'id']).execute();
+  await db.schema.createIndex('story_translations_locale_updated').on('story_translations').columns(['locale', 'updated_at', 'id']).execute();
+  await db.schema.createIndex('story_translations_status_published').on('story_translations').columns(['status', 'published_at']).execute();
 }
