@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { connectDatabase } from '../adapters/db/connect.js';
@@ -88,7 +89,16 @@ async function serve(config: Config): Promise<number> {
   const services = await openServices(config, undefined, { migrate: false });
   const app = createHttpApp(services);
   const stopJobs = cluster.isPrimary ? await startJobs(config, services) : async () => undefined;
+  // How long requests waited for the event loop over this process's life (a synchronous query
+  // stalls every request), printed at shutdown for operators and the benchmark (bench/scale.ts).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const stop = async (signal: string) => {
+    loopDelay.disable();
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'process metrics', pid: process.pid, eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) }, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    );
     app.log.info(`${signal} received, closing`);
     await stopJobs();
     await app.close();

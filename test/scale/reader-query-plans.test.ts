@@ -8,7 +8,7 @@ import { startScaleSite, type RecordedQuery, type ScaleSite } from './reader-sit
  * Issue #7: no reader request scans a table. Every statement the reader pages run (each page kind,
  * each access class, a signed-in subscriber) is explained on the database it ran on; the test fails
  * on a full scan of any table. SQLite: a `SCAN` of a table (a scan of a subquery it built itself is
- * fine). PostgreSQL: with sequential scans disabled, a `Seq Scan` that remains means no index could
+ * fine), or an index range (`published_at<?`) in a statement without a LIMIT to bound it. PostgreSQL: with sequential scans disabled, a `Seq Scan` that remains means no index could
  * serve the query (on tables this small the planner would otherwise scan anything).
  */
 interface Scan {
@@ -22,9 +22,14 @@ function sqliteScans(file: string, queries: readonly RecordedQuery[]): Scan[] {
     return queries.flatMap((q) => {
       const rows = db.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[];
       const subqueries = new Set(rows.flatMap((r) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/.exec(r.detail)?.[1] ?? []));
+      const limited = /\blimit\b/i.test(q.sql);
       const scans = rows.filter((r) => {
         const scanned = /^SCAN (\S+)/.exec(r.detail)?.[1];
-        return scanned !== undefined && scanned !== 'CONSTANT' && !subqueries.has(scanned);
+        if (scanned !== undefined) return scanned !== 'CONSTANT' && !subqueries.has(scanned);
+        // A range of an index (published before now…) is only bounded when the statement stops
+        // after a number of rows; without a LIMIT it may walk the whole edition.
+        const range = /^SEARCH \S+ USING (?:COVERING )?INDEX \S+ \((.*)\)/.exec(r.detail)?.[1];
+        return range !== undefined && /[<>]/.test(range) && !limited;
       });
       return scans.length > 0 ? [{ sql: q.sql, plan: rows.map((r) => r.detail).join('\n') }] : [];
     });
@@ -98,5 +103,11 @@ describe.each(DIALECTS)('reader query plans (%s)', (dialect) => {
     const param = dialect === 'sqlite' ? '?' : '$1';
     const scans = await scansOf([{ sql: `select "id" from "story_translations" where "title" = ${param}`, parameters: ['x'] }]);
     expect(scans).toHaveLength(1);
+  });
+
+  it.runIf(dialect === 'sqlite')('catches an unbounded range: an edition\'s entries published before now, without a LIMIT', async () => {
+    const sql = `select "story_id" from "edition_entries" where "edition" = ? and "published_at" <= ?`;
+    expect(await scansOf([{ sql, parameters: ['en', '2030-01-01'] }])).toHaveLength(1);
+    expect(await scansOf([{ sql: `${sql} order by "published_at" desc limit 20`, parameters: ['en', '2030-01-01'] }])).toHaveLength(0);
   });
 });

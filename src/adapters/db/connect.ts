@@ -17,7 +17,7 @@ export interface Database {
 }
 
 /** Sees every statement run (its SQL and parameters): tests count and explain them. */
-export type QueryObserver = (query: { sql: string; parameters: readonly unknown[] }) => void;
+export type QueryObserver = (query: { sql: string; parameters: readonly unknown[]; durationMs: number }) => void;
 
 /** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, chosen by the configuration. */
 export async function connectDatabase(config: DatabaseConfig, options: { onQuery?: QueryObserver } = {}): Promise<Database> {
@@ -29,7 +29,7 @@ export async function connectDatabase(config: DatabaseConfig, options: { onQuery
 
 function observe(onQuery: QueryObserver): KyselyConfig['log'] {
   return (event) => {
-    if (event.level === 'query') onQuery({ sql: event.query.sql, parameters: event.query.parameters });
+    if (event.level === 'query') onQuery({ sql: event.query.sql, parameters: event.query.parameters, durationMs: event.queryDurationMillis });
   };
 }
 
@@ -45,7 +45,11 @@ function connectSqlite(file: string, log?: KyselyConfig['log']): Database {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 1073741824');
   sqlite.pragma('temp_store = memory');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(log && { log }) });
+  // Table statistics for the query planner, refreshed (with a bounded sample) when missing or
+  // stale: without them SQLite may walk a long index range where a key lookup would do.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(log && { log }) });
   return {
     db,
     dialect: 'sqlite',
@@ -54,6 +58,31 @@ function connectSqlite(file: string, log?: KyselyConfig['log']): Database {
     },
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+const STATEMENT_CACHE = 512;
+
+/**
+ * Kysely prepares every statement anew; preparing costs SQLite about as much as running one of our
+ * indexed reads. The same SQL text is reused here (bounded, least recently prepared dropped first).
+ * Safe because better-sqlite3 runs each statement to completion before the next is taken.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement) {
+        statements.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE) statements.delete(statements.keys().next().value as string);
+      }
+      statements.set(sql, statement);
+      return statement;
     },
   };
 }

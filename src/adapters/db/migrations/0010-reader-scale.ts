@@ -42,8 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The newsroom's reads (issue #7, admin API): the story list latest-updated first, whole or by
-  // status or language, and the calendar's scheduled range, each a range of an index.
+  // language, each a range of an index (by status: story_translations_status, migration 0004).
   await db.schema.createIndex('story_translations_updated').on('story_translations').columns(['updated_at', 'id']).execute();
   await db.schema.createIndex('story_translations_locale_updated').on('story_translations').columns(['locale', 'updated_at', 'id']).execute();
-  await db.schema.createIndex('story_translations_status_published').on('story_translations').columns(['status', 'published_at']).execute();
 }

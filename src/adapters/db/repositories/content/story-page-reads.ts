@@ -29,7 +29,9 @@ export async function findStoryBySlug(db: Kysely<DB>, edition: string, slug: str
   if (locales.length === 0) return null;
   const rows = await db
     .selectFrom('story_translations as m')
-    .innerJoin('edition_entries as e', (j) => j.on('e.edition', '=', edition).onRef('e.story_id', '=', 'm.story_id'))
+    // A cross join keeps SQLite from starting at the edition's entries (a range as long as the
+    // edition): the slug's translations come first, then each one's entry by its key.
+    .crossJoin('edition_entries as e')
     .innerJoin('story_translations as t', 't.id', 'e.translation_id')
     .innerJoin('stories as s', 's.id', 'e.story_id')
     .leftJoin('story_related as r', (j) => j.onRef('r.story_id', '=', 'e.story_id').onRef('r.edition', '=', 'e.edition'))
@@ -52,6 +54,8 @@ export async function findStoryBySlug(db: Kysely<DB>, edition: string, slug: str
     ])
     .where('m.slug', '=', slug)
     .where('m.locale', 'in', [...locales])
+    .where('e.edition', '=', edition)
+    .whereRef('e.story_id', '=', 'm.story_id')
     .where('e.published_at', '<=', now.toISOString())
     .execute();
   const row = rows.sort((a, b) => locales.indexOf(a.matched_locale) - locales.indexOf(b.matched_locale))[0];
@@ -84,7 +88,9 @@ export async function findStoryByOldSlug(db: Kysely<DB>, edition: string, slug: 
   const rows = await db
     .selectFrom('slug_history as h')
     .innerJoin('story_translations as m', 'm.id', 'h.target_id')
-    .innerJoin('edition_entries as e', (j) => j.on('e.edition', '=', edition).onRef('e.story_id', '=', 'm.story_id'))
+    .crossJoin('edition_entries as e')
+    .where('e.edition', '=', edition)
+    .whereRef('e.story_id', '=', 'm.story_id')
     .innerJoin('story_translations as t', 't.id', 'e.translation_id')
     .select(['h.locale', 't.slug', 'e.published_at'])
     .where('h.entity', '=', 'story')
