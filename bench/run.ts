@@ -31,6 +31,7 @@ import {
 import { descendants, killAll, processGroup, waitUntilGone, type ProcessId } from './proctree.js';
 import { processesLabel, renderResults, TARGET_STORIES, type Phase, type Row } from './report.js';
 import { ensureTools } from './tools.js';
+import { parseScaleArgs, runScale } from './scale.js';
 import { runWrk, type LoadOptions } from './wrk.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -359,8 +360,23 @@ async function measureCeiling(storyBody: Buffer, options: LoadOptions): Promise<
   }
 }
 
+/**
+ * `npm run bench`: the classic benchmark, then the archive-scale matrix (bench/scale.ts).
+ * `npm run bench -- --classic`: the classic one only. Any scale option (`--scale`, `--stories`,
+ * `--db`, `--processes`, `--seconds`) runs only the scale matrix, narrowed by them.
+ */
 async function main(): Promise<void> {
   installCleanupHandlers();
+  const args = process.argv.slice(2);
+  const scaleOnly = args.some((a) => ['--scale', '--stories', '--db', '--processes', '--seconds'].includes(a));
+  if (!scaleOnly) await classic();
+  if (!args.includes('--classic')) {
+    ensureTools(log);
+    await runScale(ROOT, parseScaleArgs(args));
+  }
+}
+
+async function classic(): Promise<void> {
   const config = readConfig();
   ensureTools(log);
   prepareWorkDir();

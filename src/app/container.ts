@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { connectDatabase, type Database } from '../adapters/db/connect.js';
+import { connectDatabase, type Database, type QueryObserver } from '../adapters/db/connect.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { ContentReadKyselyRepository } from '../adapters/db/repositories/content/content-read-kysely-repository.js';
 import { ContentWriteKyselyRepository } from '../adapters/db/repositories/content/content-write-kysely-repository.js';
@@ -64,15 +64,16 @@ export interface Services {
 export async function openServices(
   config: Config,
   clock: Clock = systemClock,
-  options: { migrate?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { migrate?: boolean; env?: NodeJS.ProcessEnv; onQuery?: QueryObserver } = {},
 ): Promise<Services> {
-  const database = await connectDatabase(config.database);
+  const database = await connectDatabase(config.database, options.onQuery ? { onQuery: options.onQuery } : {});
   try {
     if (options.migrate ?? config.migrateOnStart) await migrateToLatest(database.db);
     const editions = editionsFrom(config);
     const queue = new KyselyJobQueue(database, clock);
     const pageChanges = new PageChangeRecorder(database.dialect, config.cdn.purgeUrl ? (executor, job) => queue.enqueueIn(executor, job) : null);
-    const contentWrite = new ContentWriteKyselyRepository(database.db, pageChanges);
+    const contentRead = new ContentReadKyselyRepository(database.db);
+    const contentWrite = new ContentWriteKyselyRepository(database.db, pageChanges, { onSectionsChanged: () => contentRead.invalidateSections() });
     await ensureEditionReadModel(contentWrite, editions);
     const meterSecrets = await loadMeterSecrets(database.db, options.env ?? process.env);
     return {
@@ -81,7 +82,7 @@ export async function openServices(
       editions,
       clock,
       contentWrite,
-      contentRead: new ContentReadKyselyRepository(database.db),
+      contentRead,
       pageChanges,
       meterSecrets,
       close: () => database.close(),

@@ -1,9 +1,11 @@
 import cluster from 'node:cluster';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { connectDatabase } from '../adapters/db/connect.js';
 import { SharpDemoImageMaker } from '../adapters/media/demo-image-maker.js';
-import { seedDemo } from '../modules/content/demo/index.js';
+import { seedDemo, type SeedDemoOptions } from '../modules/content/demo/index.js';
+import { progressReporter } from './progress-bar.js';
 import { parseOptions, positiveInt, UsageError } from './cli-args.js';
 import { ConfigError, type Config } from './config.js';
 import { superviseWorkers } from './cluster-supervisor.js';
@@ -36,7 +38,7 @@ PAGE_CACHE_SECONDS, CDN_PURGE_URL, CDN_PURGE_TOKEN, CDN_MAX_AGE_SECONDS, WEB_CON
 RUN_JOBS, SMTP_URL, MAIL_FROM, LOG_LEVEL. See README.md and docs/operations.md.
 `;
 
-async function seed(services: Services, stories: number, seedValue?: number) {
+async function seed(services: Services, stories: number, seedValue?: number, onProgress?: SeedDemoOptions['onProgress']) {
   return seedDemo(
     {
       content: services.contentWrite,
@@ -44,7 +46,7 @@ async function seed(services: Services, stories: number, seedValue?: number) {
       editions: services.editions.list,
       clock: services.clock,
     },
-    { stories, ...(seedValue !== undefined && { seed: seedValue }) },
+    { stories, ...(seedValue !== undefined && { seed: seedValue }), ...(onProgress && { onProgress }) },
   );
 }
 
@@ -89,7 +91,16 @@ async function serve(config: Config): Promise<number> {
   const services = await openServices(config, undefined, { migrate: false });
   const app = createHttpApp(services);
   const stopJobs = cluster.isPrimary ? await startJobs(config, services) : async () => undefined;
+  // How long requests waited for the event loop over this process's life (a synchronous query
+  // stalls every request), printed at shutdown for operators and the benchmark (bench/scale.ts).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const stop = async (signal: string) => {
+    loopDelay.disable();
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'process metrics', pid: process.pid, eventLoopDelayMs: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) }, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    );
     app.log.info(`${signal} received, closing`);
     await stopJobs();
     await app.close();
@@ -139,7 +150,9 @@ async function run(command: string, args: string[]): Promise<number> {
       const services = await openServices(configFromEnv(), undefined, { migrate: true });
       try {
         const started = Date.now();
-        const result = await seed(services, stories, seedValue);
+        const progress = progressReporter(process.stderr);
+        const result = await seed(services, stories, seedValue, progress.update);
+        progress.end();
         process.stdout.write(
           `Seeded ${result.stories} stories, ${result.authors} authors, ${result.topics} topics, ${result.sections} sections, ${result.images} images in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
         );

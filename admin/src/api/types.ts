@@ -52,7 +52,9 @@ export interface AuditEntry {
 
 export interface Paged<T> {
   items: T[];
+  /** With `capped`, at least this many: the count stopped where the list stops paging. */
   total: number;
+  capped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -127,6 +127,22 @@ export interface EditionEntriesTable {
   is_fallback: number;
 }
 
+/** Per edition, a listed story under each of its topics and authors (migration 0010). */
+export interface EditionTagEntriesTable {
+  edition: string;
+  kind: 'topic' | 'author';
+  tag_id: string;
+  story_id: string;
+  published_at: string;
+}
+
+/** A story's related stories in an edition, best first, as space-separated ids (migration 0010). */
+export interface StoryRelatedTable {
+  story_id: string;
+  edition: string;
+  related_ids: string;
+}
+
 export interface SiteMetaTable {
   key: string;
   value: string;
@@ -148,6 +164,8 @@ export interface ContentTables {
   story_topics: StoryTopicsTable;
   slug_history: SlugHistoryTable;
   edition_entries: EditionEntriesTable;
+  edition_tag_entries: EditionTagEntriesTable;
+  story_related: StoryRelatedTable;
   site_meta: SiteMetaTable;
 }
 

@@ -1,9 +1,11 @@
 import type { Edition } from '../editions/edition.js';
+import type { StoryDocument } from './document/index.js';
 import type {
   ImageView,
   NamedLink,
   Page,
   Provenance,
+  StoryAccessLevel,
   StoryStatus,
   StorySummary,
   StoryView,
@@ -11,7 +13,7 @@ import type {
   TopicLink,
 } from './content-types.js';
 
-/** A listing of one edition: latest first, optionally narrowed to a section, topic or author. */
+/** A listing of one edition: latest first, optionally narrowed to a section, a topic or an author (one of them). */
 export interface ListQuery {
   edition: Edition;
   now: Date;
@@ -20,39 +22,70 @@ export interface ListQuery {
   sectionId?: string;
   topicId?: string;
   authorId?: string;
-  excludeStoryIds?: readonly string[];
+  /** `total` counts no further than this (then `Page.capped`): a count costs what a page does. */
+  countCap: number;
   /** Locales to name sections, authors' bios and image texts in, most preferred first. */
   localePreference: readonly string[];
 }
 
-export interface SlugMatch {
-  translationId: string;
-  storyId: string;
-  locale: string;
+/** A block of a page listing an edition's latest stories, or a section's, without a count. */
+export interface BlockQuery {
+  sectionId?: string;
+  limit: number;
 }
 
-export interface EditionEntry {
+/** The story a URL names, as the edition lists it: the story page's first statement. */
+export interface StoryHead {
+  storyId: string;
   translationId: string;
+  slug: string;
+  locale: string;
   publishedAt: Date;
-  isFallback: boolean;
+  /** Whether the slug asked for is the listed translation's own (else the page redirects to it). */
+  direct: boolean;
+  body: StoryDocument;
+  updatedAt: Date;
+  isOriginal: boolean;
+  translatedFrom: string | null;
+  provenance: Provenance;
+  provenanceCredit: string | null;
+  readingMinutes: number;
+  originalLocale: string;
+  accessLevel: StoryAccessLevel;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  /** The repository's own row, handed back to `loadStoryPage`. */
+  row: unknown;
 }
+
+export interface StoryPageData {
+  story: StoryView;
+  moreFromAuthor: StorySummary[];
+  related: StorySummary[];
+}
+
+export type SlugEntity = 'story' | 'topic' | 'section' | 'author';
 
 export interface AuthorView extends NamedLink {
   bio: string | null;
   avatar: ImageView | null;
 }
 
-export type SlugEntity = 'story' | 'topic' | 'section' | 'author';
-
-/** Reads the reader site needs. Every method answers for one edition at one instant. */
+/**
+ * Reads the reader site needs. Every method answers for one edition at one instant, in a fixed
+ * number of indexed statements whatever the size of the archive.
+ */
 export interface ContentReadRepository {
   listStories(query: ListQuery): Promise<Page<StorySummary>>;
-  findTranslationsBySlug(slug: string, locales: readonly string[]): Promise<SlugMatch[]>;
-  findEditionEntry(edition: string, storyId: string, now: Date): Promise<EditionEntry | null>;
-  storyIdOfTranslation(translationId: string): Promise<string | null>;
-  loadStoryView(translationId: string, edition: Edition, localePreference: readonly string[], now: Date): Promise<StoryView | null>;
-  /** Related stories: most shared topics first, then the most recent. */
-  relatedStories(storyId: string, query: ListQuery, limit: number): Promise<StorySummary[]>;
+  /** How many stories a listing has, counting no further than `query.countCap`. */
+  countStories(query: ListQuery): Promise<{ total: number; capped: boolean }>;
+  /** Several blocks of latest stories (no counts), in one statement and one hydration. */
+  listBlocks(edition: Edition, now: Date, localePreference: readonly string[], blocks: readonly BlockQuery[]): Promise<StorySummary[][]>;
+  findStoryBySlug(edition: string, slug: string, locales: readonly string[], now: Date): Promise<StoryHead | null>;
+  /** Where a story's former slug now answers: its listed translation's slug and date. */
+  findStoryByOldSlug(edition: string, slug: string, locales: readonly string[], now: Date): Promise<{ slug: string; publishedAt: Date } | null>;
+  /** The story page: the story, "more from" its first author and its stored related stories. */
+  loadStoryPage(head: StoryHead, edition: Edition, localePreference: readonly string[], now: Date, sidebar: number): Promise<StoryPageData>;
   findSlugRedirect(entity: SlugEntity, locales: readonly string[], slug: string): Promise<{ targetId: string; locale: string } | null>;
   findTopicBySlug(slug: string, locales: readonly string[], localePreference: readonly string[]): Promise<TopicLink | null>;
   findTopicById(id: string, localePreference: readonly string[]): Promise<TopicLink | null>;
@@ -129,11 +162,23 @@ export interface ContentWriteRepository {
   createSection(names: LocalizedName[], position: number, now: Date): Promise<string>;
   createTopic(kind: TopicKind, names: LocalizedName[], now: Date): Promise<string>;
   createStory(input: NewStory, editions: readonly Edition[], now: Date): Promise<{ storyId: string; translationIds: string[] }>;
+  /**
+   * Many stories in one transaction (bulk loads). With `related: false` their related stories are
+   * left for one `rebuildRelated` at the end, when every story they could name exists.
+   */
+  createStories(
+    inputs: readonly NewStory[],
+    editions: readonly Edition[],
+    now: Date,
+    options?: { related?: boolean },
+  ): Promise<{ storyId: string; translationIds: string[] }[]>;
+  /** Recomputes every story's stored related stories. */
+  rebuildRelated(onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Changing the slug keeps the old one answering with a redirect. */
   updateTranslation(translationId: string, changes: TranslationChanges, editions: readonly Edition[], now: Date): Promise<void>;
   renameTopic(topicId: string, name: LocalizedName, now: Date): Promise<void>;
   /** Recomputes which translation every edition lists, for every story (after the editions changed). */
-  rebuildEditionEntries(editions: readonly Edition[]): Promise<void>;
+  rebuildEditionEntries(editions: readonly Edition[], onProgress?: (done: number, total: number) => void): Promise<void>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   countStories(): Promise<number>;

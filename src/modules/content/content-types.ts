@@ -96,7 +96,9 @@ export interface StoryView extends StorySummary {
 
 export interface Page<T> {
   items: T[];
+  /** How many there are; with `capped`, at least this many (counting stops at a bound). */
   total: number;
+  capped?: boolean;
   page: number;
   pageSize: number;
 }

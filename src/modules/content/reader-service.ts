@@ -28,6 +28,14 @@ export const PAGE_SIZE = 20;
 const HOME_LATEST = 12;
 const SECTION_BLOCK = 4;
 const SIDEBAR = 4;
+/**
+ * How deep a listing pages: the latest MAX_LISTING_PAGES pages of PAGE_SIZE stories. Counting
+ * stops there too, so a listing costs the same whatever the archive holds (a page number is an
+ * index offset: deeper pages would cost in proportion). Older stories stay reachable from their
+ * section, topic and author listings and from every story's sidebars.
+ */
+export const MAX_LISTING_PAGES = 50;
+const COUNT_CAP = MAX_LISTING_PAGES * PAGE_SIZE + 1;
 
 /**
  * The reader site's use cases: one function per page kind, answering found, redirect or not found.
@@ -42,29 +50,43 @@ export class ReaderService {
   }
 
   private query(edition: Edition, page: number, pageSize: number, extra: Partial<ListQuery> = {}): ListQuery {
-    return { edition, now: this.deps.clock.now(), page, pageSize, localePreference: this.localePreference(edition), ...extra };
+    return { edition, now: this.deps.clock.now(), page, pageSize, countCap: COUNT_CAP, localePreference: this.localePreference(edition), ...extra };
+  }
+
+  /** A listing page, or null past the deepest page a listing has. */
+  private async listing(edition: Edition, page: number, extra: Partial<ListQuery> = {}): Promise<Page<StorySummary> | null> {
+    if (page > MAX_LISTING_PAGES) return null;
+    const stories = await this.deps.content.listStories(this.query(edition, page, PAGE_SIZE, extra));
+    return page > 1 && stories.items.length === 0 ? null : stories;
   }
 
   async home(edition: Edition, page: number): Promise<HomePage | null> {
     const { content } = this.deps;
     if (page > 1) {
-      const latest = await content.listStories(this.query(edition, page, PAGE_SIZE));
-      return latest.items.length === 0 ? null : { lead: null, latest, sections: [] };
+      const latest = await this.listing(edition, page);
+      return latest ? { lead: null, latest, sections: [] } : null;
     }
-    const first = await content.listStories(this.query(edition, 1, HOME_LATEST + 1));
-    const [lead, ...rest] = first.items;
-    const shown = first.items.map((s) => s.storyId);
-    const sectionList = await content.listSections(this.localePreference(edition));
-    const blocks = await Promise.all(
-      sectionList.map(async (section) => ({
-        section,
-        stories: (await content.listStories(this.query(edition, 1, SECTION_BLOCK, { sectionId: section.id, excludeStoryIds: shown }))).items,
-      })),
-    );
+    const preference = this.localePreference(edition);
+    const now = this.deps.clock.now();
+    const sectionList = await content.listSections(preference);
+    const shownCount = HOME_LATEST + 1;
+    // One statement for the latest stories and every section's block; a block leaves out stories
+    // the latest already shows, so it asks for that many more.
+    const [total, [first = [], ...blocks]] = await Promise.all([
+      content.countStories(this.query(edition, 1, HOME_LATEST)),
+      content.listBlocks(edition, now, preference, [
+        { limit: shownCount },
+        ...sectionList.map((section) => ({ sectionId: section.id, limit: SECTION_BLOCK + shownCount })),
+      ]),
+    ]);
+    const shown = new Set(first.map((s) => s.storyId));
+    const [lead, ...rest] = first;
     return {
       lead: lead ?? null,
-      latest: { items: rest, total: first.total, page: 1, pageSize: HOME_LATEST },
-      sections: blocks.filter((b) => b.stories.length > 0),
+      latest: { items: rest, total: total.total, capped: total.capped, page: 1, pageSize: HOME_LATEST },
+      sections: sectionList
+        .map((section, i) => ({ section, stories: (blocks[i] ?? []).filter((s) => !shown.has(s.storyId)).slice(0, SECTION_BLOCK) }))
+        .filter((b) => b.stories.length > 0),
     };
   }
 
@@ -72,41 +94,17 @@ export class ReaderService {
     const { content, editions } = this.deps;
     const now = this.deps.clock.now();
     const locales = [...new Set([...editions.contentLocales(edition), ...editions.locales])];
-    const preference = this.localePreference(edition);
-
-    let translationId: string | null = null;
-    let direct = false;
-    for (const match of await content.findTranslationsBySlug(slug, locales)) {
-      const entry = await content.findEditionEntry(edition.locale, match.storyId, now);
-      if (entry) {
-        translationId = entry.translationId;
-        direct = entry.translationId === match.translationId;
-        break;
-      }
+    const head = await content.findStoryBySlug(edition.locale, slug, locales, now);
+    if (!head) {
+      const moved = await content.findStoryByOldSlug(edition.locale, slug, locales, now);
+      return moved ? { kind: 'redirect', location: storyPath(edition.locale, moved.publishedAt, moved.slug) } : { kind: 'not_found' };
     }
-    if (!translationId) {
-      const old = await content.findSlugRedirect('story', locales, slug);
-      const storyId = old ? await content.storyIdOfTranslation(old.targetId) : null;
-      const entry = storyId ? await content.findEditionEntry(edition.locale, storyId, now) : null;
-      if (!entry) return { kind: 'not_found' };
-      translationId = entry.translationId;
-    }
-    const story = await content.loadStoryView(translationId, edition, preference, now);
-    if (!story) return { kind: 'not_found' };
-    const canonical = storyPath(edition.locale, story.publishedAt, story.slug);
-    if (!direct || canonical !== storyPath(edition.locale, new Date(Date.UTC(Number(year), Number(month) - 1, 1)), slug)) {
+    const canonical = storyPath(edition.locale, head.publishedAt, head.slug);
+    if (!head.direct || canonical !== storyPath(edition.locale, new Date(Date.UTC(Number(year), Number(month) - 1, 1)), slug)) {
       return { kind: 'redirect', location: canonical };
     }
-    const firstAuthor = story.authors[0];
-    const moreFromAuthor = firstAuthor
-      ? (await content.listStories(this.query(edition, 1, SIDEBAR, { authorId: firstAuthor.id, excludeStoryIds: [story.storyId] }))).items
-      : [];
-    const related = await content.relatedStories(
-      story.storyId,
-      this.query(edition, 1, SIDEBAR, { excludeStoryIds: moreFromAuthor.map((s) => s.storyId) }),
-      SIDEBAR,
-    );
-    return { kind: 'found', value: { story, moreFromAuthor, related } };
+    const page = await content.loadStoryPage(head, edition, this.localePreference(edition), now, SIDEBAR);
+    return { kind: 'found', value: page };
   }
 
   async topic(edition: Edition, slug: string, page: number): Promise<Lookup<{ topic: TopicLink; stories: Page<StorySummary> }>> {
@@ -119,8 +117,8 @@ export class ReaderService {
       return target ? { kind: 'redirect', location: topicPath(edition.locale, target.slug) } : { kind: 'not_found' };
     }
     if (topic.slug !== slug) return { kind: 'redirect', location: topicPath(edition.locale, topic.slug) };
-    const stories = await content.listStories(this.query(edition, page, PAGE_SIZE, { topicId: topic.id }));
-    if (page > 1 && stories.items.length === 0) return { kind: 'not_found' };
+    const stories = await this.listing(edition, page, { topicId: topic.id });
+    if (!stories) return { kind: 'not_found' };
     return { kind: 'found', value: { topic, stories } };
   }
 
@@ -134,8 +132,8 @@ export class ReaderService {
       return target ? { kind: 'redirect', location: sectionPath(edition.locale, target.slug) } : { kind: 'not_found' };
     }
     if (section.slug !== slug) return { kind: 'redirect', location: sectionPath(edition.locale, section.slug) };
-    const stories = await content.listStories(this.query(edition, page, PAGE_SIZE, { sectionId: section.id }));
-    if (page > 1 && stories.items.length === 0) return { kind: 'not_found' };
+    const stories = await this.listing(edition, page, { sectionId: section.id });
+    if (!stories) return { kind: 'not_found' };
     return { kind: 'found', value: { section, stories } };
   }
 
@@ -144,8 +142,8 @@ export class ReaderService {
     const preference = this.localePreference(edition);
     const author = await content.findAuthorBySlug(slug, preference);
     if (!author) return { kind: 'not_found' };
-    const stories = await content.listStories(this.query(edition, page, PAGE_SIZE, { authorId: author.id }));
-    if (page > 1 && stories.items.length === 0) return { kind: 'not_found' };
+    const stories = await this.listing(edition, page, { authorId: author.id });
+    if (!stories) return { kind: 'not_found' };
     return { kind: 'found', value: { author, stories } };
   }
 

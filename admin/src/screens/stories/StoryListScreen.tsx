@@ -130,7 +130,7 @@ export function StoryListScreen() {
         ) : (
           <>
             <p className="count" role="status">
-              {t('stories.count', { count: list.data.total })}
+              {t(list.data.capped ? 'stories.countMore' : 'stories.count', { count: list.data.total })}
             </p>
             <table className="table">
               <thead>

@@ -6,6 +6,7 @@ import * as m0004 from './0004-editorial.js';
 import * as m0005 from './0005-media.js';
 import * as m0006 from './0006-members.js';
 import * as m0007 from './0007-staff-status-revision-kinds.js';
+import * as m0010 from './0010-reader-scale.js';
 import * as m0011 from './0011-page-invalidations.js';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005-media': m0005,
   '0006-members': m0006,
   '0007-staff-status-revision-kinds': m0007,
+  '0010-reader-scale': m0010,
   '0011-page-invalidations': m0011,
 };

@@ -143,10 +143,11 @@ describe('seedDemo', () => {
       createAuthor: id,
       createSection: id,
       createTopic: id,
-      createStory: async (input: NewStory) => {
-        stories.push(input);
-        return { storyId: await id(), translationIds: [] };
+      createStories: async (inputs: NewStory[]) => {
+        stories.push(...inputs);
+        return Promise.all(inputs.map(async () => ({ storyId: await id(), translationIds: [] })));
       },
+      rebuildRelated: async () => undefined,
     } as unknown as ContentWriteRepository;
     const specs: DemoImageSpec[] = [];
     const images = {

@@ -5,7 +5,7 @@
  */
 import type { NewTranslation } from '../content-repository.js';
 import type { Provenance, StoryStatus } from '../content-types.js';
-import { readingMinutes, validateDocument } from '../document/index.js';
+import { readingMinutes } from '../document/index.js';
 import { composeStory, makePlan, slotsFor, type StoryCast, type StoryPlan } from './demo-body.js';
 import { demoCatalog, topicIndex, type DemoCatalog } from './demo-catalog.js';
 import type { PhraseBank } from './demo-phrases.js';
@@ -141,8 +141,7 @@ function translation(
   credit: string | null,
 ): NewTranslation {
   const { title, dek, body } = composeStory(PHRASE_BANKS[locale], section, slotsFor(locale, cast, plan), plan);
-  const checked = validateDocument(body);
-  if (!checked.ok) throw new Error(`demo story body is invalid: ${JSON.stringify(checked.issues)}`);
+  // Bodies are composed from fixed templates; demo-dataset.test.ts checks that they all validate.
   return {
     locale,
     title,

@@ -7,5 +7,6 @@ export {
   type SeedDemoDeps,
   type SeedDemoOptions,
   type SeedDemoResult,
+  type SeedPhase,
 } from './seed-demo.js';
 export { buildDemoDataset, DEFAULT_DEMO_SEED, type DemoDataset, type DemoDatasetOptions, type DemoStory } from './demo-dataset.js';

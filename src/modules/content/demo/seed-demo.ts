@@ -1,7 +1,7 @@
 /** Writes the demo dataset through the content repository (see README.md for what it contains). */
 import type { Clock } from '../../../shared/clock.js';
 import type { Edition } from '../../editions/edition.js';
-import type { ContentWriteRepository } from '../content-repository.js';
+import type { ContentWriteRepository, NewStory } from '../content-repository.js';
 import { demoCatalog } from './demo-catalog.js';
 import { demoStories } from './demo-dataset.js';
 
@@ -53,7 +53,14 @@ export interface SeedDemoDeps {
 export interface SeedDemoOptions {
   stories: number;
   seed?: number;
+  /** Told as work completes: stories written, then related stories computed. */
+  onProgress?: (phase: SeedPhase, done: number, total: number) => void;
 }
+
+export type SeedPhase = 'stories' | 'related';
+
+/** Stories written per transaction: large enough to amortise the commit, small enough to stay in memory. */
+const SEED_BATCH = 500;
 
 export interface SeedDemoResult {
   stories: number;
@@ -96,22 +103,29 @@ export async function seedDemo(deps: SeedDemoDeps, options: SeedDemoOptions): Pr
     return id;
   };
   let published = 0;
+  let batch: NewStory[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    // Related stories name older stories, which later batches write: computed once at the end.
+    await content.createStories(batch, editions, now, { related: false });
+    stories += batch.length;
+    batch = [];
+    options.onProgress?.('stories', stories, options.stories);
+  };
   for (const story of demoStories(catalog, { stories: options.stories, seed: options.seed, now })) {
     const isPublished = story.translations.some((t) => t.status === 'published');
-    await content.createStory(
-      {
-        accessLevel: isPublished ? (DEMO_ACCESS_PATTERN[published++ % DEMO_ACCESS_PATTERN.length] as AccessPattern) : 'metered',
-        sectionId: at(sectionIds, story.section),
-        leadImageId: story.leadImage === null ? null : at(leadImageIds, story.leadImage),
-        authorIds: story.authors.map((i) => at(authorIds, i)),
-        topicIds: story.topics.map((i) => at(topicIds, i)),
-        translations: story.translations,
-      },
-      editions,
-      now,
-    );
-    stories++;
+    batch.push({
+      accessLevel: isPublished ? (DEMO_ACCESS_PATTERN[published++ % DEMO_ACCESS_PATTERN.length] as AccessPattern) : 'metered',
+      sectionId: at(sectionIds, story.section),
+      leadImageId: story.leadImage === null ? null : at(leadImageIds, story.leadImage),
+      authorIds: story.authors.map((i) => at(authorIds, i)),
+      topicIds: story.topics.map((i) => at(topicIds, i)),
+      translations: story.translations,
+    });
+    if (batch.length >= SEED_BATCH) await flush();
   }
+  await flush();
+  await content.rebuildRelated((done, total) => options.onProgress?.('related', done, total));
   return { stories, authors: authorIds.length, topics: topicIds.length, sections: sectionIds.length, images: imageIds.length };
 }
 

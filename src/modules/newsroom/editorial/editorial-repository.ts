@@ -85,7 +85,8 @@ export interface EditorialRepository {
   getRevisionByVersion(translationId: string, version: number): Promise<Revision | null>;
   addCorrection(translationId: string, kind: 'correction' | 'update', text: string, ctx: WriteContext): Promise<Correction>;
   listCorrections(translationId: string): Promise<Correction[]>;
-  list(query: ListQuery, pageSize: number, restrictToCreator: string | null): Promise<{ items: StoryListItem[]; total: number }>;
+  /** A page of the story list; counting stops at `countCap` (then `capped`). */
+  list(query: ListQuery, pageSize: number, restrictToCreator: string | null, countCap: number): Promise<{ items: StoryListItem[]; total: number; capped: boolean }>;
   calendar(from: string, to: string): Promise<StoryListItem[]>;
   desk(locale: string, sourceLocales: readonly string[], limit: number): Promise<DeskItem[]>;
   slugTaken(locale: string, slug: string, exceptTranslationId: string | null): Promise<boolean>;

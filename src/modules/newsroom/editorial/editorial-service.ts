@@ -47,6 +47,8 @@ export const ADMIN_PAGE_SIZE = 25;
 /** Autosaves by one person coalesce into one revision for at most this long (one per window). */
 export const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
 const REFERENCE_NAMES: Record<string, string> = { sectionId: 'section', topicIds: 'topic', authorIds: 'author', leadImageId: 'image' };
+/** How deep the story list pages (1,000 stories): its count stops there too, so a page costs the same at any archive size. */
+export const ADMIN_MAX_PAGES = 40;
 const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
 
 /**
@@ -339,8 +341,10 @@ export class EditorialService {
 
   async list(actor: Actor, query: ListQuery) {
     const everything = can(actor, 'story.readAll') || can(actor, 'story.editAny');
-    const { items, total } = await this.deps.repo.list(query, ADMIN_PAGE_SIZE, everything ? null : actor.staffId);
-    return { items, total, page: query.page, pageSize: ADMIN_PAGE_SIZE };
+    const countCap = ADMIN_MAX_PAGES * ADMIN_PAGE_SIZE + 1;
+    const { items, total, capped } = await this.deps.repo.list(query, ADMIN_PAGE_SIZE, everything ? null : actor.staffId, countCap);
+    // Capped: "at least" the deepest page's worth, so the pages end where the list does.
+    return { items, total: capped ? countCap - 1 : total, capped, page: query.page, pageSize: ADMIN_PAGE_SIZE };
   }
 
   async calendar(actor: Actor, from: string, to: string) {

@@ -73,7 +73,8 @@ export const listQuerySchema = z
     authorId: id.optional(),
     topicId: id.optional(),
     q: z.string().max(200).optional(),
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    // The list pages 40 deep (ADMIN_MAX_PAGES): its count stops there, so a deeper page never exists.
+    page: z.coerce.number().int().min(1).max(40).default(1),
   })
   .strict();
 export type ListQuery = z.infer<typeof listQuerySchema>;

@@ -14,14 +14,22 @@ import type { DB } from '../../schema.js';
 import { pageKeys } from '../../../../modules/content/page-keys.js';
 import { recordOldSlug, refreshEntries } from './content-write-steps.js';
 import { UNRECORDED, type PageChanges } from './page-change-recorder.js';
+import { insertInBatches, relatedOfEdition } from './read-model-steps.js';
+
+type Progress = (done: number, total: number) => void;
+const REBUILD_BATCH = 500;
+const REBUILD_ROWS = 20_000;
+
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export class ContentWriteKyselyRepository implements ContentWriteRepository {
+  /** `onSectionsChanged` lets this process's section cache refresh as soon as sections change. */
   constructor(
     private readonly db: Kysely<DB>,
     /** Where every change to what reader pages show is recorded, in the change's transaction. */
     private readonly changes: PageChanges,
+    private readonly hooks: { onSectionsChanged?: () => void } = {},
   ) {}
 
   async createImage(input: NewImage, now: Date): Promise<string> {
@@ -78,6 +86,7 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
       // Every page's navigation lists the sections.
       await this.changes.record(trx, [pageKeys.site]);
     });
+    this.hooks.onSectionsChanged?.();
     return id;
   }
 
@@ -113,63 +122,73 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
   }
 
   async createStory(input: NewStory, editions: readonly Edition[], now: Date) {
-    const storyId = newId(now.getTime());
-    const original = input.translations.find((t) => t.isOriginal) ?? input.translations[0];
-    if (!original) throw new Error('a story needs at least one translation');
-    const translationIds: string[] = [];
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('stories')
-        .values({
-          id: storyId,
-          section_id: input.sectionId,
-          lead_image_id: input.leadImageId,
-          original_locale: original.locale,
-          access_level: input.accessLevel ?? 'public',
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .execute();
+    const [created] = await this.createStories([input], editions, now);
+    if (!created) throw new Error('a story needs at least one translation');
+    return created;
+  }
+
+  async createStories(inputs: readonly NewStory[], editions: readonly Edition[], now: Date, options: { related?: boolean } = {}) {
+    const created: { storyId: string; translationIds: string[] }[] = [];
+    const stories: DB['stories'][] = [];
+    const translations: DB['story_translations'][] = [];
+    const authors: DB['story_authors'][] = [];
+    const topics: DB['story_topics'][] = [];
+    const at = now.toISOString();
+    for (const input of inputs) {
+      const storyId = newId(now.getTime());
+      const original = input.translations.find((t) => t.isOriginal) ?? input.translations[0];
+      if (!original) throw new Error('a story needs at least one translation');
+      stories.push({
+        id: storyId,
+        section_id: input.sectionId,
+        lead_image_id: input.leadImageId,
+        original_locale: original.locale,
+        access_level: input.accessLevel ?? 'public',
+        created_at: at,
+        updated_at: at,
+      } as DB['stories']);
+      const translationIds: string[] = [];
       for (const t of input.translations) {
         const id = newId(now.getTime());
         translationIds.push(id);
-        await trx
-          .insertInto('story_translations')
-          .values({
-            id,
-            story_id: storyId,
-            locale: t.locale,
-            title: t.title,
-            dek: t.dek,
-            body: JSON.stringify(t.body),
-            slug: t.slug,
-            status: t.status,
-            published_at: iso(t.publishedAt),
-            updated_at: iso(t.publishedAt) ?? now.toISOString(),
-            created_at: now.toISOString(),
-            is_original: t.isOriginal ? 1 : 0,
-            translated_from: t.translatedFrom,
-            provenance: t.provenance,
-            provenance_credit: t.provenanceCredit,
-            reading_minutes: t.readingMinutes,
-          })
-          .execute();
+        translations.push({
+          id,
+          story_id: storyId,
+          locale: t.locale,
+          title: t.title,
+          dek: t.dek,
+          body: JSON.stringify(t.body),
+          slug: t.slug,
+          status: t.status,
+          published_at: iso(t.publishedAt),
+          updated_at: iso(t.publishedAt) ?? at,
+          created_at: at,
+          is_original: t.isOriginal ? 1 : 0,
+          translated_from: t.translatedFrom,
+          provenance: t.provenance,
+          provenance_credit: t.provenanceCredit,
+          reading_minutes: t.readingMinutes,
+        } as DB['story_translations']);
       }
-      if (input.authorIds.length > 0) {
-        await trx
-          .insertInto('story_authors')
-          .values(input.authorIds.map((author_id, position) => ({ story_id: storyId, author_id, position })))
-          .execute();
-      }
-      if (input.topicIds.length > 0) {
-        await trx
-          .insertInto('story_topics')
-          .values(input.topicIds.map((topic_id, position) => ({ story_id: storyId, topic_id, position })))
-          .execute();
-      }
-      await refreshEntries(trx, [storyId], editions, this.changes);
+      input.authorIds.forEach((author_id, position) => authors.push({ story_id: storyId, author_id, position }));
+      input.topicIds.forEach((topic_id, position) => topics.push({ story_id: storyId, topic_id, position }));
+      created.push({ storyId, translationIds });
+    }
+    if (created.length === 0) return created;
+    await this.db.transaction().execute(async (trx) => {
+      await insertInBatches(trx, 'stories', stories);
+      await insertInBatches(trx, 'story_translations', translations);
+      await insertInBatches(trx, 'story_authors', authors);
+      await insertInBatches(trx, 'story_topics', topics);
+      await refreshEntries(
+        trx,
+        created.map((c) => c.storyId),
+        editions,
+        this.changes,
+        options,
+      );
     });
-    return { storyId, translationIds };
+    return created;
   }
 
   async updateTranslation(translationId: string, changes: TranslationChanges, editions: readonly Edition[], now: Date): Promise<void> {
@@ -210,14 +229,33 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
     });
   }
 
-  async rebuildEditionEntries(editions: readonly Edition[]): Promise<void> {
+  async rebuildEditionEntries(editions: readonly Edition[], onProgress?: Progress): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('edition_entries').execute();
-      const stories = await trx.selectFrom('stories').select('id').execute();
+      await trx.deleteFrom('edition_tag_entries').execute();
+      const stories = await trx.selectFrom('stories').select('id').orderBy('id').execute();
       const ids = stories.map((s) => s.id);
-      for (let i = 0; i < ids.length; i += 500) await refreshEntries(trx, ids.slice(i, i + 500), editions, UNRECORDED);
+      for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
+        await refreshEntries(trx, ids.slice(i, i + REBUILD_BATCH), editions, UNRECORDED, { related: false });
+        onProgress?.(Math.min(i + REBUILD_BATCH, ids.length), ids.length);
+      }
       await this.changes.record(trx, [pageKeys.site]);
     });
+    await this.rebuildRelated(onProgress);
+  }
+
+  async rebuildRelated(onProgress?: Progress): Promise<void> {
+    const editions = (await this.db.selectFrom('edition_entries').select('edition').distinct().execute()).map((e) => e.edition);
+    let done = 0;
+    await this.db.deleteFrom('story_related').execute();
+    for (const edition of editions) {
+      const rows = await relatedOfEdition(this.db, edition);
+      // One transaction per chunk: readers are never held up for the whole rebuild.
+      for (let i = 0; i < rows.length; i += REBUILD_ROWS) {
+        await this.db.transaction().execute((trx) => insertInBatches(trx, 'story_related', rows.slice(i, i + REBUILD_ROWS)));
+      }
+      onProgress?.(++done, editions.length);
+    }
   }
 
   async getMeta(key: string): Promise<string | null> {

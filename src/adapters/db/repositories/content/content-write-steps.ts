@@ -5,6 +5,7 @@ import type { Edition } from '../../../../modules/editions/edition.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from './localized.js';
 import { membershipKeys, type PageChanges } from './page-change-recorder.js';
+import { insertInBatches, refreshRelated, refreshTagEntries } from './read-model-steps.js';
 
 /**
  * Steps every write to a story shares, run inside the caller's transaction: keep an old slug
@@ -19,13 +20,21 @@ export async function recordOldSlug(trx: Transaction<DB>, entity: string, locale
 }
 
 /**
- * Recomputes the edition read model for some stories, inside the caller's transaction, and records
- * the reader pages the change affects (the stories, the homes of the editions that listed them
- * before or list them now, their section, topic and author listings), so every process and the
- * CDN drop those pages once the transaction commits. Every write to a story calls this: it is the
- * one place a story's visibility changes, so no write path can skip the invalidation.
+ * Recomputes the edition read model for some stories, inside the caller's transaction (which
+ * translation each edition lists, their topic and author listings and, unless `related` is false,
+ * for a bulk load that computes them once at the end, their related stories), and records the
+ * reader pages the change affects (the stories, the homes of the editions that listed them before
+ * or list them now, their section, topic and author listings), so every process and the CDN drop
+ * those pages once the transaction commits. Every write to a story calls this: it is the one place
+ * a story's visibility changes, so no write path can skip the invalidation.
  */
-export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], editions: readonly Edition[], changes: PageChanges) {
+export async function refreshEntries(
+  trx: Transaction<DB>,
+  storyIds: string[],
+  editions: readonly Edition[],
+  changes: PageChanges,
+  options: { related?: boolean } = {},
+) {
   if (storyIds.length === 0) return;
   const before = await trx.selectFrom('edition_entries').select(['edition', 'section_id']).where('story_id', 'in', storyIds).execute();
   await trx.deleteFrom('edition_entries').where('story_id', 'in', storyIds).execute();
@@ -51,13 +60,20 @@ export async function refreshEntries(trx: Transaction<DB>, storyIds: string[], e
       });
     }
   }
-  for (let i = 0; i < entries.length; i += 200) {
-    await trx.insertInto('edition_entries').values(entries.slice(i, i + 200)).execute();
-  }
+  await insertInBatches(trx, 'edition_entries', entries);
+  await refreshTagEntries(trx, storyIds, entries);
+  if (options.related !== false) await refreshRelated(trx, storyIds, entries);
   await changes.record(trx, [
     ...storyIds.map(pageKeys.story),
     ...[...before, ...entries].map((e) => pageKeys.home(e.edition)),
     ...before.flatMap((e) => (e.section_id ? [pageKeys.section(e.section_id)] : [])),
     ...(await membershipKeys(trx, storyIds)),
   ]);
+}
+
+/** Recomputes the related stories of some stories from the stored entries, inside the caller's transaction. */
+export async function refreshRelatedOf(trx: Transaction<DB>, storyIds: string[]) {
+  if (storyIds.length === 0) return;
+  const entries = await trx.selectFrom('edition_entries').select(['edition', 'story_id', 'published_at']).where('story_id', 'in', storyIds).execute();
+  await refreshRelated(trx, storyIds, entries);
 }

@@ -3,58 +3,68 @@ import type { ImageView, NamedLink } from '../../../../modules/content/content-t
 import type { DB } from '../../schema.js';
 import { groupBy, pickLocalized } from './localized.js';
 
+type ImageRow = DB['images'] & { locale: string | null; alt: string | null; caption: string | null };
+
+/**
+ * Library images with their texts in every locale and their renditions: two statements for any
+ * number of images. `texts` picks each image's alt text and caption for a locale preference.
+ */
+export interface LoadedImages {
+  view(id: string, preference: readonly string[]): ImageView | null;
+}
+
 /** Batch loaders shared by listings and the story page: one query per kind, never one per row. */
-export async function loadImages(db: Kysely<DB>, ids: readonly string[], preference: readonly string[]): Promise<Map<string, ImageView>> {
+export async function loadImages(db: Kysely<DB>, ids: readonly string[]): Promise<LoadedImages> {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const [images, texts, renditions] = await Promise.all([
-    db.selectFrom('images').selectAll().where('id', 'in', unique).execute(),
-    db.selectFrom('image_texts').selectAll().where('image_id', 'in', unique).execute(),
+  if (unique.length === 0) return { view: () => null };
+  const [rows, renditions] = await Promise.all([
+    db
+      .selectFrom('images as i')
+      .leftJoin('image_texts as x', 'x.image_id', 'i.id')
+      .selectAll('i')
+      .select(['x.locale', 'x.alt', 'x.caption'])
+      .where('i.id', 'in', unique)
+      .execute() as Promise<ImageRow[]>,
     db
       .selectFrom('image_renditions')
       .select(['image_id', 'format', 'width', 'height', 'path'])
       .where('image_id', 'in', unique)
+      .orderBy('image_id')
       .orderBy('width')
       .execute(),
   ]);
-  const textsByImage = groupBy(texts, (t) => t.image_id);
+  const byImage = groupBy(rows, (r) => r.id);
   const renditionsByImage = groupBy(renditions, (r) => r.image_id);
-  const result = new Map<string, ImageView>();
-  for (const image of images) {
-    const text = pickLocalized(textsByImage.get(image.id) ?? [], preference);
-    result.set(image.id, {
-      id: image.id,
-      path: image.path,
-      width: Number(image.width),
-      height: Number(image.height),
-      alt: text?.alt ?? '',
-      caption: text?.caption ?? null,
-      textLocale: text?.locale ?? preference[0] ?? 'en',
-      creditAgency: image.credit_agency,
-      creditPhotographer: image.credit_photographer,
-      ...(renditionsByImage.has(image.id) && {
-        renditions: (renditionsByImage.get(image.id) ?? []).map((r) => ({
-          format: r.format,
-          width: Number(r.width),
-          height: Number(r.height),
-          path: r.path,
-        })),
-      }),
-    });
-  }
-  return result;
-}
-
-export async function loadSections(db: Kysely<DB>, ids: readonly string[], preference: readonly string[]): Promise<Map<string, NamedLink>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('section_translations').selectAll().where('section_id', 'in', unique).execute();
-  const result = new Map<string, NamedLink>();
-  for (const [id, names] of groupBy(rows, (r) => r.section_id)) {
-    const name = pickLocalized(names, preference);
-    if (name) result.set(id, { id, name: name.name, slug: name.slug, locale: name.locale });
-  }
-  return result;
+  return {
+    view(id, preference) {
+      const texts = byImage.get(id);
+      const image = texts?.[0];
+      if (!image) return null;
+      const text = pickLocalized(
+        texts.filter((t): t is ImageRow & { locale: string } => t.locale !== null),
+        preference,
+      );
+      return {
+        id: image.id,
+        path: image.path,
+        width: Number(image.width),
+        height: Number(image.height),
+        alt: text?.alt ?? '',
+        caption: text?.caption ?? null,
+        textLocale: text?.locale ?? preference[0] ?? 'en',
+        creditAgency: image.credit_agency,
+        creditPhotographer: image.credit_photographer,
+        ...(renditionsByImage.has(id) && {
+          renditions: (renditionsByImage.get(id) ?? []).map((r) => ({
+            format: r.format,
+            width: Number(r.width),
+            height: Number(r.height),
+            path: r.path,
+          })),
+        }),
+      };
+    },
+  };
 }
 
 /** Authors of each story, in byline order. */

@@ -291,8 +291,8 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return correctionsOf(this.db, translationId);
   }
 
-  list(query: ListQuery, pageSize: number, restrictToCreator: string | null) {
-    return listTranslations(this.db, query, pageSize, restrictToCreator);
+  list(query: ListQuery, pageSize: number, restrictToCreator: string | null, countCap: number) {
+    return listTranslations(this.db, query, pageSize, restrictToCreator, countCap);
   }
 
   calendar(from: string, to: string) {

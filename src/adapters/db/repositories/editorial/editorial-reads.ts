@@ -100,23 +100,51 @@ async function toListItems(db: Kysely<DB>, rows: { story_id: string; id: string;
   }));
 }
 
-export async function listTranslations(db: Kysely<DB>, query: ListQuery, pageSize: number, creator: string | null) {
-  let q = listBase(db);
+/**
+ * The newsroom's story list, bounded whatever the archive holds (issue #7). Latest updated first,
+ * read off an index (whole, by status or by language). Counting stops at `countCap`. Narrowing by
+ * section, author, topic, creator or title text (`q`, a case-insensitive substring) looks through
+ * the `SEARCH_WINDOW` most recently updated translations only: a bounded scan, not a search index
+ * (a later issue), documented in docs/admin-api.md.
+ */
+export const SEARCH_WINDOW = 5_000;
+
+export async function listTranslations(db: Kysely<DB>, query: ListQuery, pageSize: number, creator: string | null, countCap: number) {
+  const windowed = !!(query.sectionId || query.authorId || query.topicId || query.q || creator);
+  let q = windowed
+    ? db
+        .selectFrom(
+          db
+            .selectFrom('story_translations')
+            .select(['id'])
+            .$if(!!query.status, (w) => w.where('status', '=', query.status as string))
+            .$if(!!query.locale, (w) => w.where('locale', '=', query.locale as string))
+            .orderBy('updated_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(SEARCH_WINDOW)
+            .as('w'),
+        )
+        .innerJoin('story_translations as t', 't.id', 'w.id')
+        .innerJoin('stories as s', 's.id', 't.story_id')
+    : listBase(db);
   if (query.status) q = q.where('t.status', '=', query.status);
   if (query.locale) q = q.where('t.locale', '=', query.locale);
   if (query.sectionId) q = q.where('s.section_id', '=', query.sectionId);
   if (query.authorId) {
     const authorId = query.authorId;
-    q = q.where('t.story_id', 'in', (sub) => sub.selectFrom('story_authors').select('story_id').where('author_id', '=', authorId));
+    q = q.where((eb) => eb.exists(eb.selectFrom('story_authors as sa').select('sa.story_id').whereRef('sa.story_id', '=', 't.story_id').where('sa.author_id', '=', authorId)));
   }
   if (query.topicId) {
     const topicId = query.topicId;
-    q = q.where('t.story_id', 'in', (sub) => sub.selectFrom('story_topics').select('story_id').where('topic_id', '=', topicId));
+    q = q.where((eb) => eb.exists(eb.selectFrom('story_topics as st').select('st.story_id').whereRef('st.story_id', '=', 't.story_id').where('st.topic_id', '=', topicId)));
   }
   if (query.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   if (creator) q = q.where((eb) => eb.or([eb('s.created_by', '=', creator), eb('t.created_by', '=', creator)]));
   const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
+    db
+      .selectFrom(q.select('t.id').limit(countCap).as('c'))
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst(),
     q
       .select(['t.story_id', 't.id', 't.locale', 't.title', 't.status', 't.updated_at', 't.published_at', 's.section_id'])
       .orderBy('t.updated_at', 'desc')
@@ -125,7 +153,8 @@ export async function listTranslations(db: Kysely<DB>, query: ListQuery, pageSiz
       .offset((query.page - 1) * pageSize)
       .execute(),
   ]);
-  return { items: await toListItems(db, rows), total: Number(count?.n ?? 0) };
+  const total = Number(count?.n ?? 0);
+  return { items: await toListItems(db, rows), total, capped: total >= countCap };
 }
 
 export async function scheduledBetween(db: Kysely<DB>, from: string, to: string) {

@@ -4,7 +4,7 @@ import type { HomePage } from '../../../../modules/content/reader-service.js';
 import { authorPath, editionPath, sectionPath, topicPath, withPage } from '../../../../modules/content/story-paths.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext, PageMeta } from '../page-context.js';
-import { contentLang, pagination, storyCard, storyList } from './story-card-view.js';
+import { contentLang, listingCount, pageCount, pagination, storyCard, storyList } from './story-card-view.js';
 
 export interface Rendered {
   meta: PageMeta;
@@ -27,7 +27,7 @@ export function homeView(ctx: PageContext, home: HomePage): Rendered {
   const base = editionPath(ctx.edition.locale);
   const meta: PageMeta = {
     ...listingMeta(ctx, ctx.edition.siteName, t('home.description', { site: ctx.edition.siteName }), base, home.latest.page),
-    title: home.latest.page > 1 ? `${t('home.latest')} · ${t('pagination.status', { page: home.latest.page, pages: Math.ceil(home.latest.total / home.latest.pageSize) })} | ${ctx.edition.siteName}` : ctx.edition.siteName,
+    title: home.latest.page > 1 ? `${t('home.latest')} · ${t('pagination.status', { page: home.latest.page, pages: pageCount(home.latest) })} | ${ctx.edition.siteName}` : ctx.edition.siteName,
     alternates: [
       ...ctx.editions.list.map((e) => ({ hreflang: e.locale, href: editionPath(e.locale) })),
       { hreflang: 'x-default', href: '/' },
@@ -72,7 +72,7 @@ function topicKindLabel(ctx: PageContext, topic: TopicLink): string {
 
 export function topicView(ctx: PageContext, topic: TopicLink, stories: Page<StorySummary>): Rendered {
   const base = topicPath(ctx.edition.locale, topic.slug);
-  const heading = html`<header class="listing-header"><p class="kicker">${topicKindLabel(ctx, topic)}</p><h1${contentLang(ctx, topic.locale)}>${topic.name}</h1><p>${ctx.t('listing.count', { count: stories.total })}</p></header>`;
+  const heading = html`<header class="listing-header"><p class="kicker">${topicKindLabel(ctx, topic)}</p><h1${contentLang(ctx, topic.locale)}>${topic.name}</h1><p>${listingCount(ctx, stories)}</p></header>`;
   return {
     meta: listingMeta(ctx, topic.name, ctx.t('topic.description', { topic: topic.name }), base, stories.page),
     main: listingPage(ctx, heading, stories, base),
@@ -81,7 +81,7 @@ export function topicView(ctx: PageContext, topic: TopicLink, stories: Page<Stor
 
 export function sectionView(ctx: PageContext, section: NamedLink, stories: Page<StorySummary>): Rendered {
   const base = sectionPath(ctx.edition.locale, section.slug);
-  const heading = html`<header class="listing-header"><h1${contentLang(ctx, section.locale)}>${section.name}</h1><p>${ctx.t('listing.count', { count: stories.total })}</p></header>`;
+  const heading = html`<header class="listing-header"><h1${contentLang(ctx, section.locale)}>${section.name}</h1><p>${listingCount(ctx, stories)}</p></header>`;
   return {
     meta: listingMeta(ctx, section.name, ctx.t('section.description', { section: section.name }), base, stories.page),
     main: listingPage(ctx, heading, stories, base),
@@ -94,7 +94,7 @@ export function authorView(ctx: PageContext, author: AuthorView, stories: Page<S
   ${author.avatar ? html`<img class="avatar" src="${author.avatar.path}" alt="" width="96" height="96">` : ''}
   <div><h1>${author.name}</h1>
   ${author.bio ? html`<p class="bio"${contentLang(ctx, author.locale)}>${author.bio}</p>` : ''}
-  <p>${ctx.t('listing.count', { count: stories.total })}</p></div>
+  <p>${listingCount(ctx, stories)}</p></div>
 </header>`;
   return {
     meta: listingMeta(ctx, author.name, author.bio ?? ctx.t('author.description', { author: author.name }), base, stories.page),

@@ -45,9 +45,23 @@ export function storyList(ctx: PageContext, stories: readonly StorySummary[], si
   return html`<div class="story-list story-list--${size}">${stories.map((s) => storyCard(ctx, s, size))}</div>`;
 }
 
+/**
+ * How many pages a listing has. A capped count (`Page.capped`) stopped one past the deepest page
+ * a listing offers, so its pages end there.
+ */
+export function pageCount(page: Page<unknown>): number {
+  const total = page.capped ? page.total - 1 : page.total;
+  return Math.max(1, Math.ceil(total / page.pageSize));
+}
+
+/** "12 stories", or "More than 1,000 stories" when the count stopped at its bound. */
+export function listingCount(ctx: PageContext, page: Page<unknown>): string {
+  return page.capped ? ctx.t('listing.countMore', { count: page.total - 1 }) : ctx.t('listing.count', { count: page.total });
+}
+
 /** Previous / next links with "Page 2 of 7". */
 export function pagination(ctx: PageContext, page: Page<unknown>, basePath: string): SafeHtml {
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const pages = pageCount(page);
   if (pages <= 1) return html``;
   return html`<nav class="pagination" aria-label="${ctx.t('pagination.label')}">
   ${page.page > 1 ? html`<a rel="prev" href="${withPage(basePath, page.page - 1)}">${ctx.t('pagination.previous')}</a>` : ''}
