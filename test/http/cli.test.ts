@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,17 +146,23 @@ describe('database start-up problems are configuration errors naming the setting
     }
   });
 
-  // Root may write to any file, so a read-only file cannot be made here when the tests run as root;
-  // the message for SQLITE_READONLY is checked below with a connection opened read-only instead.
-  it.skipIf(process.getuid?.() === 0)('a SQLite file the process may not write to (not as root: root writes anyway)', async () => {
+  // Root writes to any file whatever its mode, so as root (CI) the file is made immutable instead
+  // (chattr +i, which binds root too); the message is also checked below with a read-only connection.
+  it('a SQLite file the process may not write to', async () => {
     const file = join(dir, 'read-only.db');
     const db = new BetterSqlite3(file);
     db.exec('create table t (x)');
     db.close();
-    chmodSync(file, 0o444);
-    const result = await run(['migrate'], { DATABASE_URL: file, DATA_DIR: join(dir, 'data') });
-    expectConfigError(result, 'DATABASE_URL', file);
-    expect(result.err).toContain('read-only');
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync('chattr', ['+i', file]);
+    else chmodSync(file, 0o444);
+    try {
+      const result = await run(['migrate'], { DATABASE_URL: file, DATA_DIR: join(dir, 'data') });
+      expectConfigError(result, 'DATABASE_URL', file);
+      expect(result.err).toContain('read-only');
+    } finally {
+      if (asRoot) execFileSync('chattr', ['-i', file]);
+    }
   });
 
   it('says a read-only SQLite database is read-only, naming the setting and the file', () => {
