@@ -18,6 +18,7 @@ import { ensureEditionReadModel } from '../modules/content/edition-read-model.js
 import { ReaderService } from '../modules/content/reader-service.js';
 import { pageKeys } from '../modules/content/page-keys.js';
 import { Editions } from '../modules/editions/edition.js';
+import { createReadStory } from '../modules/reading/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { loadCatalogs } from '../shared/i18n/index.js';
 import { loadConfig, type Config } from './config.js';
@@ -115,13 +116,15 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
   });
   const cache = new PageCache(PAGE_CACHE_BYTES, config.pageCacheSeconds * 1000, () => clock.now().getTime());
   let feed: PageChangeFeed | null = null;
+  const paywall = buildSitePaywall(services, { members: buildMembersPaywallApi(services), ...options.paywall });
   const app = buildApp({
     editions,
     reader,
     pages,
     caching: new PageCaching(cache, config.cdn, new ScheduleKyselyReads(services.database.db), clock),
     catchUpPageChanges: () => feed?.catchUp() ?? Promise.resolve(),
-    paywall: buildSitePaywall(services, { members: buildMembersPaywallApi(services), ...options.paywall }),
+    paywall,
+    readStory: createReadStory({ stories: reader, paywall }),
     assets,
     mediaDir: join(config.dataDir, 'media'),
     https: config.publicUrl.startsWith('https:'),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { notFound } from '../../shared/errors.js';
 import { isApiRequest, sendApiError, statusOf } from './api-errors.js';
 import type { LoadedAssets } from './site/assets.js';
@@ -8,7 +9,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { createFrontCache } from './plugins/front-cache.js';
 import { registerNulGuard } from './plugins/nul-guard.js';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.js';
-import { errorEdition, sendErrorPage } from './site/routes/error-pages.js';
+import { errorEdition, registerSitePageErrors, sendErrorPage } from './site/routes/error-pages.js';
 import { registerSiteRoutes } from './site/routes/site-routes.js';
 import { registerStaticRoutes } from './site/routes/static-routes.js';
 import type { SiteDeps } from './site/site-deps.js';
@@ -59,6 +60,10 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
     routerOptions: { maxParamLength: 300 },
   });
 
+  // Route schemas are zod schemas (fastify-type-provider-zod): handlers get typed, validated input.
+  // A failure is answered by the error handler below: the API's JSON error, or the site's page.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   registerSecurityHeaders(app, { https: deps.https });
   registerNulGuard(app);
   const catchUp = deps.catchUpPageChanges;
@@ -69,8 +74,11 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
     });
   }
   registerHealthRoutes(app, deps.ping);
-  registerStaticRoutes(app, deps, deps.assets, deps.mediaDir);
-  registerSiteRoutes(app, deps);
+  app.register(async (site) => {
+    registerSitePageErrors(site, deps);
+    registerStaticRoutes(site, deps, deps.assets, deps.mediaDir);
+    registerSiteRoutes(site, deps);
+  });
   for (const module of deps.modules ?? []) app.register(async (scope) => module.register(scope));
 
   app.setNotFoundHandler((request, reply) =>

@@ -62,3 +62,13 @@ export function isArchived(story: StoryAccessInfo, now: Date, config: PaywallCon
   const age = now.getTime() - story.publishedAt.getTime();
   return !(age <= config.archiveDays * DAY_MS);
 }
+
+/**
+ * Whether every reader, even one with nothing (anonymous, no meter left, no gift), may read the
+ * story: it is `public` and the archive rule does not take it. The decision for any reader of such
+ * a story is `public` (`decideAccess`, rules 2 and 3), so its page is the same for all and may be
+ * shared without deciding for the reader. Tested against `decideAccess` (free-for-everyone.test.ts).
+ */
+export function isFreeForEveryone(story: StoryAccessInfo, now: Date, config: PaywallConfig): boolean {
+  return story.accessLevel === 'public' && !isArchived(story, now, config);
+}

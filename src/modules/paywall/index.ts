@@ -31,7 +31,14 @@ export {
   type AccessDecision,
 } from './access-types.js';
 export { decideAccess } from './decide-access.js';
-export { subscriptionGrantsAccess, complimentaryGrantsAccess, giftLinkStatus, isArchived, archivesAfter } from './entitlements.js';
+export {
+  subscriptionGrantsAccess,
+  complimentaryGrantsAccess,
+  giftLinkStatus,
+  isArchived,
+  archivesAfter,
+  isFreeForEveryone,
+} from './entitlements.js';
 export { activeMeterEntries, recordRead, meterMonthStart } from './meter.js';
 export {
   encodeMeterCookie,
@@ -40,4 +47,4 @@ export {
   METER_COOKIE_MAX_LENGTH,
   METER_SECRET_MIN_LENGTH,
 } from './meter-cookie.js';
-export { gateDocument, type GatedDocument } from './render-decision.js';
+export { gateDocument, openToEveryone, type GatedDocument } from './render-decision.js';

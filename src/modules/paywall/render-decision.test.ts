@@ -84,7 +84,7 @@ describe('gateDocument', () => {
   it('returns fresh arrays and leaves the document untouched', () => {
     const before = JSON.stringify(story);
     const gated = gateDocument(story, DENIED);
-    gated.blocks.push(p('x'));
+    (gated.blocks as Block[]).push(p('x')); // readonly to every caller; the copy is still fresh
     expect(JSON.stringify(story)).toBe(before);
   });
 });

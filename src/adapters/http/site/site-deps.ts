@@ -1,23 +1,12 @@
 import type { ReaderService } from '../../../modules/content/reader-service.js';
 import type { Editions } from '../../../modules/editions/edition.js';
-import type { GiftLink, PaywallConfig, ReaderState } from '../../../modules/paywall/index.js';
-import type { Clock } from '../../../shared/clock.js';
+import type { ReadStory, StoryPaywall } from '../../../modules/reading/index.js';
 import type { PageCaching } from '../plugins/page-caching.js';
 import type { CrawlerVerifier } from './crawler-verification.js';
 import type { SitePages } from './site-pages.js';
 
-/**
- * Who is reading, from the request's Cookie header: the paywall's `ReaderState` and, for a signed-in
- * member, their id (to record a metered read). Never trusts anything but our own cookies: no user
- * agent, referrer or address grants access. (The one exception is opt-in and not the resolver's:
- * `SitePaywall.crawlers`, an address verified by DNS, never a user agent alone.)
- */
-export type ReaderResolver = (cookieHeader: string | undefined, now: Date) => Promise<ResolvedReader>;
-
-export interface ResolvedReader {
-  reader: ReaderState;
-  memberId: string | null;
-}
+/** Who is reading (the paywall's `ReaderState` and a member's id): the port is the reading module's. */
+export type { ReaderResolver, ResolvedReader } from '../../../modules/reading/index.js';
 
 /** A plan as the paywall box lists it (from the members module's plans, in the edition's language). */
 export interface PaywallPlan {
@@ -29,17 +18,12 @@ export interface PaywallPlan {
   benefits: string[];
 }
 
-/** What the story route needs to apply the paywall (src/modules/paywall) to a story page. */
-export interface SitePaywall {
-  config: PaywallConfig;
-  clock: Clock;
-  resolveReader: ReaderResolver;
-  /** Counts a member's read of a metered story (their monthly meter, in the database). */
-  recordMemberRead(memberId: string, storyId: string, now: Date): Promise<void>;
-  /** The gift link this browser redeemed for this story (its use already spent), if any. */
-  giftFor?(cookieHeader: string | undefined, storyId: string, now: Date): Promise<GiftLink | null>;
-  /** HMAC secrets of the anonymous meter cookie, the current one first (the rest are still accepted). */
-  meterSecrets: readonly string[];
+/**
+ * What the story route needs to apply the paywall (src/modules/paywall) to a story page: what
+ * `readStory` needs (`StoryPaywall`), and for the HTTP side the meter cookie's flags, the crawler
+ * verifier and the plans of the paywall box.
+ */
+export interface SitePaywall extends StoryPaywall {
   /** Secure cookies (the site is served over https). */
   secureCookies: boolean;
   /**
@@ -60,4 +44,6 @@ export interface SiteDeps {
   /** The page cache and the rules for keeping pages in it and in shared caches. */
   caching: PageCaching;
   paywall: SitePaywall;
+  /** The story page use case (src/modules/reading), built over `reader` and `paywall`. */
+  readStory: ReadStory;
 }

@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
 import { toPage } from '../../plugins/page-cache.js';
@@ -28,4 +29,16 @@ export async function sendErrorPage(
   const ctx = await deps.pages.context(edition, path);
   const html = deps.pages.page(ctx, errorView(ctx, status, String(request.id)));
   return sendPage(request, reply, toPage(html), NO_STORE, status);
+}
+
+/**
+ * Reader pages whose input fails their route schema (site-params.ts) answer the localized page,
+ * whatever the URL looks like: 404 when the path names nothing (a params failure: an unknown
+ * edition, a month 13), 400 for a bad querystring. Every other error goes on to the app's handler.
+ */
+export function registerSitePageErrors(scope: FastifyInstance, deps: SiteDeps): void {
+  scope.setErrorHandler(async (error, request, reply) => {
+    if (!hasZodFastifySchemaValidationErrors(error)) throw error;
+    return sendErrorPage(deps, request, reply, error.validationContext === 'params' ? 404 : 400);
+  });
 }

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { homePageKeys, listingPageKeys, pageKeys } from '../../../../modules/content/page-keys.js';
 import type { Lookup } from '../../../../modules/content/reader-service.js';
 import type { Edition } from '../../../../modules/editions/edition.js';
@@ -10,10 +12,8 @@ import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
 import { sendErrorPage } from './error-pages.js';
-import { pageNumber } from './page-number.js';
+import { editionParam, listingParams, pageQuery } from './site-params.js';
 import { registerStoryRoutes } from './story-routes.js';
-
-type Params = Record<string, string>;
 
 /** A listing ready to render, with the page keys of what it shows. */
 interface Listing {
@@ -24,6 +24,9 @@ interface Listing {
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   const { editions, pages, reader, caching } = deps;
   const { cache } = caching;
+  const site = app.withTypeProvider<ZodTypeProvider>();
+  const editionHome = { params: z.object({ locale: editionParam(editions) }), querystring: pageQuery };
+  const listing = { params: listingParams(editions), querystring: pageQuery };
 
   app.get('/', async (request, reply) => {
     const locale = negotiateLocale(request.headers['accept-language'], editions.locales, editions.defaultLocale);
@@ -31,9 +34,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     return reply.redirect(`/${locale}/`, 302);
   });
 
-  app.get<{ Params: Params }>('/:locale', async (request, reply) => {
-    const edition = editions.get(request.params.locale as string);
-    if (!edition) return sendErrorPage(deps, request, reply, 404);
+  site.get('/:locale', { schema: { params: editionHome.params } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     return reply.redirect(`/${edition.locale}/`, 301);
   });
 
@@ -44,11 +46,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
    * dek and image, never its text, so it is the same for every reader whatever the paywall would
    * decide. (Story pages have their own route: story-routes.ts.)
    */
-  async function serve(request: FastifyRequest, reply: FastifyReply, load: (edition: Edition, page: number) => Promise<Lookup<Listing>>) {
-    const edition = editions.get((request.params as Params).locale as string);
-    if (!edition) return sendErrorPage(deps, request, reply, 404);
-    const page = pageNumber(request);
-    if (page === null) return sendErrorPage(deps, request, reply, 400);
+  async function serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    edition: Edition,
+    page: number,
+    load: (edition: Edition, page: number) => Promise<Lookup<Listing>>,
+  ) {
     const path = request.url.split('?')[0] as string;
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
@@ -67,8 +71,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   const found = <T>(lookup: Lookup<T>, view: (value: T) => Listing): Lookup<Listing> =>
     lookup.kind === 'found' ? { kind: 'found', value: view(lookup.value) } : lookup;
 
-  app.get<{ Params: Params }>('/:locale/', (request, reply) =>
-    serve(request, reply, async (edition, page) => {
+  site.get('/:locale/', { schema: editionHome }, (request, reply) =>
+    serve(request, reply, request.params.locale, request.query.page, async (edition, page) => {
       const home = await reader.home(edition, page);
       return home ? { kind: 'found', value: { render: (ctx) => homeView(ctx, home), keys: homePageKeys(edition.locale, home) } } : { kind: 'not_found' };
     }),
@@ -76,27 +80,27 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   registerStoryRoutes(app, deps);
 
-  app.get<{ Params: Params }>('/:locale/topics/:slug', (request, reply) =>
-    serve(request, reply, async (edition, page) =>
-      found(await reader.topic(edition, request.params.slug as string, page), (v) => ({
+  site.get('/:locale/topics/:slug', { schema: listing }, (request, reply) =>
+    serve(request, reply, request.params.locale, request.query.page, async (edition, page) =>
+      found(await reader.topic(edition, request.params.slug, page), (v) => ({
         render: (ctx) => topicView(ctx, v.topic, v.stories),
         keys: listingPageKeys(pageKeys.topic(v.topic.id), v.stories.items),
       })),
     ),
   );
 
-  app.get<{ Params: Params }>('/:locale/sections/:slug', (request, reply) =>
-    serve(request, reply, async (edition, page) =>
-      found(await reader.section(edition, request.params.slug as string, page), (v) => ({
+  site.get('/:locale/sections/:slug', { schema: listing }, (request, reply) =>
+    serve(request, reply, request.params.locale, request.query.page, async (edition, page) =>
+      found(await reader.section(edition, request.params.slug, page), (v) => ({
         render: (ctx) => sectionView(ctx, v.section, v.stories),
         keys: listingPageKeys(pageKeys.section(v.section.id), v.stories.items),
       })),
     ),
   );
 
-  app.get<{ Params: Params }>('/:locale/authors/:slug', (request, reply) =>
-    serve(request, reply, async (edition, page) =>
-      found(await reader.author(edition, request.params.slug as string, page), (v) => ({
+  site.get('/:locale/authors/:slug', { schema: listing }, (request, reply) =>
+    serve(request, reply, request.params.locale, request.query.page, async (edition, page) =>
+      found(await reader.author(edition, request.params.slug, page), (v) => ({
         render: (ctx) => authorView(ctx, v.author, v.stories),
         keys: listingPageKeys(pageKeys.author(v.author.id), v.stories.items),
       })),

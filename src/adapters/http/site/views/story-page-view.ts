@@ -1,15 +1,18 @@
 import type { StoryView } from '../../../../modules/content/content-types.js';
 import { renderDocument } from '../../../../modules/content/document/index.js';
-import type { StoryPage } from '../../../../modules/content/reader-service.js';
 import { storyPath, topicPath } from '../../../../modules/content/story-paths.js';
 import { languageName, textDirection } from '../../../../modules/editions/index.js';
+import type { GatedStoryPage } from '../../../../modules/reading/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext, PageMeta } from '../page-context.js';
 import { IMAGE_SIZES, responsivePicture } from './picture-view.js';
 import { sourceSets } from './picture-view.js';
 import { bylineLinks, contentLang, storyList, timeTag } from './story-card-view.js';
 
-function provenanceNote(ctx: PageContext, story: StoryView): SafeHtml {
+/** What the page says about a story besides its body (which only `storyPageView` renders, as the paywall cut it). */
+type StoryFacts = Omit<StoryView, 'body'>;
+
+function provenanceNote(ctx: PageContext, story: StoryFacts): SafeHtml {
   if (story.isOriginal || !story.translatedFrom) return html``;
   const language = ctx.languageName(story.translatedFrom);
   const credit = story.provenanceCredit ?? '';
@@ -22,7 +25,7 @@ function provenanceNote(ctx: PageContext, story: StoryView): SafeHtml {
   return html`<p class="provenance">${text}</p>`;
 }
 
-function corrections(ctx: PageContext, story: StoryView): SafeHtml {
+function corrections(ctx: PageContext, story: StoryFacts): SafeHtml {
   if (story.corrections.length === 0) return html``;
   return html`<aside class="corrections" aria-labelledby="corrections-heading">
   <h2 id="corrections-heading">${ctx.t('story.corrections')}</h2>
@@ -33,7 +36,7 @@ function corrections(ctx: PageContext, story: StoryView): SafeHtml {
 </aside>`;
 }
 
-function leadImage(ctx: PageContext, story: StoryView): SafeHtml {
+function leadImage(ctx: PageContext, story: StoryFacts): SafeHtml {
   const image = story.leadImage;
   if (!image) return html``;
   const credit = [image.creditPhotographer, image.creditAgency].filter(Boolean).join(' / ');
@@ -45,7 +48,7 @@ function leadImage(ctx: PageContext, story: StoryView): SafeHtml {
 </figure>`;
 }
 
-function otherLanguages(ctx: PageContext, story: StoryView): SafeHtml {
+function otherLanguages(ctx: PageContext, story: StoryFacts): SafeHtml {
   const others = story.translations.filter((t) => t.id !== story.translationId && ctx.editions.has(t.locale));
   if (others.length === 0) return html``;
   return html`<nav class="translations" aria-label="${ctx.t('story.otherLanguages')}">
@@ -58,7 +61,7 @@ function otherLanguages(ctx: PageContext, story: StoryView): SafeHtml {
 }
 
 /** hreflang alternates: only real translations that an edition of their own language serves. */
-export function storyAlternates(ctx: PageContext, story: StoryView): { hreflang: string; href: string }[] {
+export function storyAlternates(ctx: PageContext, story: StoryFacts): { hreflang: string; href: string }[] {
   const served = story.translations.filter((t) => ctx.editions.has(t.locale));
   const links = served.map((t) => ({ hreflang: t.locale, href: storyPath(t.locale, t.publishedAt, t.slug) }));
   const xDefault = served.find((t) => t.locale === ctx.editions.defaultLocale) ?? served.find((t) => t.isOriginal) ?? served[0];
@@ -67,7 +70,7 @@ export function storyAlternates(ctx: PageContext, story: StoryView): { hreflang:
 }
 
 /** The canonical URL: the story in its own language's edition; for a fallback page, the original's. */
-export function storyCanonical(ctx: PageContext, story: StoryView): string {
+export function storyCanonical(ctx: PageContext, story: StoryFacts): string {
   if (!story.isFallback) return storyPath(ctx.edition.locale, story.publishedAt, story.slug);
   return ctx.editions.has(story.locale)
     ? storyPath(story.locale, story.publishedAt, story.slug)
@@ -83,7 +86,7 @@ export const PAYWALLED_CLASS = 'paywalled-content';
  * is not free for everyone (`paywalled`) says so to search engines (isAccessibleForFree false, the
  * gated part's selector), who get the preview like any anonymous reader: no user agent is trusted.
  */
-export function storyMeta(ctx: PageContext, story: StoryView, paywalled = false): PageMeta {
+export function storyMeta(ctx: PageContext, story: StoryFacts, paywalled = false): PageMeta {
   const canonical = storyCanonical(ctx, story);
   const image = story.leadImage;
   return {
@@ -122,18 +125,13 @@ export function storyMeta(ctx: PageContext, story: StoryView, paywalled = false)
   };
 }
 
-export interface StoryPaywall {
-  /** The story is not free for everyone: its body carries the gated part's class. */
-  paywalled: boolean;
-  /** The paywall box, when this reader was denied (the body then holds only the preview). */
-  box: SafeHtml | null;
-}
-
 /**
- * The story page. Renders `page.story.body` as given: the story route hands in a body already cut
- * to what the paywall decided for this reader, so nothing here can show what was withheld.
+ * The story page. Renders the body the paywall cut for this reader (`GatedStoryPage`: only the
+ * paywall makes its body), so nothing here can show what was withheld; `box` is the paywall box
+ * when the reader was denied. A story not free for everyone (`paywalled`) marks its body with the
+ * gated part's class.
  */
-export function storyPageView(ctx: PageContext, page: StoryPage, paywall: StoryPaywall = { paywalled: false, box: null }): SafeHtml {
+export function storyPageView(ctx: PageContext, page: GatedStoryPage, box: SafeHtml | null = null): SafeHtml {
   const { story } = page;
   const { t } = ctx;
   const lang = contentLang(ctx, story.locale);
@@ -151,10 +149,10 @@ export function storyPageView(ctx: PageContext, page: StoryPage, paywall: StoryP
     </div>
   </header>
   ${leadImage(ctx, story)}
-  <div class="story__body${paywall.paywalled ? ` ${PAYWALLED_CLASS}` : ''}"${lang}>
-${renderDocument(story.body, { imageSources: (id) => sourceSets(story.bodyImages[id] ?? []) })}
+  <div class="story__body${page.paywalled ? ` ${PAYWALLED_CLASS}` : ''}"${lang}>
+${renderDocument(story.body.toDocument(), { imageSources: (id) => sourceSets(story.bodyImages[id] ?? []) })}
   </div>
-  ${paywall.box ?? ''}
+  ${box ?? ''}
   <footer class="story__footer">
     ${corrections(ctx, story)}
     ${provenanceNote(ctx, story)}
