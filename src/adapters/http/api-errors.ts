@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../../shared/errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -33,7 +34,9 @@ export interface ApiErrorBody {
 
 /**
  * Every API error has one shape: { error: { code, message, details } }. Domain errors keep their
- * code and details; framework errors (bad JSON, body too large, wrong content type) get a code of
+ * code and details; input that fails its route schema is 400 `invalid_input` naming the first
+ * field in the message and `details.field`, and every bad field in `details.fields[]` ({ path,
+ * message }); framework errors (bad JSON, body too large, wrong content type) get a code of
  * ours; anything unexpected is logged with the request id and answered as `internal`, with the id
  * and never a stack trace.
  */
@@ -43,6 +46,11 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, error
       reply.header('retry-after', String(error.details.retryAfterSeconds));
     }
     return reply.code(STATUS[error.code]).send(body(error.code, error.message, error.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((issue) => ({ path: fieldOf(issue, error.validationContext ?? 'body'), message: issue.message ?? 'invalid' }));
+    const first = fields[0] ?? { path: `(${error.validationContext ?? 'body'})`, message: 'invalid' };
+    return reply.code(400).send(body('invalid_input', `${first.path}: ${first.message}`, { field: first.path, fields }));
   }
   const fastifyError = error as Partial<FastifyError>;
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500;
@@ -55,6 +63,17 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, error
   }
   request.log.error({ err: error, reqId: request.id, url: request.url }, 'api request failed');
   return reply.code(500).send(body('internal', 'Something went wrong on our side', { requestId: String(request.id) }));
+}
+
+/**
+ * The field a route schema's issue names, dotted (`topicIds.2`); for keys the schema does not
+ * know, those keys; for the whole part, `(body)`, `(querystring)` or `(params)`.
+ */
+function fieldOf(issue: FastifySchemaValidationError, where: string): string {
+  const path = issue.instancePath.split('/').filter(Boolean).join('.');
+  const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: unknown }).keys : undefined;
+  if (Array.isArray(keys) && keys.length > 0) return keys.map((key) => (path ? `${path}.${String(key)}` : String(key))).join(', ');
+  return path || `(${where})`;
 }
 
 function body(code: string, message: string, details: Record<string, unknown>): ApiErrorBody {

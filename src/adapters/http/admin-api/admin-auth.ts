@@ -96,6 +96,22 @@ export function requirePermission(request: FastifyRequest, action: Action, targe
   return actor;
 }
 
+/**
+ * Route options that check the caller before the route's schema looks at its input: 401 or 403
+ * comes first, so nobody learns what input an endpoint takes that they may not call. The handler
+ * then reads the actor with `requireActor`/`requirePermission` (the same answer, at no cost).
+ */
+export function checkedBefore(check: (request: FastifyRequest) => unknown) {
+  return {
+    preValidation: async (request: FastifyRequest) => {
+      check(request);
+    },
+  };
+}
+
+/** `checkedBefore` for a permission: `{ ...permitted('staff.manage'), schema }`. */
+export const permitted = (action: Action) => checkedBefore((request) => requirePermission(request, action));
+
 /** The cookie session of the request (null for API keys and anonymous requests). */
 export function staffSessionOf(request: FastifyRequest): StaffSessionContext | null {
   return resolvedRequests.get(request) ?? null;

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { complimentaryGrantInput, parseEmail, type ComplimentaryGrantRecord, type ComplimentaryService } from '../../../modules/members/index.js';
-import { parseInput } from '../../../modules/newsroom/staff/index.js';
-import { ADMIN_API_PREFIX as P, requirePermission } from './admin-auth.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { complimentaryGrantInput, type ComplimentaryGrantRecord, type ComplimentaryService } from '../../../modules/members/index.js';
+import { emailSchema } from '../../../modules/newsroom/staff/index.js';
+import { ADMIN_API_PREFIX as P, permitted, requirePermission } from './admin-auth.js';
 
 /** Who may grant free access to members: the staff managers (admins). */
 export const COMPLIMENTARY_PERMISSION = 'staff.manage' as const;
@@ -22,21 +24,20 @@ const present = (g: ComplimentaryGrantRecord) => ({
  * DELETE revokes. The paywall sees a grant on the member's next page view.
  */
 export function registerComplimentaryRoutes(app: FastifyInstance, deps: { complimentary: ComplimentaryService }): void {
-  app.post(`${P}/members/complimentary-grants`, async (request, reply) => {
-    const actor = requirePermission(request, COMPLIMENTARY_PERMISSION);
-    const input = parseInput(complimentaryGrantInput, request.body);
-    const grant = await deps.complimentary.grant(input, actor.staffId);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const managers = permitted(COMPLIMENTARY_PERMISSION);
+
+  api.post(`${P}/members/complimentary-grants`, { ...managers, schema: { body: complimentaryGrantInput } }, async (request, reply) => {
+    const grant = await deps.complimentary.grant(request.body, requirePermission(request, COMPLIMENTARY_PERMISSION).staffId);
     return reply.code(201).send({ grant: present(grant) });
   });
 
-  app.get<{ Querystring: Record<string, unknown> }>(`${P}/members/complimentary-grants`, async (request) => {
-    requirePermission(request, COMPLIMENTARY_PERMISSION);
-    const grants = await deps.complimentary.listFor(parseEmail(request.query.email));
+  api.get(`${P}/members/complimentary-grants`, { ...managers, schema: { querystring: z.object({ email: emailSchema }) } }, async (request) => {
+    const grants = await deps.complimentary.listFor(request.query.email);
     return { grants: grants.map(present) };
   });
 
-  app.delete<{ Params: { id: string } }>(`${P}/members/complimentary-grants/:id`, async (request, reply) => {
-    requirePermission(request, COMPLIMENTARY_PERMISSION);
+  api.delete(`${P}/members/complimentary-grants/:id`, { ...managers, schema: { params: z.object({ id: z.string() }) } }, async (request, reply) => {
     await deps.complimentary.revoke(request.params.id);
     return reply.code(204).send();
   });

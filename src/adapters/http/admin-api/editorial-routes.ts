@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { EditorialService } from '../../../modules/newsroom/editorial/editorial-service.js';
 import {
   correctionSchema,
@@ -11,7 +12,7 @@ import {
   updateTranslationSchema,
 } from '../../../modules/newsroom/editorial/editorial-types.js';
 import type { Actor } from '../../../modules/newsroom/permissions.js';
-import { invalidInput } from '../../../shared/errors.js';
+import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 
 export interface EditorialRoutesDeps {
   service: EditorialService;
@@ -19,93 +20,109 @@ export interface EditorialRoutesDeps {
   actorOf(request: FastifyRequest): Actor | Promise<Actor>;
 }
 
-const PREFIX = '/admin/api/v1';
+const idParams = z.object({ id: z.string() });
+const revisionParams = z.object({ id: z.string(), revisionId: z.string() });
+const versionBody = updateTranslationSchema.pick({ version: true });
+/** An instant in any form `Date.parse` reads, normalized to ISO 8601 UTC. */
+const isoDate = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'an ISO date')
+  .transform((value) => new Date(value).toISOString());
 
-/** Validates a request part against its schema; a failure names each bad field. */
-export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  throw invalidInput('The request is not valid', {
-    fields: result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
-  });
-}
-
-type IdParams = { id: string };
-type RevisionParams = { id: string; revisionId: string };
-
-/** Stories and translations for the newsroom: validate, authenticate, call one use case, answer JSON. */
+/**
+ * Stories and translations for the newsroom: each route's schema validates its params, query and
+ * body (a failure is a 400 naming the fields, api-errors.ts), after the caller is authenticated
+ * (an anonymous request is a 401 before its input is looked at); the handler calls one use case.
+ */
 export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialRoutesDeps): void {
   const { service, actorOf } = deps;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  /** Who acts is known before the input is validated: no caller learns about input they may not send. */
+  const authenticated = {
+    preValidation: async (request: FastifyRequest) => {
+      await actorOf(request);
+    },
+  };
 
-  app.get(`${PREFIX}/stories`, async (request) => service.list(await actorOf(request), parse(listQuerySchema, request.query)));
+  api.get(`${PREFIX}/stories`, { ...authenticated, schema: { querystring: listQuerySchema } }, async (request) =>
+    service.list(await actorOf(request), request.query),
+  );
 
-  app.get<{ Querystring: { from?: string; to?: string } }>(`${PREFIX}/stories/calendar`, async (request) => {
-    const actor = await actorOf(request);
-    const { from, to } = request.query;
-    if (!from || !to || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
-      throw invalidInput('from and to must be ISO dates', { fields: [{ path: 'from' }, { path: 'to' }] });
-    }
-    return { items: await service.calendar(actor, new Date(from).toISOString(), new Date(to).toISOString()) };
-  });
+  api.get(
+    `${PREFIX}/stories/calendar`,
+    { ...authenticated, schema: { querystring: z.object({ from: isoDate, to: isoDate }) } },
+    async (request) => ({ items: await service.calendar(await actorOf(request), request.query.from, request.query.to) }),
+  );
 
-  app.post(`${PREFIX}/stories`, async (request, reply) => {
-    const created = await service.createStory(await actorOf(request), parse(createStorySchema, request.body));
+  api.post(`${PREFIX}/stories`, { ...authenticated, schema: { body: createStorySchema } }, async (request, reply) => {
+    const created = await service.createStory(await actorOf(request), request.body);
     return reply.code(201).send(created);
   });
 
-  app.post<{ Params: { storyId: string } }>(`${PREFIX}/stories/:storyId/translations`, async (request, reply) => {
-    const actor = await actorOf(request);
-    const input = parse(newTranslationSchema, request.body);
-    // The source is the story's original language version.
-    const source = await service.originalOf(actor, request.params.storyId);
-    return reply.code(201).send(await service.startTranslation(actor, source.id, input));
-  });
-
-  app.get<{ Params: IdParams }>(`${PREFIX}/translations/:id`, async (request) => service.get(await actorOf(request), request.params.id));
-
-  app.put<{ Params: IdParams }>(`${PREFIX}/translations/:id`, async (request) =>
-    service.update(await actorOf(request), request.params.id, parse(updateTranslationSchema, request.body)),
+  api.post(
+    `${PREFIX}/stories/:storyId/translations`,
+    { ...authenticated, schema: { params: z.object({ storyId: z.string() }), body: newTranslationSchema } },
+    async (request, reply) => {
+      const actor = await actorOf(request);
+      // The source is the story's original language version.
+      const source = await service.originalOf(actor, request.params.storyId);
+      return reply.code(201).send(await service.startTranslation(actor, source.id, request.body));
+    },
   );
 
-  app.post<{ Params: IdParams }>(`${PREFIX}/translations/:id/transitions`, async (request) =>
-    service.transition(await actorOf(request), request.params.id, parse(transitionSchema, request.body)),
+  api.get(`${PREFIX}/translations/:id`, { ...authenticated, schema: { params: idParams } }, async (request) =>
+    service.get(await actorOf(request), request.params.id),
   );
 
-  app.get<{ Params: IdParams }>(`${PREFIX}/translations/:id/revisions`, async (request) =>
-    service.revisions(await actorOf(request), request.params.id, parse(revisionsQuerySchema, request.query)),
+  api.put(`${PREFIX}/translations/:id`, { ...authenticated, schema: { params: idParams, body: updateTranslationSchema } }, async (request) =>
+    service.update(await actorOf(request), request.params.id, request.body),
   );
 
-  app.get<{ Params: RevisionParams }>(`${PREFIX}/translations/:id/revisions/:revisionId/diff`, async (request) =>
+  api.post(`${PREFIX}/translations/:id/transitions`, { ...authenticated, schema: { params: idParams, body: transitionSchema } }, async (request) =>
+    service.transition(await actorOf(request), request.params.id, request.body),
+  );
+
+  api.get(
+    `${PREFIX}/translations/:id/revisions`,
+    { ...authenticated, schema: { params: idParams, querystring: revisionsQuerySchema } },
+    async (request) => service.revisions(await actorOf(request), request.params.id, request.query),
+  );
+
+  api.get(`${PREFIX}/translations/:id/revisions/:revisionId/diff`, { ...authenticated, schema: { params: revisionParams } }, async (request) =>
     service.diff(await actorOf(request), request.params.id, request.params.revisionId),
   );
 
-  app.post<{ Params: RevisionParams }>(`${PREFIX}/translations/:id/revisions/:revisionId/restore`, async (request) => {
-    const { version } = parse(updateTranslationSchema.pick({ version: true }), request.body);
-    return service.restore(await actorOf(request), request.params.id, request.params.revisionId, version);
-  });
+  api.post(
+    `${PREFIX}/translations/:id/revisions/:revisionId/restore`,
+    { ...authenticated, schema: { params: revisionParams, body: versionBody } },
+    async (request) => service.restore(await actorOf(request), request.params.id, request.params.revisionId, request.body.version),
+  );
 
-  app.get<{ Params: IdParams }>(`${PREFIX}/translations/:id/corrections`, async (request) => {
+  api.get(`${PREFIX}/translations/:id/corrections`, { ...authenticated, schema: { params: idParams } }, async (request) => {
     await service.get(await actorOf(request), request.params.id);
     return { items: await service.corrections(request.params.id) };
   });
 
-  app.post<{ Params: IdParams }>(`${PREFIX}/translations/:id/corrections`, async (request, reply) => {
-    const correction = await service.addCorrection(await actorOf(request), request.params.id, parse(correctionSchema, request.body));
-    return reply.code(201).send(correction);
-  });
+  api.post(
+    `${PREFIX}/translations/:id/corrections`,
+    { ...authenticated, schema: { params: idParams, body: correctionSchema } },
+    async (request, reply) => {
+      const correction = await service.addCorrection(await actorOf(request), request.params.id, request.body);
+      return reply.code(201).send(correction);
+    },
+  );
 
-  app.get<{ Params: IdParams }>(`${PREFIX}/translations/:id/source-changes`, async (request) =>
+  api.get(`${PREFIX}/translations/:id/source-changes`, { ...authenticated, schema: { params: idParams } }, async (request) =>
     service.sourceChanges(await actorOf(request), request.params.id),
   );
 
-  app.post<{ Params: IdParams }>(`${PREFIX}/translations/:id/mark-synced`, async (request) => {
-    const { version } = parse(updateTranslationSchema.pick({ version: true }), request.body);
-    return service.markSynced(await actorOf(request), request.params.id, version);
-  });
+  api.post(`${PREFIX}/translations/:id/mark-synced`, { ...authenticated, schema: { params: idParams, body: versionBody } }, async (request) =>
+    service.markSynced(await actorOf(request), request.params.id, request.body.version),
+  );
 
-  app.get<{ Querystring: { locale?: string } }>(`${PREFIX}/translation-desk`, async (request) => {
-    const locale = request.query.locale;
-    if (!locale) throw invalidInput('locale is required', { fields: [{ path: 'locale', message: 'required' }] });
-    return { items: await service.desk(await actorOf(request), locale) };
-  });
+  api.get(
+    `${PREFIX}/translation-desk`,
+    { ...authenticated, schema: { querystring: z.object({ locale: z.string().min(1, 'required') }) } },
+    async (request) => ({ items: await service.desk(await actorOf(request), request.query.locale) }),
+  );
 }

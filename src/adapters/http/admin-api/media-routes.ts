@@ -1,18 +1,17 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { imageFieldsSchema, libraryQuerySchema, type MediaImage, type MediaService } from '../../../modules/media/index.js';
 import { AppError, invalidInput, notFound } from '../../../shared/errors.js';
-import { ADMIN_API_PREFIX, requirePermission } from './admin-auth.js';
+import { ADMIN_API_PREFIX, permitted, requirePermission } from './admin-auth.js';
 
 const PREFIX = `${ADMIN_API_PREFIX}/media`;
 /** Room for the five image fields and some unknown ones, which the schema then names as invalid. */
 const MAX_FIELDS = 20;
 
-/** Uploading and browsing the library: staff (or API keys) whose role has `media.upload`. */
-async function authorize(request: FastifyRequest): Promise<void> {
-  requirePermission(request, 'media.upload');
-}
+/** Uploading and browsing the library: staff (or API keys) whose role has `media.upload`, checked before any input is. */
+const authorized = permitted('media.upload');
 
 /** Whose uploads count together: the staff member (their API keys included). */
 const accountOf = (request: FastifyRequest) => requirePermission(request, 'media.upload').staffId;
@@ -24,7 +23,7 @@ const accountOf = (request: FastifyRequest) => requirePermission(request, 'media
  * the process has too many in progress) and answers 201 only once its renditions are stored.
  * Multipart is registered in this module's scope only, with limits matching the ingest limits, so
  * an oversized file is cut off while streaming instead of being buffered whole. The scope must
- * have registerAdminAuth (the wiring does it); authorization runs before the body is read.
+ * have registerAdminAuth (the wiring does it); authorization runs before the body or the query is read.
  */
 export async function registerMediaRoutes(app: FastifyInstance, media: MediaService): Promise<void> {
   const maxBytes = media.limits.maxBytes;
@@ -32,7 +31,9 @@ export async function registerMediaRoutes(app: FastifyInstance, media: MediaServ
     limits: { fileSize: maxBytes, files: 1, fields: MAX_FIELDS, fieldSize: 8 * 1024, parts: MAX_FIELDS + 1, headerPairs: 50 },
   });
 
-  app.post(PREFIX, { preHandler: authorize }, async (request, reply) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(PREFIX, authorized, async (request, reply) => {
     const ticket = media.admitUpload(accountOf(request));
     try {
       const { bytes, fields } = await readUpload(request, maxBytes);
@@ -43,14 +44,14 @@ export async function registerMediaRoutes(app: FastifyInstance, media: MediaServ
     }
   });
 
-  app.get(`${PREFIX}/processing`, { preHandler: authorize }, async () => media.processingStats());
+  api.get(`${PREFIX}/processing`, authorized, async () => media.processingStats());
 
-  app.get(PREFIX, { preHandler: authorize }, async (request) => {
-    const page = await media.library(parse(libraryQuerySchema, request.query));
+  api.get(PREFIX, { ...authorized, schema: { querystring: libraryQuerySchema } }, async (request) => {
+    const page = await media.library(request.query);
     return { ...page, items: page.items.map(presentImage) };
   });
 
-  app.get<{ Params: { id: string } }>(`${PREFIX}/:id`, { preHandler: authorize }, async (request) => {
+  api.get(`${PREFIX}/:id`, { ...authorized, schema: { params: z.object({ id: z.string() }) } }, async (request) => {
     const image = await media.findById(request.params.id);
     if (!image) throw notFound('No image with this id', { id: request.params.id });
     return presentImage(image);
@@ -79,6 +80,7 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ 
   return { bytes, fields };
 }
 
+/** Multipart fields are not a route schema's: they are read in the handler, then checked here. */
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { changePasswordInput, parseInput, setupInput, signInInput, type StaffModule } from '../../../modules/newsroom/staff/index.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { changePasswordInput, setupInput, signInInput, type StaffModule } from '../../../modules/newsroom/staff/index.js';
 import { unauthorized } from '../../../shared/errors.js';
-import { ADMIN_API_PREFIX as P, clearStaffCookie, requireActor, setStaffCookie, staffSessionOf } from './admin-auth.js';
+import { ADMIN_API_PREFIX as P, checkedBefore, clearStaffCookie, requireActor, setStaffCookie, staffSessionOf } from './admin-auth.js';
 
 export interface StaffRoutesDeps {
   staff: StaffModule;
@@ -11,19 +12,18 @@ export interface StaffRoutesDeps {
 /** First-run setup, sign-in, the current session, sign-out (here and everywhere). */
 export function registerSessionRoutes(app: FastifyInstance, deps: StaffRoutesDeps): void {
   const { signIn, sessions } = deps.staff;
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
   app.get(`${P}/setup`, async () => ({ needed: await signIn.setupNeeded() }));
 
-  app.post(`${P}/setup`, async (request, reply) => {
-    const input = parseInput(setupInput, request.body);
-    const { staff, session } = await signIn.setup(input);
+  api.post(`${P}/setup`, { schema: { body: setupInput } }, async (request, reply) => {
+    const { staff, session } = await signIn.setup(request.body);
     setStaffCookie(reply, session.token, deps.secureCookies);
     return reply.code(201).send({ staff, csrfToken: session.csrfToken });
   });
 
-  app.post(`${P}/session`, async (request, reply) => {
-    const input = parseInput(signInInput, request.body);
-    const { staff, session } = await signIn.signIn(input, request.ip);
+  api.post(`${P}/session`, { schema: { body: signInInput } }, async (request, reply) => {
+    const { staff, session } = await signIn.signIn(request.body, request.ip);
     setStaffCookie(reply, session.token, deps.secureCookies);
     return reply.code(200).send({ staff, csrfToken: session.csrfToken });
   });
@@ -41,13 +41,15 @@ export function registerSessionRoutes(app: FastifyInstance, deps: StaffRoutesDep
     return reply.code(204).send();
   });
 
-  app.post(`${P}/session/password`, async (request, reply) => {
-    requireActor(request);
-    const session = staffSessionOf(request);
-    if (!session) throw unauthorized('Only a signed-in staff member can change their password');
-    await signIn.changePassword(session.staff.id, session.sessionId, parseInput(changePasswordInput, request.body));
-    return reply.code(204).send();
-  });
+  api.post(
+    `${P}/session/password`,
+    { ...checkedBefore(signedInStaff), schema: { body: changePasswordInput } },
+    async (request, reply) => {
+      const session = signedInStaff(request);
+      await signIn.changePassword(session.staff.id, session.sessionId, request.body);
+      return reply.code(204).send();
+    },
+  );
 
   app.post(`${P}/session/sign-out-everywhere`, async (request, reply) => {
     const actor = requireActor(request);
@@ -56,4 +58,12 @@ export function registerSessionRoutes(app: FastifyInstance, deps: StaffRoutesDep
     clearStaffCookie(reply, deps.secureCookies);
     return reply.code(204).send();
   });
+}
+
+/** The cookie session of a signed-in staff member; 401 for anonymous requests and API keys. */
+function signedInStaff(request: FastifyRequest) {
+  requireActor(request);
+  const session = staffSessionOf(request);
+  if (!session) throw unauthorized('Only a signed-in staff member can change their password');
+  return session;
 }

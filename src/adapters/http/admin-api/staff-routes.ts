@@ -1,38 +1,37 @@
 import type { FastifyInstance } from 'fastify';
-import { newStaffInput, parseInput, staffChangesInput } from '../../../modules/newsroom/staff/index.js';
-import { ADMIN_API_PREFIX as P, requirePermission } from './admin-auth.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { newStaffInput, staffChangesInput } from '../../../modules/newsroom/staff/index.js';
+import { ADMIN_API_PREFIX as P, permitted, requirePermission } from './admin-auth.js';
 import type { StaffRoutesDeps } from './session-routes.js';
+
+const idParams = z.object({ id: z.string() });
 
 /** The newsroom's accounts (admins: `staff.manage`). */
 export function registerStaffRoutes(app: FastifyInstance, deps: StaffRoutesDeps): void {
   const { staff } = deps.staff;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const admins = permitted('staff.manage');
 
-  app.get(`${P}/staff`, async (request) => {
-    requirePermission(request, 'staff.manage');
-    return { items: await staff.list() };
-  });
+  api.get(`${P}/staff`, admins, async () => ({ items: await staff.list() }));
 
-  app.post(`${P}/staff`, async (request, reply) => {
-    const actor = requirePermission(request, 'staff.manage');
-    const input = parseInput(newStaffInput, request.body);
-    return reply.code(201).send(await staff.create(input, actor));
-  });
+  api.post(`${P}/staff`, { ...admins, schema: { body: newStaffInput } }, async (request, reply) =>
+    reply.code(201).send(await staff.create(request.body, requirePermission(request, 'staff.manage'))),
+  );
 
-  app.patch<{ Params: { id: string } }>(`${P}/staff/:id`, async (request) => {
-    const actor = requirePermission(request, 'staff.manage');
-    const input = parseInput(staffChangesInput, request.body);
-    return staff.update(request.params.id, input, actor);
-  });
+  api.patch(`${P}/staff/:id`, { ...admins, schema: { params: idParams, body: staffChangesInput } }, async (request) =>
+    staff.update(request.params.id, request.body, requirePermission(request, 'staff.manage')),
+  );
 
-  app.post<{ Params: { id: string } }>(`${P}/staff/:id/deactivate`, async (request) =>
+  api.post(`${P}/staff/:id/deactivate`, { ...admins, schema: { params: idParams } }, async (request) =>
     staff.changeLifecycle(request.params.id, 'deactivate', requirePermission(request, 'staff.manage')),
   );
 
-  app.post<{ Params: { id: string } }>(`${P}/staff/:id/reactivate`, async (request) =>
+  api.post(`${P}/staff/:id/reactivate`, { ...admins, schema: { params: idParams } }, async (request) =>
     staff.changeLifecycle(request.params.id, 'reactivate', requirePermission(request, 'staff.manage')),
   );
 
-  app.delete<{ Params: { id: string } }>(`${P}/staff/:id`, async (request, reply) => {
+  api.delete(`${P}/staff/:id`, { ...admins, schema: { params: idParams } }, async (request, reply) => {
     await staff.changeLifecycle(request.params.id, 'delete', requirePermission(request, 'staff.manage'));
     return reply.code(204).send();
   });

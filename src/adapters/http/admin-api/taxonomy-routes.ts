@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { newTopicSchema, type TaxonomyService } from '../../../modules/newsroom/taxonomy/taxonomy-service.js';
 import type { Actor } from '../../../modules/newsroom/permissions.js';
-import { parse } from './editorial-routes.js';
-
-const PREFIX = '/admin/api/v1';
+import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 
 /** Sections, authors and topics for the editor's pickers; creating topics needs taxonomy.edit. */
 export function registerTaxonomyRoutes(
@@ -11,20 +11,20 @@ export function registerTaxonomyRoutes(
   deps: { service: TaxonomyService; actorOf(request: FastifyRequest): Actor | Promise<Actor> },
 ): void {
   const { service, actorOf } = deps;
-  app.get(`${PREFIX}/sections`, async (request) => {
-    await actorOf(request);
-    return { items: await service.sections() };
-  });
-  app.get(`${PREFIX}/authors`, async (request) => {
-    await actorOf(request);
-    return { items: await service.authors() };
-  });
-  app.get<{ Querystring: { q?: string } }>(`${PREFIX}/topics`, async (request) => {
-    await actorOf(request);
-    return { items: await service.topics(request.query.q ?? '') };
-  });
-  app.post(`${PREFIX}/topics`, async (request, reply) => {
-    const created = await service.createTopic(await actorOf(request), parse(newTopicSchema, request.body));
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  /** Authenticated before the input is validated (401 first), as every admin route. */
+  const authenticated = {
+    preValidation: async (request: FastifyRequest) => {
+      await actorOf(request);
+    },
+  };
+  api.get(`${PREFIX}/sections`, authenticated, async () => ({ items: await service.sections() }));
+  api.get(`${PREFIX}/authors`, authenticated, async () => ({ items: await service.authors() }));
+  api.get(`${PREFIX}/topics`, { ...authenticated, schema: { querystring: z.object({ q: z.string().default('') }) } }, async (request) => ({
+    items: await service.topics(request.query.q),
+  }));
+  api.post(`${PREFIX}/topics`, { ...authenticated, schema: { body: newTopicSchema } }, async (request, reply) => {
+    const created = await service.createTopic(await actorOf(request), request.body);
     return reply.code(201).send(created);
   });
 }
