@@ -69,8 +69,8 @@ export interface TranslationRef {
 /** Everything the story page shows, for one edition. */
 export interface StoryView extends StorySummary {
   /**
-   * The stored document, all of it. Only the story route touches it, to hand it to the paywall;
-   * views receive a copy whose body is what the paywall's decision allows (`gateDocument`).
+   * The stored document, all of it. Only `readStory` (modules/reading) touches it, to hand it to
+   * the paywall; views receive a `GatedStoryPage` whose body is the paywall's cut (`GatedDocument`).
    */
   body: StoryDocument;
   /** Who may read the body; an unknown stored value reads as 'paid' (fail closed). */
