@@ -83,4 +83,13 @@ describe.each(DIALECTS)('route schemas (%s)', (dialect) => {
     }
     expect((await site.app.inject({ method: 'GET', url: '/tr/?page=1' })).statusCode).toBe(200);
   });
+
+  it('member pages too: an unknown edition is their localized 404 page, a missing gift story names nothing', async () => {
+    for (const url of ['/xx/sign-in', '/xx/account', '/xx/subscribe', '/xx/gift/new?story=s', '/tr/gift/new', '/tr/gift/new?story=a&story=b']) {
+      const res = await site.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+    }
+    expect((await site.app.inject({ method: 'GET', url: '/tr/sign-in?return=/tr/&return=/en/' })).statusCode).toBe(200);
+  });
 });

@@ -1,21 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import type { ResolvedMemberSession } from '../../../../modules/members/index.js';
 import { NO_STORE } from '../reply-html.js';
 import { accountView, deletedView, deleteView } from './account-views.js';
-import { notFoundPage } from './member-errors.js';
 import {
   checkCsrf,
   clearMemberCookie,
   currentMember,
-  editionOf,
+  memberParams,
   formOf,
   seeOther,
   sendMemberPage,
   type MemberSiteDeps,
 } from './member-http.js';
-
-type Params = { locale: string };
 
 /**
  * The account pages: overview, preferred edition, billing portal, sign out everywhere, data
@@ -23,14 +21,15 @@ type Params = { locale: string };
  */
 export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps): void {
   const { members } = deps;
+  const site = app.withTypeProvider<ZodTypeProvider>();
+  const schema = { params: memberParams(deps.editions) };
 
-  /** The edition and the signed-in member, or the answer already sent (404, or to sign in). */
-  async function signedIn(request: FastifyRequest, reply: FastifyReply): Promise<{ edition: Edition; session: ResolvedMemberSession } | null> {
-    const edition = editionOf(request, deps.editions);
-    if (!edition) {
-      await notFoundPage(request, reply, deps);
-      return null;
-    }
+  /** The edition and the signed-in member, or the answer already sent (to sign in). */
+  async function signedIn(
+    request: FastifyRequest<{ Params: { locale: Edition } }>,
+    reply: FastifyReply,
+  ): Promise<{ edition: Edition; session: ResolvedMemberSession } | null> {
+    const { locale: edition } = request.params;
     const session = await currentMember(request, reply, deps);
     if (!session) {
       const back = request.method === 'GET' ? (request.url.split('?')[0] ?? '') : `/${edition.locale}/account`;
@@ -41,7 +40,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps
     return { edition, session };
   }
 
-  app.get<{ Params: Params }>('/:locale/account', async (request, reply) => {
+  site.get('/:locale/account', { schema }, async (request, reply) => {
     const found = await signedIn(request, reply);
     if (!found) return reply;
     const { member, session } = found.session;
@@ -50,7 +49,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps
     return sendMemberPage(request, reply, deps, found.edition, (ctx) => accountView(ctx, page), { redirectsToProvider: true });
   });
 
-  app.post<{ Params: Params }>('/:locale/account/edition', async (request, reply) => {
+  site.post('/:locale/account/edition', { schema }, async (request, reply) => {
     const found = await signedIn(request, reply);
     if (!found) return reply;
     const edition = formOf(request).edition ?? '';
@@ -58,14 +57,14 @@ export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps
     return seeOther(reply, `/${edition}/account`);
   });
 
-  app.post<{ Params: Params }>('/:locale/account/billing', async (request, reply) => {
+  site.post('/:locale/account/billing', { schema }, async (request, reply) => {
     const found = await signedIn(request, reply);
     if (!found) return reply;
     const portal = await members.billing.portal(found.session.member, found.edition.locale);
     return seeOther(reply, portal.url);
   });
 
-  app.post<{ Params: Params }>('/:locale/account/sign-out-everywhere', async (request, reply) => {
+  site.post('/:locale/account/sign-out-everywhere', { schema }, async (request, reply) => {
     const found = await signedIn(request, reply);
     if (!found) return reply;
     await members.sessions.endAll(found.session.member.id);
@@ -73,7 +72,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps
     return seeOther(reply, `/${found.edition.locale}/sign-in`);
   });
 
-  app.get<{ Params: Params }>('/:locale/account/data.json', async (request, reply) => {
+  site.get('/:locale/account/data.json', { schema }, async (request, reply) => {
     const found = await signedIn(request, reply);
     if (!found) return reply;
     const data = await members.accounts.exportData(found.session.member);
@@ -84,14 +83,14 @@ export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps
       .send(JSON.stringify(data, null, 2));
   });
 
-  app.get<{ Params: Params }>('/:locale/account/delete', async (request, reply) => {
+  site.get('/:locale/account/delete', { schema }, async (request, reply) => {
     const found = await signedIn(request, reply);
     if (!found) return reply;
     const csrf = found.session.session.csrfToken;
     return sendMemberPage(request, reply, deps, found.edition, (ctx) => deleteView(ctx, csrf));
   });
 
-  app.post<{ Params: Params }>('/:locale/account/delete', async (request, reply) => {
+  site.post('/:locale/account/delete', { schema }, async (request, reply) => {
     const found = await signedIn(request, reply);
     if (!found) return reply;
     await members.accounts.deleteAccount(found.session.member);

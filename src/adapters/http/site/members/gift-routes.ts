@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { GIFT_COOKIE_MAX_TOKENS, GIFT_REDEMPTION_TTL_MS, type GiftRedemption } from '../../../../modules/members/index.js';
 import { giftCreatedView, giftCreateView, giftLandingView, giftUnavailableView } from './gift-views.js';
@@ -6,7 +8,7 @@ import { notFoundPage } from './member-errors.js';
 import {
   checkCsrf,
   currentMember,
-  editionOf,
+  memberParams,
   formOf,
   formToken,
   GIFT_COOKIE,
@@ -17,8 +19,6 @@ import {
   type MemberSiteDeps,
 } from './member-http.js';
 
-type Params = { locale: string; token: string };
-
 /**
  * Gift links: a subscriber creates one for a story (`/{locale}/gift/new?story=`), a recipient
  * opens `/{locale}/gift/{token}` and presses the button, which spends one use, sets the mh_gift
@@ -26,6 +26,9 @@ type Params = { locale: string; token: string };
  */
 export function registerGiftRoutes(app: FastifyInstance, deps: MemberSiteDeps): void {
   const { members, editions } = deps;
+  const site = app.withTypeProvider<ZodTypeProvider>();
+  const params = memberParams(editions);
+  const tokenParams = params.extend({ token: z.string() });
   const held = (request: FastifyRequest) => heldGiftTokens(request.headers.cookie);
 
   async function subscriber(request: FastifyRequest, reply: FastifyReply, edition: Edition, storyId: string) {
@@ -38,20 +41,20 @@ export function registerGiftRoutes(app: FastifyInstance, deps: MemberSiteDeps): 
     return { session, reader: await members.readerState(session.member.id, deps.clock.now()) };
   }
 
-  app.get<{ Params: Params; Querystring: Record<string, unknown> }>('/:locale/gift/new', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    const storyId = typeof request.query.story === 'string' ? request.query.story : '';
-    if (!edition || !storyId) return notFoundPage(request, reply, deps);
+  // A missing (or repeated) ?story= names no story: the 404 page, as before the schema.
+  site.get('/:locale/gift/new', { schema: { params, querystring: z.object({ story: z.string().catch('') }) } }, async (request, reply) => {
+    const { locale: edition } = request.params;
+    const storyId = request.query.story;
+    if (!storyId) return notFoundPage(request, reply, deps);
     const found = await subscriber(request, reply, edition, storyId);
     if (!found) return reply;
     const story = await members.gifts.giftable(found.reader, edition.locale, storyId);
     return sendMemberPage(request, reply, deps, edition, (ctx) => giftCreateView(ctx, story, found.session.session.csrfToken));
   });
 
-  app.post<{ Params: Params }>('/:locale/gift/new', async (request, reply) => {
-    const edition = editionOf(request, editions);
+  site.post('/:locale/gift/new', { schema: { params } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const form = formOf(request);
-    if (!edition) return notFoundPage(request, reply, deps);
     const found = await subscriber(request, reply, edition, form.story ?? '');
     if (!found) return reply;
     checkCsrf(request, form, found.session);
@@ -59,9 +62,8 @@ export function registerGiftRoutes(app: FastifyInstance, deps: MemberSiteDeps): 
     return sendMemberPage(request, reply, deps, edition, (ctx) => giftCreatedView(ctx, story, `${ctx.publicUrl}/${edition.locale}/gift/${token}`, link.expiresAt), { status: 201 });
   });
 
-  app.get<{ Params: Params }>('/:locale/gift/:token', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.get('/:locale/gift/:token', { schema: { params: tokenParams } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const opening = await members.gifts.open(request.params.token, edition.locale, held(request));
     if (opening.status === 'unknown' || !opening.story) return notFoundPage(request, reply, deps);
     if (opening.status === 'expired' || (opening.status === 'exhausted' && !opening.held)) {
@@ -73,9 +75,8 @@ export function registerGiftRoutes(app: FastifyInstance, deps: MemberSiteDeps): 
     return sendMemberPage(request, reply, deps, edition, (ctx) => giftLandingView(ctx, story, csrf));
   });
 
-  app.post<{ Params: Params }>('/:locale/gift/:token', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.post('/:locale/gift/:token', { schema: { params: tokenParams } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     checkCsrf(request, formOf(request), null);
     const holding = held(request);
     const session = await currentMember(request, reply, deps);

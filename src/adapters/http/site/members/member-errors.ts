@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Edition } from '../../../../modules/editions/edition.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
 import { AppError } from '../../../../shared/errors.js';
@@ -19,7 +20,8 @@ export function notFoundPage(request: FastifyRequest, reply: FastifyReply, deps:
 }
 
 /**
- * Errors of the member pages as localized pages with the right status: 400 bad input, 403 an
+ * Errors of the member pages as localized pages with the right status: 404 a path that fails its
+ * route schema (an unknown edition), 400 bad input, 403 an
  * expired form, 404, 409 (already subscribed, a subscription still renewing), 429 with
  * Retry-After, 503 when payments are not configured, 502 when the provider failed; anything else
  * is logged with the request id and answered 500, never with a stack trace.
@@ -29,6 +31,10 @@ export function registerMemberErrors(app: FastifyInstance, deps: MemberSiteDeps)
     const edition = errorEdition(request, deps);
     const page = (status: number, view: (ctx: PageContext) => Rendered) => sendMemberPage(request, reply, deps, edition, view, { status });
     const account = (ctx: PageContext) => [{ href: `/${ctx.edition.locale}/account`, label: ctx.t('members.signIn.toAccount') }];
+    // A path that fails its route schema names nothing (an unknown edition): 404; a bad query: 400.
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return error.validationContext === 'params' ? notFoundPage(request, reply, deps) : page(400, (ctx) => errorView(ctx, 400, String(request.id)));
+    }
     if (error instanceof AppError) {
       const reason = error.details.reason;
       switch (error.code) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition, Editions } from '../../../../modules/editions/edition.js';
 import { GIFT_COOKIE_MAX_TOKENS, looksLikeToken, type MembersModule, type PlansConfig, type ResolvedMemberSession } from '../../../../modules/members/index.js';
@@ -13,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import type { PageContext } from '../page-context.js';
 import { NO_STORE, sendPage } from '../reply-html.js';
 import type { SitePages } from '../site-pages.js';
+import { editionParam } from '../routes/site-params.js';
 import type { Rendered } from '../views/listing-views.js';
 
 /**
@@ -121,10 +123,8 @@ export function checkCsrf(request: FastifyRequest, form: Record<string, string>,
 }
 
 /** The edition of `/:locale/...`, or null (the route answers 404). */
-export function editionOf(request: FastifyRequest, editions: Editions): Edition | null {
-  const locale = (request.params as Record<string, string> | undefined)?.locale;
-  return locale ? (editions.get(locale) ?? null) : null;
-}
+/** The member pages' path: `/:locale/...` names an edition (else the localized 404, member-errors.ts). */
+export const memberParams = (editions: Editions) => z.object({ locale: editionParam(editions) });
 
 /** Renders a member page in the edition's layout: never cached, never stored. */
 export async function sendMemberPage(

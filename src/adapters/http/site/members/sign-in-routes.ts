@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { parseEmail, safeReturnPath } from '../../../../modules/members/index.js';
 import { AppError } from '../../../../shared/errors.js';
 import { editionPath } from '../../../../modules/content/story-paths.js';
@@ -6,7 +8,7 @@ import {
   checkCsrf,
   clearMemberCookie,
   currentMember,
-  editionOf,
+  memberParams,
   formOf,
   formToken,
   seeOther,
@@ -14,10 +16,7 @@ import {
   setMemberCookie,
   type MemberSiteDeps,
 } from './member-http.js';
-import { notFoundPage } from './member-errors.js';
 import { accountPath, checkInboxView, invalidLinkView, signInView, verifyView } from './sign-in-views.js';
-
-type Params = { locale: string };
 
 /**
  * Sign-in and sign-up by magic link. The request answers 202 with the same page whatever the
@@ -25,19 +24,21 @@ type Params = { locale: string };
  */
 export function registerSignInRoutes(app: FastifyInstance, deps: MemberSiteDeps): void {
   const { members, editions } = deps;
+  const site = app.withTypeProvider<ZodTypeProvider>();
+  const params = memberParams(editions);
+  /** Query values the pages read: anything else (a repeated parameter) counts as absent, as the pages always did. */
+  const optional = z.string().optional().catch(undefined);
 
-  app.get<{ Params: Params; Querystring: Record<string, unknown> }>('/:locale/sign-in', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.get('/:locale/sign-in', { schema: { params, querystring: z.object({ return: optional }) } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const session = await currentMember(request, reply, deps);
     const csrf = formToken(request, reply, deps, null);
     const returnPath = safeReturnPath(request.query.return, accountPath(edition.locale));
     return sendMemberPage(request, reply, deps, edition, (ctx) => signInView(ctx, { csrf, returnPath, signedInAs: session?.member.email ?? null }));
   });
 
-  app.post<{ Params: Params }>('/:locale/sign-in', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.post('/:locale/sign-in', { schema: { params } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const form = formOf(request);
     checkCsrf(request, form, null);
     const returnPath = safeReturnPath(form.return, accountPath(edition.locale));
@@ -53,9 +54,8 @@ export function registerSignInRoutes(app: FastifyInstance, deps: MemberSiteDeps)
     return sendMemberPage(request, reply, deps, edition, checkInboxView, { status: 202 });
   });
 
-  app.get<{ Params: Params; Querystring: Record<string, unknown> }>('/:locale/sign-in/verify', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.get('/:locale/sign-in/verify', { schema: { params, querystring: z.object({ token: optional }) } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const link = await members.magicLinks.inspect(request.query.token);
     if (!link) return sendMemberPage(request, reply, deps, edition, invalidLinkView, { status: 400 });
     const csrf = formToken(request, reply, deps, null);
@@ -63,9 +63,8 @@ export function registerSignInRoutes(app: FastifyInstance, deps: MemberSiteDeps)
     return sendMemberPage(request, reply, deps, edition, (ctx) => verifyView(ctx, { token, csrf, purpose: link.purpose }));
   });
 
-  app.post<{ Params: Params }>('/:locale/sign-in/verify', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.post('/:locale/sign-in/verify', { schema: { params } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const form = formOf(request);
     checkCsrf(request, form, null);
     const signedIn = await members.magicLinks.redeem(form.token);
@@ -77,9 +76,8 @@ export function registerSignInRoutes(app: FastifyInstance, deps: MemberSiteDeps)
     return seeOther(reply, safeReturnPath(signedIn.returnPath, accountPath(signedIn.locale)));
   });
 
-  app.post<{ Params: Params }>('/:locale/sign-out', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.post('/:locale/sign-out', { schema: { params } }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const session = await currentMember(request, reply, deps);
     if (session) {
       checkCsrf(request, formOf(request), session);

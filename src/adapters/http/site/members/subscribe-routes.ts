@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BILLING_INTERVALS, hasPaidAccess, openSubscription, planViews, type BillingInterval } from '../../../../modules/members/index.js';
 import { invalidInput } from '../../../../shared/errors.js';
-import { notFoundPage } from './member-errors.js';
-import { checkCsrf, currentMember, editionOf, formOf, seeOther, sendMemberPage, type MemberSiteDeps } from './member-http.js';
+import { checkCsrf, currentMember, memberParams, formOf, seeOther, sendMemberPage, type MemberSiteDeps } from './member-http.js';
 import { subscribeView, successView, type SubscribeViewer } from './subscribe-views.js';
-
-type Params = { locale: string };
 
 /**
  * The plans with their benefits, and buying one: the POST starts a hosted checkout and sends the
@@ -14,10 +12,11 @@ type Params = { locale: string };
  */
 export function registerSubscribeRoutes(app: FastifyInstance, deps: MemberSiteDeps): void {
   const { members, editions } = deps;
+  const site = app.withTypeProvider<ZodTypeProvider>();
+  const schema = { params: memberParams(editions) };
 
-  app.get<{ Params: Params }>('/:locale/subscribe', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.get('/:locale/subscribe', { schema }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const session = await currentMember(request, reply, deps);
     let viewer: SubscribeViewer = { kind: 'anonymous' };
     if (session) {
@@ -28,9 +27,8 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: MemberSiteDe
     return sendMemberPage(request, reply, deps, edition, (ctx) => subscribeView(ctx, plans, viewer, members.billing.configured), { redirectsToProvider: true });
   });
 
-  app.post<{ Params: Params }>('/:locale/subscribe', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.post('/:locale/subscribe', { schema }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const session = await currentMember(request, reply, deps);
     const back = `/${edition.locale}/subscribe`;
     if (!session) return seeOther(reply, `/${edition.locale}/sign-in?return=${encodeURIComponent(back)}`);
@@ -42,9 +40,8 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: MemberSiteDe
     return seeOther(reply, checkout.url);
   });
 
-  app.get<{ Params: Params }>('/:locale/subscribe/success', async (request, reply) => {
-    const edition = editionOf(request, editions);
-    if (!edition) return notFoundPage(request, reply, deps);
+  site.get('/:locale/subscribe/success', { schema }, async (request, reply) => {
+    const { locale: edition } = request.params;
     const session = await currentMember(request, reply, deps);
     const now = deps.clock.now();
     const reader = session ? await members.readerState(session.member.id, now) : null;
