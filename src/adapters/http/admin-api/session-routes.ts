@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { changePasswordInput, setupInput, signInInput, type StaffModule } from '../../../modules/newsroom/staff/index.js';
 import { unauthorized } from '../../../shared/errors.js';
 import { ADMIN_API_PREFIX as P, checkedBefore, clearStaffCookie, requireActor, setStaffCookie, staffSessionOf } from './admin-auth.js';
@@ -14,7 +15,9 @@ export function registerSessionRoutes(app: FastifyInstance, deps: StaffRoutesDep
   const { signIn, sessions } = deps.staff;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  app.get(`${P}/setup`, async () => ({ needed: await signIn.setupNeeded() }));
+  // Answers are described by schemas too where one exists; the rest keep their module's types until
+  // the admin API's response schemas are declared once (for the admin app and the OpenAPI document).
+  api.get(`${P}/setup`, { schema: { response: { 200: z.object({ needed: z.boolean() }) } } }, async () => ({ needed: await signIn.setupNeeded() }));
 
   api.post(`${P}/setup`, { schema: { body: setupInput } }, async (request, reply) => {
     const { staff, session } = await signIn.setup(request.body);
