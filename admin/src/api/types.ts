@@ -255,7 +255,7 @@ export interface DeskItem {
   sourceTranslationId?: string | null;
   /** needs_translation | in_progress | in_review | published */
   state?: string;
-  status?: StoryStatus | string;
+  status?: StoryStatus | (string & {});
   reason?: string;
   sourceUpdated?: boolean;
   needsSync?: boolean;

@@ -117,7 +117,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
       setState(error instanceof ApiError && error.status === 409 && error.details.field === undefined ? 'conflict' : 'error');
       return false;
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
   }, [setState]);
 
   const save = useCallback(async (autosave = false): Promise<boolean> => {
@@ -162,7 +162,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
       clearTimer();
       if (isDirty() && stateRef.current !== 'conflict') void save();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- loads once per story id; the cleanup must save with the refs of that moment, not re-run when callbacks change
   }, [id]);
 
   const update = useCallback(
@@ -181,7 +181,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
         setState('saved');
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
     [setState],
   );
 
@@ -195,6 +195,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
         schedule();
       }
     },
+    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
     [setState],
   );
 
