@@ -74,13 +74,13 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
   };
 
   const load = useCallback(
-    (t: Translation) => {
+    (fromServer: Translation) => {
       clearTimer();
-      const next = fieldsOf(t);
-      serverRef.current = t;
+      const next = fieldsOf(fromServer);
+      serverRef.current = fromServer;
       fieldsRef.current = next;
       savedRef.current = next;
-      setTranslation(t);
+      setTranslation(fromServer);
       setFields(next);
       setSaveError(null);
       setState('saved');
@@ -145,9 +145,9 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
     setLoading(true);
     setLoadError(null);
     storiesApi.get(id).then(
-      (t) => {
+      (loaded) => {
         if (!live) return;
-        load(t);
+        load(loaded);
         setLoading(false);
       },
       (error: unknown) => {
@@ -186,10 +186,10 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
   );
 
   const accept = useCallback(
-    (t: Translation) => {
+    (fromServer: Translation) => {
       // Same text, new status and version: what was saved stays saved.
-      serverRef.current = t;
-      setTranslation(t);
+      serverRef.current = fromServer;
+      setTranslation(fromServer);
       if (stateRef.current === 'saved' && isDirty()) {
         setState('unsaved');
         schedule();

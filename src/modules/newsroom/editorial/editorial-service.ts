@@ -64,9 +64,9 @@ export class EditorialService {
   }
 
   private async load(actor: Actor, id: string): Promise<TranslationRecord> {
-    const t = await this.deps.repo.getTranslation(id);
-    if (!t || !mayRead(actor, subjectOf(t))) throw notFound('No such story', { translationId: id });
-    return t;
+    const translation = await this.deps.repo.getTranslation(id);
+    if (!translation || !mayRead(actor, subjectOf(translation))) throw notFound('No such story', { translationId: id });
+    return translation;
   }
 
   private assertLocale(locale: string) {
@@ -305,11 +305,11 @@ export class EditorialService {
 
   /** What changed in the source since this translation was last synced (empty when in step). */
   async sourceChanges(actor: Actor, id: string) {
-    const t = await this.load(actor, id);
-    const source = sourceOf(t);
-    if (!source || t.syncedSourceVersion === null) return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
+    const translation = await this.load(actor, id);
+    const source = sourceOf(translation);
+    if (!source || translation.syncedSourceVersion === null) return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
     const [then, now] = await Promise.all([
-      this.deps.repo.getRevisionByVersion(source.id, t.syncedSourceVersion),
+      this.deps.repo.getRevisionByVersion(source.id, translation.syncedSourceVersion),
       this.deps.repo.getRevisionByVersion(source.id, source.version),
     ]);
     if (!then || !now) return { sourceUpdated: false, sourceVersion: source.version, title: [], dek: [], body: [] };
@@ -324,9 +324,9 @@ export class EditorialService {
   }
 
   async markSynced(actor: Actor, id: string, version: number): Promise<TranslationRecord> {
-    const t = await this.load(actor, id);
-    if (!can(actor, 'translation.markSynced', { locale: t.locale })) throw forbidden('You may not mark this translation synced');
-    const source = sourceOf(t);
+    const translation = await this.load(actor, id);
+    if (!can(actor, 'translation.markSynced', { locale: translation.locale })) throw forbidden('You may not mark this translation synced');
+    const source = sourceOf(translation);
     if (!source) throw conflict('This is the original; it has no source to sync with');
     if (!(await this.deps.repo.markSynced(id, version, source.version, this.ctx(actor)))) throw staleVersion(await this.load(actor, id));
     return this.load(actor, id);
@@ -353,9 +353,9 @@ export class EditorialService {
   }
 }
 
-function sourceOf(t: TranslationRecord) {
-  if (t.isOriginal || !t.translatedFrom) return null;
-  return t.siblings.find((s) => s.locale === t.translatedFrom) ?? null;
+function sourceOf(translation: TranslationRecord) {
+  if (translation.isOriginal || !translation.translatedFrom) return null;
+  return translation.siblings.find((s) => s.locale === translation.translatedFrom) ?? null;
 }
 
 function staleVersion(current: TranslationRecord): AppError {

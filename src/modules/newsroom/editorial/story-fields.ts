@@ -7,12 +7,12 @@ import type { WorkflowSubject } from './workflow.js';
  * The two field groups of a save (permissions.ts): what a language version's workflow subject is,
  * which story-wide fields a save carries, and which of them it would actually change.
  */
-export function subjectOf(t: TranslationRecord): WorkflowSubject {
+export function subjectOf(translation: TranslationRecord): WorkflowSubject {
   return {
-    status: t.status,
-    locale: t.locale,
-    isOriginal: t.isOriginal,
-    ownerStaffIds: [t.story.createdBy, t.createdBy].filter((v): v is string => !!v),
+    status: translation.status,
+    locale: translation.locale,
+    isOriginal: translation.isOriginal,
+    ownerStaffIds: [translation.story.createdBy, translation.createdBy].filter((v): v is string => !!v),
   };
 }
 
@@ -41,12 +41,12 @@ export function changedStoryFields(input: TranslationInput, current: Translation
 }
 
 /** The story's own subject (its original language version): what story-wide fields are edited on. */
-export function storySubjectOf(t: TranslationRecord): WorkflowSubject {
-  const original = t.siblings.find((s) => s.isOriginal);
+export function storySubjectOf(translation: TranslationRecord): WorkflowSubject {
+  const original = translation.siblings.find((s) => s.isOriginal);
   return {
-    status: original?.status ?? t.status,
-    locale: t.story.originalLocale,
+    status: original?.status ?? translation.status,
+    locale: translation.story.originalLocale,
     isOriginal: true,
-    ownerStaffIds: t.story.createdBy ? [t.story.createdBy] : [],
+    ownerStaffIds: translation.story.createdBy ? [translation.story.createdBy] : [],
   };
 }
