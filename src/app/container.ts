@@ -132,9 +132,11 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
   });
   // Every committed change, from any process or server, drops the pages it affects here.
   if (cache.enabled) {
+    // The `site` key (sections, topic names: everything) also drops what this process holds in memory.
     const forgetAll = () => {
       cache.clear();
       pages.forgetNavigation();
+      services.contentRead.invalidateSections();
     };
     app.addHook('onReady', async () => {
       feed = await startPageChangeFeed(
