@@ -141,7 +141,15 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     app.addHook('onReady', async () => {
       feed = await startPageChangeFeed(
         services.database,
-        { purge: (keys) => (keys.includes(pageKeys.site) ? forgetAll() : cache.purge(keys)), purgeAll: forgetAll },
+        {
+          purge: (keys) => (keys.includes(pageKeys.site) ? forgetAll() : cache.purge(keys)),
+          purgeAll: forgetAll,
+          suspend: () => {
+            forgetAll();
+            cache.suspend();
+          },
+          resume: () => cache.resume(),
+        },
         { ...(config.database.kind === 'postgres' && { url: config.database.url }), onError: (error) => app.log.warn({ err: error }, 'page-change feed') },
       );
     });

@@ -63,6 +63,19 @@ export class PageCache {
     return this.ttlMs > 0 && this.maxBytes > 0;
   }
 
+  /** While suspended (changes cannot be heard) nothing is kept: `set` only builds the page. */
+  private suspended = false;
+
+  /** Forgets every page and keeps none until `resume`. */
+  suspend(): void {
+    this.suspended = true;
+    this.clear();
+  }
+
+  resume(): void {
+    this.suspended = false;
+  }
+
   /** Read before loading a page's data and passed back to `set` as `since`. */
   get generation(): number {
     return this.purges;
@@ -83,7 +96,7 @@ export class PageCache {
   set(key: string, html: string, options: CacheEntryOptions = {}): CachedPage {
     const expires = Math.min(this.now() + this.ttlMs, options.notAfter ?? Infinity);
     const page = toPage(html, expires, options);
-    if (!this.enabled || page.body.length > this.maxBytes / 4) return page;
+    if (!this.enabled || this.suspended || page.body.length > this.maxBytes / 4) return page;
     if (options.since !== undefined && options.since !== this.purges) return page;
     if (expires <= this.now()) return page;
     this.remove(key);
