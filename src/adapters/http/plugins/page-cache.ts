@@ -24,6 +24,11 @@ export interface CachedPage {
    * longer (reply-html.ts `sharedPageHeaders`).
    */
   sharedUntil?: number;
+  /**
+   * Set when the page must not be served at all past `sharedUntil` (its text will be gated then):
+   * shared caches get no stale-while-revalidate. A listing that merely gains a story may go stale.
+   */
+  neverStale?: boolean;
 }
 
 export interface CacheEntryOptions {
@@ -35,6 +40,8 @@ export interface CacheEntryOptions {
   since?: number;
   /** Keep the page no later than this (ms, the cache's clock): the next scheduled publication in its edition. */
   notAfter?: number;
+  /** The page's text is gated from `notAfter` on: no cache may serve it past then, even stale. */
+  neverStale?: boolean;
 }
 
 /**
@@ -149,6 +156,7 @@ export function toPage(html: string, expires = 0, options: CacheEntryOptions = {
     tags: options.tags ?? [],
     ...(options.gate && { gate: options.gate }),
     ...(options.notAfter !== undefined && { sharedUntil: options.notAfter }),
+    ...(options.neverStale === true && { neverStale: true }),
   };
 }
 
