@@ -108,6 +108,7 @@ export interface TranslationRef {
   title?: string;
   version?: number;
   isOriginal?: boolean;
+  publishedAt?: string | null;
 }
 
 /** Settings shared by every language version of a story. */

@@ -111,7 +111,7 @@ export interface TranslationRecord {
     originalLocale: string;
   };
   /** Every language version of the story, this one included. */
-  siblings: { id: string; locale: string; status: StoryStatus; version: number; isOriginal: boolean }[];
+  siblings: { id: string; locale: string; status: StoryStatus; version: number; isOriginal: boolean; publishedAt: string | null }[];
 }
 
 export interface StoryListItem {

@@ -31,7 +31,7 @@ export async function readTranslation(db: Kysely<DB>, id: string): Promise<Trans
     db.selectFrom('story_topics').select('topic_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
     db
       .selectFrom('story_translations')
-      .select(['id', 'locale', 'status', 'version', 'is_original'])
+      .select(['id', 'locale', 'status', 'version', 'is_original', 'published_at'])
       .where('story_id', '=', t.story_id)
       .orderBy('is_original', 'desc')
       .orderBy('locale')
@@ -73,6 +73,7 @@ export async function readTranslation(db: Kysely<DB>, id: string): Promise<Trans
       status: s.status as StoryStatus,
       version: Number(s.version),
       isOriginal: Number(s.is_original) === 1,
+      publishedAt: s.published_at,
     })),
   };
 }
