@@ -107,7 +107,6 @@ export class EditorialService {
     };
   }
 
-  /** The story fields of a save, refused (400 naming the field) when they point at nothing. */
   /** The story-wide changes, once every section, topic, author and image they name exists (else 400 naming the field). */
   private async references(changes: StoryChanges): Promise<StoryChanges> {
     const [missing] = await this.deps.repo.missingReferences(changes);
