@@ -22,7 +22,7 @@ export async function readTranslation(db: Kysely<DB>, id: string): Promise<Trans
     .selectFrom('story_translations as t')
     .innerJoin('stories as s', 's.id', 't.story_id')
     .selectAll('t')
-    .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale'])
+    .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale', 's.version as story_version'])
     .where('t.id', '=', id)
     .executeTakeFirst();
   if (!t) return null;
@@ -66,6 +66,7 @@ export async function readTranslation(db: Kysely<DB>, id: string): Promise<Trans
       authorIds: authors.map((a) => a.author_id),
       topicIds: topics.map((x) => x.topic_id),
       originalLocale: t.original_locale,
+      version: Number(t.story_version ?? 1),
     },
     siblings: siblings.map((s) => ({
       id: s.id,
