@@ -12,7 +12,8 @@ import * as m0012 from './0012-story-version-owner-index.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
- * a change is a new file. Names sort lexically, which is the order Kysely applies them in.
+ * a change is a new file. Names sort lexically, which is the order Kysely applies them in; one merged later with a lower
+ * number than a database's newest is still applied (migrate.ts).
  */
 export const migrations: Record<string, Migration> = {
   '0001-content': m0001,
