@@ -108,6 +108,7 @@ export interface TranslationRef {
   title?: string;
   version?: number;
   isOriginal?: boolean;
+  publishedAt?: string | null;
 }
 
 /** Settings shared by every language version of a story. */
@@ -119,6 +120,8 @@ export interface StorySettings {
   topicIds?: string[];
   createdBy?: string | null;
   originalLocale?: string;
+  /** The settings' version: sent back as `storyVersion` with a save that carries them. */
+  version?: number;
 }
 
 export interface Correction {
@@ -192,6 +195,14 @@ export interface TranslationInput {
   seoTitle?: string;
   seoDescription?: string;
   accessLevel?: AccessLevel;
+}
+
+/** A PUT of a translation: the input, the text version it was based on, and the story-wide settings' version when it carries them. */
+export interface SaveInput extends TranslationInput {
+  version: number;
+  storyVersion?: number;
+  /** A save the editor made by itself; the server coalesces those into one revision per session. */
+  autosave?: boolean;
 }
 
 export interface StoryListItem {

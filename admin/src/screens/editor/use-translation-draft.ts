@@ -1,6 +1,7 @@
 /**
  * One translation being edited: loads it, keeps the form's fields, and saves them with a debounced
- * PUT carrying the version it was based on (marked `autosave`, so the server keeps one revision per
+ * PUT carrying the versions it was based on (the text's, and the story-wide settings' from the
+ * original's screen; marked `autosave`, so the server keeps one revision per
  * editing session; a flush, before a workflow step or on leaving, is an explicit save). A 409 means someone else saved in between: nothing is
  * retried or overwritten, the screen says so and offers a reload. Leaving the page with unsaved
  * changes asks first (beforeunload); leaving the screen saves what is pending.
@@ -11,7 +12,7 @@ import { storiesApi } from '../../api/endpoints';
 import type { Translation } from '../../api/types';
 import { setNavigationGuard } from '../../app/router';
 import { useSession } from '../../app/session';
-import { fieldsOf, inputOf, snapshotOf, type DraftFields } from './draft-fields';
+import { fieldsOf, saveInputOf, snapshotOf, type DraftFields } from './draft-fields';
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict' | 'error';
 
@@ -98,10 +99,9 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
       setState('saved');
       return true;
     }
-    const input = inputOf(current, server);
     setState('saving');
     try {
-      const saved = await storiesApi.save(server.id, { ...input, version: server.version, ...(autosave && { autosave: true }) });
+      const saved = await storiesApi.save(server.id, saveInputOf(current, server, autosave));
       serverRef.current = saved;
       savedRef.current = current;
       setTranslation(saved);

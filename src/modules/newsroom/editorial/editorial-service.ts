@@ -107,7 +107,6 @@ export class EditorialService {
     };
   }
 
-  /** The story fields of a save, refused (400 naming the field) when they point at nothing. */
   /** The story-wide changes, once every section, topic, author and image they name exists (else 400 naming the field). */
   private async references(changes: StoryChanges): Promise<StoryChanges> {
     const [missing] = await this.deps.repo.missingReferences(changes);
@@ -158,14 +157,22 @@ export class EditorialService {
       });
     }
     if (input.version !== current.version) throw staleVersion(current);
+    // A save carrying story-wide settings read at an older story version would undo whatever changed
+    // them since (through another language version): refused, like a stale text version.
+    const storyVersion = input.storyVersion !== undefined && Object.keys(storyChanges(input)).length > 0 ? input.storyVersion : null;
+    if (storyVersion !== null && storyVersion !== current.story.version) throw staleStory(current);
     const text = await this.text(current.locale, input, current);
     const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
     const saved = await this.deps.repo.saveTranslation(id, input.version, text, await this.references(story), {
       ...this.ctx(actor),
       recordOldSlug: everPublished,
+      expectedStoryVersion: storyVersion,
       revision: { kind, coalesceSince: kind === 'autosave' ? new Date(this.deps.clock.now().getTime() - AUTOSAVE_WINDOW_MS) : null },
     });
-    if (!saved) throw staleVersion(await this.load(actor, id));
+    if (!saved) {
+      const now = await this.load(actor, id);
+      throw now.version !== input.version ? staleVersion(now) : staleStory(now);
+    }
     if (story.accessLevel !== undefined) await this.auditAccess(actor, current.storyId, id, current.story.accessLevel, story.accessLevel);
     return this.load(actor, id);
   }
@@ -356,6 +363,14 @@ export class EditorialService {
 function sourceOf(translation: TranslationRecord) {
   if (translation.isOriginal || !translation.translatedFrom) return null;
   return translation.siblings.find((s) => s.locale === translation.translatedFrom) ?? null;
+}
+
+/** The story-wide settings changed since the client read them (no `field`: the admin app offers a reload). */
+function staleStory(current: TranslationRecord): AppError {
+  return conflict("Someone else changed this story's settings (access, section, image, authors or topics) since you opened it; reload to see them", {
+    reason: 'story_changed',
+    storyVersion: current.story.version,
+  });
 }
 
 function staleVersion(current: TranslationRecord): AppError {
