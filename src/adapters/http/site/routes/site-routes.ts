@@ -40,7 +40,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   });
 
   /**
-   * Serves a listing of an edition: from the page cache when fresh, else computed by `load` and
+   * Serves page `listingPage` (1-based, `?page=`) of a listing of an edition as an HTML page:
+   * `pages` (SitePages) wraps the view in the layout, `toPage` makes the page-cache entry.
+   * From the page cache when fresh, else computed by `load` and
    * rendered. Only successful pages are cached, keyed by their canonical URL, tagged with the keys
    * of what they show (purged when any changes), and shareable: a listing shows each story's title,
    * dek and image, never its text, so it is the same for every reader whatever the paywall would
@@ -50,8 +52,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     request: FastifyRequest,
     reply: FastifyReply,
     edition: Edition,
-    page: number,
-    load: (edition: Edition, page: number) => Promise<Lookup<Listing>>,
+    listingPage: number,
+    load: (edition: Edition, listingPage: number) => Promise<Lookup<Listing>>,
   ) {
     const path = request.url.split('?')[0] as string;
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
@@ -59,7 +61,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const hit = key ? cache.get(key) : undefined;
     if (hit?.shareable) return caching.sendShared(request, reply, hit);
     const ticket = await caching.ticket(edition.locale);
-    const result = await load(edition, page);
+    const result = await load(edition, listingPage);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
     const ctx = await pages.context(edition, path);
@@ -72,8 +74,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     lookup.kind === 'found' ? { kind: 'found', value: view(lookup.value) } : lookup;
 
   site.get('/:locale/', { schema: editionHome }, (request, reply) =>
-    serve(request, reply, request.params.locale, request.query.page, async (edition, page) => {
-      const home = await reader.home(edition, page);
+    serve(request, reply, request.params.locale, request.query.page, async (edition, listingPage) => {
+      const home = await reader.home(edition, listingPage);
       return home ? { kind: 'found', value: { render: (ctx) => homeView(ctx, home), keys: homePageKeys(edition.locale, home) } } : { kind: 'not_found' };
     }),
   );
@@ -81,8 +83,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   registerStoryRoutes(app, deps);
 
   site.get('/:locale/topics/:slug', { schema: listing }, (request, reply) =>
-    serve(request, reply, request.params.locale, request.query.page, async (edition, page) =>
-      found(await reader.topic(edition, request.params.slug, page), (v) => ({
+    serve(request, reply, request.params.locale, request.query.page, async (edition, listingPage) =>
+      found(await reader.topic(edition, request.params.slug, listingPage), (v) => ({
         render: (ctx) => topicView(ctx, v.topic, v.stories),
         keys: listingPageKeys(pageKeys.topic(v.topic.id), v.stories.items),
       })),
@@ -90,8 +92,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   );
 
   site.get('/:locale/sections/:slug', { schema: listing }, (request, reply) =>
-    serve(request, reply, request.params.locale, request.query.page, async (edition, page) =>
-      found(await reader.section(edition, request.params.slug, page), (v) => ({
+    serve(request, reply, request.params.locale, request.query.page, async (edition, listingPage) =>
+      found(await reader.section(edition, request.params.slug, listingPage), (v) => ({
         render: (ctx) => sectionView(ctx, v.section, v.stories),
         keys: listingPageKeys(pageKeys.section(v.section.id), v.stories.items),
       })),
@@ -99,8 +101,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   );
 
   site.get('/:locale/authors/:slug', { schema: listing }, (request, reply) =>
-    serve(request, reply, request.params.locale, request.query.page, async (edition, page) =>
-      found(await reader.author(edition, request.params.slug, page), (v) => ({
+    serve(request, reply, request.params.locale, request.query.page, async (edition, listingPage) =>
+      found(await reader.author(edition, request.params.slug, listingPage), (v) => ({
         render: (ctx) => authorView(ctx, v.author, v.stories),
         keys: listingPageKeys(pageKeys.author(v.author.id), v.stories.items),
       })),

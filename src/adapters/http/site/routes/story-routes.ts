@@ -63,7 +63,14 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
   function keep(key: string | null, html: string, policy: StoryCachePolicy, ticket: CacheTicket): CachedPage {
     if (policy.scope === 'shared') {
       const notAfter = Math.min(ticket.notAfter ?? Infinity, policy.notAfter ?? Infinity);
-      const options = { tags: policy.tags, since: ticket.since, shareable: true, ...(Number.isFinite(notAfter) && { notAfter }) };
+      // The archive rule's date (policy.notAfter) gates the text: no cache may serve it past then, even stale.
+      const options = {
+        tags: policy.tags,
+        since: ticket.since,
+        shareable: true,
+        ...(Number.isFinite(notAfter) && { notAfter }),
+        ...(policy.notAfter !== undefined && { neverStale: true }),
+      };
       return key ? cache.set(key, html, options) : toPage(html, 0, options);
     }
     if (key && policy.scope === 'private' && policy.variant) {
