@@ -15,7 +15,12 @@ describe.each(DIALECTS)('route schemas (%s)', (dialect) => {
   beforeAll(async () => {
     site = await startTestSite(dialect);
     admin = await setUpAdmin(site.app);
-    const created = await asStaff(site.app, admin, 'POST', '/staff', { email: 'wren@example.org', name: 'Wren', role: 'writer', password: 'a long enough password' });
+    const created = await asStaff(site.app, admin, 'POST', '/staff', {
+      email: 'wren@example.org',
+      name: 'Wren',
+      role: 'writer',
+      password: 'a long enough password',
+    });
     expect(created.statusCode, created.body).toBe(201);
     writer = await signIn(site.app, 'wren@example.org', 'a long enough password');
   });
@@ -68,7 +73,14 @@ describe.each(DIALECTS)('route schemas (%s)', (dialect) => {
   });
 
   it('a reader URL whose path fails its schema is the localized 404 page, a bad ?page= the 400 page, never JSON', async () => {
-    for (const url of ['/tr/2014/13/olive-harvest', '/tr/14/07/olive-harvest', '/xx/2014/07/olive-harvest', '/xx/', '/xx/topics/olives', '/api/v1/stories/x']) {
+    for (const url of [
+      '/tr/2014/13/olive-harvest',
+      '/tr/14/07/olive-harvest',
+      '/xx/2014/07/olive-harvest',
+      '/xx/',
+      '/xx/topics/olives',
+      '/api/v1/stories/x',
+    ]) {
       const res = await site.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
@@ -76,7 +88,13 @@ describe.each(DIALECTS)('route schemas (%s)', (dialect) => {
     }
     const turkish = await site.app.inject({ method: 'GET', url: '/tr/2014/13/olive-harvest' });
     expect(turkish.body).toContain('lang="tr"');
-    for (const url of ['/tr/?page=0', '/tr/?page=abc', '/tr/?page=1&page=2', '/tr/2014/07/olive-harvest?page=-1', '/tr/topics/olives?page=10001']) {
+    for (const url of [
+      '/tr/?page=0',
+      '/tr/?page=abc',
+      '/tr/?page=1&page=2',
+      '/tr/2014/07/olive-harvest?page=-1',
+      '/tr/topics/olives?page=10001',
+    ]) {
       const res = await site.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
@@ -85,7 +103,14 @@ describe.each(DIALECTS)('route schemas (%s)', (dialect) => {
   });
 
   it('member pages too: an unknown edition is their localized 404 page, a missing gift story names nothing', async () => {
-    for (const url of ['/xx/sign-in', '/xx/account', '/xx/subscribe', '/xx/gift/new?story=s', '/tr/gift/new', '/tr/gift/new?story=a&story=b']) {
+    for (const url of [
+      '/xx/sign-in',
+      '/xx/account',
+      '/xx/subscribe',
+      '/xx/gift/new?story=s',
+      '/tr/gift/new',
+      '/tr/gift/new?story=a&story=b',
+    ]) {
       const res = await site.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);

@@ -12,8 +12,8 @@ import { isFreeForEveryone } from './entitlements.js';
  * cannot be handed the stored body, or a copy with withheld blocks put back.
  */
 export class GatedDocument {
-  /** Makes the type nominal: a look-alike object literal is not a GatedDocument. */
-  readonly #cut = true;
+  /** Makes the type nominal (a private member): a look-alike object literal is not a GatedDocument. */
+  declare private readonly gatedByThePaywall: true;
 
   private constructor(
     /** The top-level blocks to render; never contains the paywall break marker. */

@@ -80,7 +80,10 @@ describe('readStory', () => {
   it('a cached gate and page: answered from the cache without loading the story, the read still counted', async () => {
     const { readStory, story } = setUp('metered');
     const gate: StoryAccessInfo = { storyId: 's1', accessLevel: 'metered', publishedAt: new Date('2026-02-01T00:00:00Z') };
-    const reading = await readStory(reader, request({ gate, variant: (accessClass) => (accessClass === 'full' ? '<cached page>' : undefined) }));
+    const reading = await readStory(
+      reader,
+      request({ gate, variant: (accessClass) => (accessClass === 'full' ? '<cached page>' : undefined) }),
+    );
     expect(reading).toMatchObject({ kind: 'cached', page: '<cached page>', cache: { scope: 'private' }, meter: { kind: 'meter_cookie' } });
     expect(story).not.toHaveBeenCalled();
   });

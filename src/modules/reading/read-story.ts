@@ -210,7 +210,8 @@ export function createReadStory(deps: ReadStoryDeps): ReadStory {
     if (request.cached && gate && !(await isCrawler())) {
       decided = await decide(reader, gate, now, false);
       const page = decided.shared ? request.cached.variant(accessClass(decided.decision)) : undefined;
-      if (page !== undefined) return { kind: 'cached', page, cache: { scope: 'private' }, meter: await count(decided, request.counts, now) };
+      if (page !== undefined)
+        return { kind: 'cached', page, cache: { scope: 'private' }, meter: await count(decided, request.counts, now) };
     }
 
     const lookup = await stories.story(request.edition, request.year, request.month, request.slug);

@@ -10,5 +10,7 @@ const auditQuery = z.object({ page: z.coerce.number().int().min(1).max(1_000_000
 export function registerAuditRoutes(app: FastifyInstance, deps: StaffRoutesDeps): void {
   app
     .withTypeProvider<ZodTypeProvider>()
-    .get(`${P}/audit`, { ...permitted('audit.read'), schema: { querystring: auditQuery } }, async (request) => deps.staff.audit.page(request.query.page));
+    .get(`${P}/audit`, { ...permitted('audit.read'), schema: { querystring: auditQuery } }, async (request) =>
+      deps.staff.audit.page(request.query.page),
+    );
 }

@@ -74,12 +74,16 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialRou
     service.get(await actorOf(request), request.params.id),
   );
 
-  api.put(`${PREFIX}/translations/:id`, { ...authenticated, schema: { params: idParams, body: updateTranslationSchema } }, async (request) =>
-    service.update(await actorOf(request), request.params.id, request.body),
+  api.put(
+    `${PREFIX}/translations/:id`,
+    { ...authenticated, schema: { params: idParams, body: updateTranslationSchema } },
+    async (request) => service.update(await actorOf(request), request.params.id, request.body),
   );
 
-  api.post(`${PREFIX}/translations/:id/transitions`, { ...authenticated, schema: { params: idParams, body: transitionSchema } }, async (request) =>
-    service.transition(await actorOf(request), request.params.id, request.body),
+  api.post(
+    `${PREFIX}/translations/:id/transitions`,
+    { ...authenticated, schema: { params: idParams, body: transitionSchema } },
+    async (request) => service.transition(await actorOf(request), request.params.id, request.body),
   );
 
   api.get(
@@ -88,8 +92,10 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialRou
     async (request) => service.revisions(await actorOf(request), request.params.id, request.query),
   );
 
-  api.get(`${PREFIX}/translations/:id/revisions/:revisionId/diff`, { ...authenticated, schema: { params: revisionParams } }, async (request) =>
-    service.diff(await actorOf(request), request.params.id, request.params.revisionId),
+  api.get(
+    `${PREFIX}/translations/:id/revisions/:revisionId/diff`,
+    { ...authenticated, schema: { params: revisionParams } },
+    async (request) => service.diff(await actorOf(request), request.params.id, request.params.revisionId),
   );
 
   api.post(
@@ -116,8 +122,10 @@ export function registerEditorialRoutes(app: FastifyInstance, deps: EditorialRou
     service.sourceChanges(await actorOf(request), request.params.id),
   );
 
-  api.post(`${PREFIX}/translations/:id/mark-synced`, { ...authenticated, schema: { params: idParams, body: versionBody } }, async (request) =>
-    service.markSynced(await actorOf(request), request.params.id, request.body.version),
+  api.post(
+    `${PREFIX}/translations/:id/mark-synced`,
+    { ...authenticated, schema: { params: idParams, body: versionBody } },
+    async (request) => service.markSynced(await actorOf(request), request.params.id, request.body.version),
   );
 
   api.get(

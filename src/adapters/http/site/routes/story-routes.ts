@@ -81,22 +81,31 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     return toPage(html);
   }
 
-  function send(request: FastifyRequest, reply: FastifyReply, page: CachedPage, reading: Extract<StoryReading<CachedPage>, { kind: 'page' | 'cached' }>) {
+  function send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: CachedPage,
+    reading: Extract<StoryReading<CachedPage>, { kind: 'page' | 'cached' }>,
+  ) {
     if (reading.cache.scope === 'shared') return caching.sendShared(request, reply, page);
     if (reading.meter.kind === 'meter_cookie') {
       reply.header(
         'set-cookie',
-        serializeCookie(METER_COOKIE, reading.meter.value, { maxAge: METER_MAX_AGE_SECONDS, secure: paywall.secureCookies, httpOnly: true, sameSite: 'Lax' }),
+        serializeCookie(METER_COOKIE, reading.meter.value, {
+          maxAge: METER_MAX_AGE_SECONDS,
+          secure: paywall.secureCookies,
+          httpOnly: true,
+          sameSite: 'Lax',
+        }),
       );
     }
     const cacheControl = reading.cache.scope === 'private' ? PRIVATE_REVALIDATE : PRIVATE_NO_STORE;
     return sendPage(request, reply, page, cacheControl, 200, 'Accept-Encoding, Cookie');
   }
 
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/:locale/:yyyy/:mm/:slug',
-    { schema: { params: storyParams(editions), querystring: pageQuery } },
-    async (request, reply) => {
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/:locale/:yyyy/:mm/:slug', { schema: { params: storyParams(editions), querystring: pageQuery } }, async (request, reply) => {
       const { locale: edition, yyyy, mm, slug } = request.params;
       const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
       const hit = key ? cache.get(key) : undefined;
@@ -123,6 +132,5 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
           return send(request, reply, keep(key, html, reading.cache, ticket), reading);
         }
       }
-    },
-  );
+    });
 }
