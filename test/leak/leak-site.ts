@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { parseCookies } from '../../src/adapters/http/admin-api/cookies.js';
+import { parseCookies } from '../../src/adapters/http/plugins/cookies.js';
 import { createHttpApp, openServices, type Services } from '../../src/app/container.js';
 import type { MembersForPaywall, PaywallWiringOptions } from '../../src/app/wiring/paywall-wiring.js';
 import type { NewTranslation } from '../../src/modules/content/content-repository.js';

@@ -7,7 +7,7 @@ import { anonymousReaderResolver, withMembers } from '../../adapters/http/site/r
 import type { PaywallPlan, ReaderResolver, SitePaywall } from '../../adapters/http/site/site-deps.js';
 import { DEFAULT_PAYWALL_CONFIG, METER_SECRET_MIN_LENGTH, type GiftLink, type PaywallConfig } from '../../modules/paywall/index.js';
 import { ConfigError } from '../config.js';
-import type { Services } from '../container.js';
+import type { Services } from '../services.js';
 
 /** The `site_meta` key of the meter secret made on first start. */
 export const METER_SECRET_META_KEY = 'meter_secret';
@@ -77,7 +77,7 @@ export function buildSitePaywall(services: Services, options: PaywallWiringOptio
           throw new Error('A member read was counted, but no members module is wired');
         },
     meterSecrets: services.meterSecrets,
-    secureCookies: services.config.publicUrl.startsWith('https:'),
+    secureCookies: services.config.https,
     ...(plansFor && { plansFor }),
     ...(giftFor && { giftFor }),
     ...(crawlers && { crawlers }),

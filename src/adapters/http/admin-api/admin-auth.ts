@@ -3,7 +3,7 @@ import { can, type Action, type Actor, type Target } from '../../../modules/news
 import { safeEqual, SESSION_TTL_MS, type ApiKeyService, type SessionService, type Staff } from '../../../modules/newsroom/staff/index.js';
 import { forbidden, unauthorized } from '../../../shared/errors.js';
 import { COOKIE_PREFIX } from '../plugins/reader-identity.js';
-import { parseCookies, serializeCookie } from './cookies.js';
+import { parseCookies, serializeCookie } from '../plugins/cookies.js';
 
 /**
  * Who is acting on the admin API. `registerAdminAuth(scope, deps)` adds one onRequest hook to a

@@ -1,5 +1,5 @@
 import { decodeMeterCookie } from '../../../modules/paywall/index.js';
-import { parseCookies } from '../admin-api/cookies.js';
+import { parseCookies } from '../plugins/cookies.js';
 import { METER_COOKIE } from '../plugins/reader-identity.js';
 import type { ReaderResolver } from './site-deps.js';
 

@@ -6,7 +6,7 @@ import { safeEqual } from '../../../../modules/newsroom/staff/index.js';
 import type { PaywallConfig } from '../../../../modules/paywall/index.js';
 import type { Clock } from '../../../../shared/clock.js';
 import { forbidden } from '../../../../shared/errors.js';
-import { parseCookies, serializeCookie, type CookieOptions } from '../../admin-api/cookies.js';
+import { parseCookies, serializeCookie, type CookieOptions } from '../../plugins/cookies.js';
 import { toPage } from '../../plugins/page-cache.js';
 import { COOKIE_PREFIX } from '../../plugins/reader-identity.js';
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';

@@ -12,7 +12,7 @@ import {
   type ReaderState,
   type StoryAccessInfo,
 } from '../../../../modules/paywall/index.js';
-import { serializeCookie } from '../../admin-api/cookies.js';
+import { serializeCookie } from '../../plugins/cookies.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { accessClassKey, toPage, type CachedPage } from '../../plugins/page-cache.js';
 import { carriesReaderIdentity, METER_COOKIE } from '../../plugins/reader-identity.js';
