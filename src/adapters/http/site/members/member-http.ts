@@ -8,6 +8,7 @@ import type { Clock } from '../../../../shared/clock.js';
 import { forbidden } from '../../../../shared/errors.js';
 import { parseCookies, serializeCookie, type CookieOptions } from '../../plugins/cookies.js';
 import { toPage } from '../../plugins/page-cache.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { COOKIE_PREFIX } from '../../plugins/reader-identity.js';
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import type { PageContext } from '../page-context.js';
@@ -135,8 +136,7 @@ export async function sendMemberPage(
   view: (ctx: PageContext) => Rendered,
   options: { status?: number; redirectsToProvider?: boolean } = {},
 ) {
-  const path = request.url.split('?')[0] ?? '/';
-  const ctx = await deps.pages.context(edition, path);
+  const ctx = await deps.pages.context(edition, pathOf(request.url), request.log);
   const html = deps.pages.page(ctx, view(ctx));
   if (options.redirectsToProvider && deps.providerOrigins.length > 0) reply.header('content-security-policy', withFormAction(deps.providerOrigins));
   return sendPage(request, reply, toPage(html), NO_STORE, options.status ?? 200);

@@ -6,6 +6,7 @@ import { negotiateLocale } from '../../../../modules/editions/index.js';
 import type { PageContext } from '../page-context.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { toPage } from '../../plugins/page-cache.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
@@ -49,7 +50,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     if (!edition) return sendErrorPage(deps, request, reply, 404);
     const page = pageNumber(request);
     if (page === null) return sendErrorPage(deps, request, reply, 400);
-    const path = request.url.split('?')[0] as string;
+    const path = pathOf(request.url);
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
@@ -58,7 +59,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const result = await load(edition, page);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
-    const ctx = await pages.context(edition, path);
+    const ctx = await pages.context(edition, path, request.log);
     const html = pages.page(ctx, result.value.render(ctx));
     const options = { shareable: true, tags: result.value.keys, ...ticket };
     return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));

@@ -16,6 +16,7 @@ import { serializeCookie } from '../../plugins/cookies.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { accessClassKey, toPage, type CachedPage } from '../../plugins/page-cache.js';
 import { carriesReaderIdentity, METER_COOKIE } from '../../plugins/reader-identity.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { PRIVATE_NO_STORE, PRIVATE_REVALIDATE, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { paywallView, type Denial } from '../views/paywall-view.js';
@@ -136,7 +137,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     if (lookup.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
     const { story } = lookup.value;
     const info: StoryAccessInfo = { storyId: story.storyId, accessLevel: story.accessLevel, publishedAt: story.publishedAt };
-    const ctx = await pages.context(edition, request.url.split('?')[0] as string);
+    const ctx = await pages.context(edition, pathOf(request.url), request.log);
     const cacheOptions = { tags: storyPageKeys(lookup.value), ...ticket };
 
     // Free for everyone when even a reader with nothing gets it for being public (not archived):
