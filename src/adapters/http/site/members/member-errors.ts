@@ -19,7 +19,7 @@ export interface MemberErrorPage {
   retryAfterSeconds?: number;
 }
 
-/** A message page; its texts are literal `t('key')` calls, so the catalog test sees every key used. */
+/** A message page; its texts are translator calls with literal keys, so the catalog test sees every key used. */
 const message =
   (texts: (t: PageContext['t']) => [string, string], links?: (ctx: PageContext) => { href: string; label: string }[]) =>
   (ctx: PageContext) =>
