@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Services } from '../../src/app/container.js';
 import { meterMonth, type MemberStores } from '../../src/modules/members/index.js';
-import { hashToken } from '../../src/modules/newsroom/staff/index.js';
+import { hashToken } from '../../src/shared/tokens.js';
 
 /**
  * Readers made through the members module's own stores (the database both dialects share): a

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Action, type Actor, type Target } from '../../../modules/newsroom/permissions.js';
-import { safeEqual, SESSION_TTL_MS, type ApiKeyService, type SessionService, type Staff } from '../../../modules/newsroom/staff/index.js';
+import { SESSION_TTL_MS, type ApiKeyService, type SessionService, type Staff } from '../../../modules/newsroom/staff/index.js';
 import { forbidden, unauthorized } from '../../../shared/errors.js';
 import { COOKIE_PREFIX } from '../plugins/reader-identity.js';
+import { safeEqual } from '../../../shared/tokens.js';
 import { parseCookies, serializeCookie } from '../plugins/cookies.js';
 
 /**

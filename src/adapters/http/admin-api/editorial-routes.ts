@@ -12,14 +12,13 @@ import {
 } from '../../../modules/newsroom/editorial/editorial-types.js';
 import type { Actor } from '../../../modules/newsroom/permissions.js';
 import { invalidInput } from '../../../shared/errors.js';
+import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 
 export interface EditorialRoutesDeps {
   service: EditorialService;
   /** The authenticated actor of a request (throws `unauthorized` when there is none). */
   actorOf(request: FastifyRequest): Actor | Promise<Actor>;
 }
-
-const PREFIX = '/admin/api/v1';
 
 /** Validates a request part against its schema; a failure names each bad field. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

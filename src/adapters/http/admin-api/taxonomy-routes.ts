@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { newTopicSchema, type TaxonomyService } from '../../../modules/newsroom/taxonomy/taxonomy-service.js';
 import type { Actor } from '../../../modules/newsroom/permissions.js';
+import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 import { parse } from './editorial-routes.js';
-
-const PREFIX = '/admin/api/v1';
 
 /** Sections, authors and topics for the editor's pickers; creating topics needs taxonomy.edit. */
 export function registerTaxonomyRoutes(

@@ -23,4 +23,4 @@ export * from './staff-schemas.js';
 export type * from './staff-types.js';
 export { STAFF_STATUSES } from './staff-types.js';
 export type * from './staff-repository.js';
-export { hashToken, safeEqual } from './tokens.js';
+export { hashToken, safeEqual } from '../../../shared/tokens.js';

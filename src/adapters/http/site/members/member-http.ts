@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition, Editions } from '../../../../modules/editions/edition.js';
 import { GIFT_COOKIE_MAX_TOKENS, looksLikeToken, type MembersModule, type PlansConfig, type ResolvedMemberSession } from '../../../../modules/members/index.js';
-import { safeEqual } from '../../../../modules/newsroom/staff/index.js';
+import { safeEqual } from '../../../../shared/tokens.js';
 import type { PaywallConfig } from '../../../../modules/paywall/index.js';
 import type { Clock } from '../../../../shared/clock.js';
 import { forbidden } from '../../../../shared/errors.js';
