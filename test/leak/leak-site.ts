@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseCookies } from '../../src/adapters/http/plugins/cookies.js';
 import { createHttpApp, openServices, type Services } from '../../src/app/container.js';
 import type { MembersForPaywall, PaywallWiringOptions } from '../../src/app/wiring/paywall-wiring.js';
-import type { NewTranslation } from '../../src/modules/content/content-repository.js';
+import type { NewTranslation } from '../../src/modules/content/index.js';
 import type { Block, StoryDocument } from '../../src/modules/content/document/index.js';
 import { readingMinutes } from '../../src/modules/content/document/index.js';
 import { meterMonthStart, type AccessLevel, type Subscription } from '../../src/modules/paywall/index.js';

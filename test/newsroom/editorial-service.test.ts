@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorialKyselyRepository } from '../../src/adapters/db/repositories/editorial/editorial-kysely-repository.js';
-import { EditorialService } from '../../src/modules/newsroom/editorial/editorial-service.js';
-import type { Actor, Role } from '../../src/modules/newsroom/permissions.js';
+import { EditorialService } from '../../src/modules/newsroom/editorial/index.js';
+import type { Actor, Role } from '../../src/modules/newsroom/index.js';
 import { AppError } from '../../src/shared/errors.js';
 import { DIALECTS } from '../support/databases.js';
 import { paragraphs } from '../support/fixtures.js';

@@ -1,5 +1,5 @@
 import { HttpCdnPurger } from '../../adapters/cdn/http-cdn-purger.js';
-import { cdnPurgeJob } from '../../modules/content/page-keys.js';
+import { cdnPurgeJob } from '../../modules/content/index.js';
 import { jobHandler, type Handlers } from '../../modules/jobs/index.js';
 import type { Services } from '../services.js';
 

@@ -1,4 +1,4 @@
-import type { Edition } from '../editions/edition.js';
+import type { Edition } from '../editions/index.js';
 import type { StoryDocument } from './document/index.js';
 import type {
   ImageView,

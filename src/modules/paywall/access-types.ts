@@ -4,7 +4,7 @@
  * its input and every surface (pages, API, feeds, newsletters) can build the same input.
  */
 import { z } from 'zod';
-import type { AccessLevel } from '../newsroom/editorial/editorial-types.js';
+import type { AccessLevel } from '../newsroom/editorial/index.js';
 
 export type { AccessLevel };
 

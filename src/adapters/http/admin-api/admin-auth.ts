@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can, type Action, type Actor, type Target } from '../../../modules/newsroom/permissions.js';
+import { can, type Action, type Actor, type Target } from '../../../modules/newsroom/index.js';
 import { SESSION_TTL_MS, type ApiKeyService, type SessionService, type Staff } from '../../../modules/newsroom/staff/index.js';
 import { forbidden, unauthorized } from '../../../shared/errors.js';
 import { COOKIE_PREFIX } from '../plugins/reader-identity.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { EditorialService } from '../../../modules/newsroom/editorial/editorial-service.js';
+import type { EditorialService } from '../../../modules/newsroom/editorial/index.js';
 import {
   correctionSchema,
   createStorySchema,
@@ -9,8 +9,8 @@ import {
   revisionsQuerySchema,
   transitionSchema,
   updateTranslationSchema,
-} from '../../../modules/newsroom/editorial/editorial-types.js';
-import type { Actor } from '../../../modules/newsroom/permissions.js';
+} from '../../../modules/newsroom/editorial/index.js';
+import type { Actor } from '../../../modules/newsroom/index.js';
 import { invalidInput } from '../../../shared/errors.js';
 import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { newTopicSchema, type TaxonomyService } from '../../../modules/newsroom/taxonomy/taxonomy-service.js';
-import type { Actor } from '../../../modules/newsroom/permissions.js';
+import { newTopicSchema, type TaxonomyService } from '../../../modules/newsroom/taxonomy/index.js';
+import type { Actor } from '../../../modules/newsroom/index.js';
 import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 import { parse } from './editorial-routes.js';
 

@@ -1,5 +1,5 @@
-import type { ReaderService } from '../../../modules/content/reader-service.js';
-import type { Editions } from '../../../modules/editions/edition.js';
+import type { ReaderService } from '../../../modules/content/index.js';
+import type { Editions } from '../../../modules/editions/index.js';
 import type { GiftLink, PaywallConfig, ReaderState } from '../../../modules/paywall/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { PageCaching } from '../plugins/page-caching.js';

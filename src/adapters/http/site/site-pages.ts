@@ -1,6 +1,6 @@
-import type { NamedLink } from '../../../modules/content/content-types.js';
-import type { ReaderService } from '../../../modules/content/reader-service.js';
-import type { Edition, Editions } from '../../../modules/editions/edition.js';
+import type { NamedLink } from '../../../modules/content/index.js';
+import type { ReaderService } from '../../../modules/content/index.js';
+import type { Edition, Editions } from '../../../modules/editions/index.js';
 import { formatDate, formatNumber, textDirection } from '../../../modules/editions/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { Logger } from '../../../shared/logger.js';

@@ -1,6 +1,6 @@
 /** Writes the demo dataset through the content repository (see README.md for what it contains). */
 import type { Clock } from '../../../shared/clock.js';
-import type { Edition } from '../../editions/edition.js';
+import type { Edition } from '../../editions/index.js';
 import type { ContentWriteRepository, NewStory } from '../content-repository.js';
 import { demoCatalog } from './demo-catalog.js';
 import { demoStories } from './demo-dataset.js';

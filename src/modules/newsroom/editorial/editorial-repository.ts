@@ -1,6 +1,6 @@
-import type { Provenance, StoryStatus } from '../../content/content-types.js';
+import type { Provenance, StoryStatus } from '../../content/index.js';
 import type { StoryDocument } from '../../content/document/index.js';
-import type { Edition } from '../../editions/edition.js';
+import type { Edition } from '../../editions/index.js';
 import type {
   AccessLevel,
   Correction,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StoryDocument } from '../../content/document/index.js';
-import type { Provenance, StoryStatus } from '../../content/content-types.js';
+import type { Provenance, StoryStatus } from '../../content/index.js';
 
 export const ACCESS_LEVELS = ['public', 'metered', 'registered', 'paid'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];

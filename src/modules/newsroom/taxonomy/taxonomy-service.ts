@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { forbidden, invalidInput } from '../../../shared/errors.js';
 import type { Clock } from '../../../shared/clock.js';
-import type { ContentWriteRepository } from '../../content/content-repository.js';
-import type { TopicKind } from '../../content/content-types.js';
-import type { Editions } from '../../editions/edition.js';
+import type { ContentWriteRepository } from '../../content/index.js';
+import type { TopicKind } from '../../content/index.js';
+import type { Editions } from '../../editions/index.js';
 import { slugify, slugProblem } from '../../editions/index.js';
 import { can, type Actor } from '../permissions.js';
 

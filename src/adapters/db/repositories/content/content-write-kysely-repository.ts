@@ -6,12 +6,12 @@ import type {
   NewImage,
   NewStory,
   TranslationChanges,
-} from '../../../../modules/content/content-repository.js';
-import type { TopicKind } from '../../../../modules/content/content-types.js';
-import type { Edition } from '../../../../modules/editions/edition.js';
+} from '../../../../modules/content/index.js';
+import type { TopicKind } from '../../../../modules/content/index.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
-import { pageKeys } from '../../../../modules/content/page-keys.js';
+import { pageKeys } from '../../../../modules/content/index.js';
 import { recordOldSlug, refreshEntries } from './content-write-steps.js';
 import { UNRECORDED, type PageChanges } from './page-change-recorder.js';
 import { insertInBatches, relatedOfEdition } from './read-model-steps.js';

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
-import { chooseEditionTranslation } from '../../../../modules/content/edition-entries.js';
-import { pageKeys } from '../../../../modules/content/page-keys.js';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import { chooseEditionTranslation } from '../../../../modules/content/index.js';
+import { pageKeys } from '../../../../modules/content/index.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from './localized.js';
 import { membershipKeys, type PageChanges } from './page-change-recorder.js';

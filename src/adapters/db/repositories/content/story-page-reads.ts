@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { StoryHead, StoryPageData } from '../../../../modules/content/content-repository.js';
-import type { Provenance, StoryAccessLevel, TopicKind, TopicLink } from '../../../../modules/content/content-types.js';
+import type { StoryHead, StoryPageData } from '../../../../modules/content/index.js';
+import type { Provenance, StoryAccessLevel, TopicKind, TopicLink } from '../../../../modules/content/index.js';
 import { parseStoredDocument, type StoryDocument } from '../../../../modules/content/document/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy, pickLocalized } from './localized.js';

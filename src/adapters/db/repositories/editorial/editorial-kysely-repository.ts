@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Provenance } from '../../../../modules/content/content-types.js';
+import type { Provenance } from '../../../../modules/content/index.js';
 import { parseStoredDocument } from '../../../../modules/content/document/index.js';
 import type {
   EditorialRepository,
@@ -9,11 +9,11 @@ import type {
   StoryChanges,
   TextChanges,
   WriteContext,
-} from '../../../../modules/newsroom/editorial/editorial-repository.js';
-import type { ListQuery } from '../../../../modules/newsroom/editorial/editorial-types.js';
+} from '../../../../modules/newsroom/editorial/index.js';
+import type { ListQuery } from '../../../../modules/newsroom/editorial/index.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
-import { pageKeys } from '../../../../modules/content/page-keys.js';
+import { pageKeys } from '../../../../modules/content/index.js';
 import { recordOldSlug, refreshEntries } from '../content/content-write-steps.js';
 import { membershipKeys, type PageChanges } from '../content/page-change-recorder.js';
 import {

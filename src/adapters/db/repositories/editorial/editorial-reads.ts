@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Provenance, StoryStatus } from '../../../../modules/content/content-types.js';
+import type { Provenance, StoryStatus } from '../../../../modules/content/index.js';
 import { parseStoredDocument } from '../../../../modules/content/document/index.js';
 import type {
   AccessLevel,
@@ -12,7 +12,7 @@ import type {
   RevisionSummary,
   StoryListItem,
   TranslationRecord,
-} from '../../../../modules/newsroom/editorial/editorial-types.js';
+} from '../../../../modules/newsroom/editorial/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from '../content/localized.js';
 

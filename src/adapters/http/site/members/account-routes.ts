@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import type { ResolvedMemberSession } from '../../../../modules/members/index.js';
 import { NO_STORE } from '../reply-html.js';
 import { pathOf } from '../../plugins/request-path.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Edition, Editions } from '../../../../modules/editions/edition.js';
+import type { Edition, Editions } from '../../../../modules/editions/index.js';
 import { GIFT_COOKIE_MAX_TOKENS, looksLikeToken, type MembersModule, type PlansConfig, type ResolvedMemberSession } from '../../../../modules/members/index.js';
 import { safeEqual } from '../../../../shared/tokens.js';
 import type { PaywallConfig } from '../../../../modules/paywall/index.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseEmail, safeReturnPath } from '../../../../modules/members/index.js';
 import { AppError } from '../../../../shared/errors.js';
-import { editionPath } from '../../../../modules/content/story-paths.js';
+import { editionPath } from '../../../../modules/content/index.js';
 import {
   checkCsrf,
   clearMemberCookie,

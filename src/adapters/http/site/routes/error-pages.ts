@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
 import { toPage } from '../../plugins/page-cache.js';
 import { pathOf } from '../../plugins/request-path.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { homePageKeys, listingPageKeys, pageKeys } from '../../../../modules/content/page-keys.js';
-import type { Lookup } from '../../../../modules/content/reader-service.js';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import { homePageKeys, listingPageKeys, pageKeys } from '../../../../modules/content/index.js';
+import type { Lookup } from '../../../../modules/content/index.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
 import type { PageContext } from '../page-context.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';

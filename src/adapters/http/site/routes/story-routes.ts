@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { storyPageKeys } from '../../../../modules/content/page-keys.js';
-import type { StoryPage } from '../../../../modules/content/reader-service.js';
+import { storyPageKeys } from '../../../../modules/content/index.js';
+import type { StoryPage } from '../../../../modules/content/index.js';
 import {
   archivesAfter,
   decideAccess,

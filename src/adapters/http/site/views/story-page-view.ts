@@ -1,7 +1,7 @@
-import type { StoryView } from '../../../../modules/content/content-types.js';
+import type { StoryView } from '../../../../modules/content/index.js';
 import { renderDocument } from '../../../../modules/content/document/index.js';
-import type { StoryPage } from '../../../../modules/content/reader-service.js';
-import { storyPath, topicPath } from '../../../../modules/content/story-paths.js';
+import type { StoryPage } from '../../../../modules/content/index.js';
+import { storyPath, topicPath } from '../../../../modules/content/index.js';
 import { languageName, textDirection } from '../../../../modules/editions/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext, PageMeta } from '../page-context.js';
