@@ -23,10 +23,10 @@ import { createStripePaymentProvider } from '../adapters/payments/stripe-payment
 import { ensureEditionReadModel, pageKeys, ReaderService } from '../modules/content/index.js';
 import { Editions } from '../modules/editions/index.js';
 import type { JobWorker } from '../modules/jobs/index.js';
-import { createMembersModule } from '../modules/members/index.js';
+import { createMembersModule, SIGN_IN_RULES } from '../modules/members/index.js';
 import type { PaymentProvider } from '../modules/members/payments/index.js';
 import { EditorialService } from '../modules/newsroom/editorial/index.js';
-import { createStaffModule, RateLimiter } from '../modules/newsroom/staff/index.js';
+import { AccountLimits, createStaffModule, RateLimiter } from '../modules/newsroom/staff/index.js';
 import { TaxonomyService } from '../modules/newsroom/taxonomy/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { loadCatalogs } from '../shared/i18n/index.js';
@@ -89,7 +89,7 @@ export async function openServices(
     const paymentProvider = createPaymentProvider(config, clock);
     const members = createMembersModule({
       stores: stores.members,
-      limiter: new RateLimiter(stores.staff.rateLimits, clock),
+      signInLimits: new AccountLimits(new RateLimiter(stores.staff.rateLimits, clock), SIGN_IN_RULES),
       enqueue: jobs.enqueue,
       clock,
       publicUrl: config.publicUrl,
@@ -203,14 +203,24 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
   });
   // Every committed change, from any process or server, drops the pages it affects here.
   if (cache.enabled) {
+    // The `site` key (sections, topic names: everything) also drops what this process holds in memory.
     const forgetAll = () => {
       cache.clear();
       pages.forgetNavigation();
+      services.contentRead.invalidateSections();
     };
     app.addHook('onReady', async () => {
       feed = await startPageChangeFeed(
         services.database,
-        { purge: (keys) => (keys.includes(pageKeys.site) ? forgetAll() : cache.purge(keys)), purgeAll: forgetAll },
+        {
+          purge: (keys) => (keys.includes(pageKeys.site) ? forgetAll() : cache.purge(keys)),
+          purgeAll: forgetAll,
+          suspend: () => {
+            forgetAll();
+            cache.suspend();
+          },
+          resume: () => cache.resume(),
+        },
         { ...(config.database.kind === 'postgres' && { url: config.database.url }), onError: (error) => app.log.warn({ err: error }, 'page-change feed') },
       );
     });

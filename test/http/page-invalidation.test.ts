@@ -107,7 +107,6 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
   });
 
   it('a story moved to another topic, section and byline leaves the old listings and joins the new ones within 1 s', async () => {
-    const { fixture } = site;
     const topic = await api('POST', '/topics', { kind: 'theme', names: [{ locale: 'en', name: 'Shipping' }] });
     expect(topic.statusCode).toBe(201);
     const shipping = `/en/topics/${topic.json().names[0].slug}`;
@@ -139,6 +138,14 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     } finally {
       site.clock.set(new Date('2014-07-10T12:00:00.000Z'));
     }
+  });
+
+  it('a section added on one server shows in the navigation of the other within 1 s, not after its section cache expires', async () => {
+    for (const server of [a, b]) expect((await warm(server, '/en/')).body).not.toContain('Harbour Desk');
+    await a.services.contentWrite.createSection([{ locale: 'en', name: 'Harbour Desk', slug: 'harbour-desk' }], 9, new Date());
+    // b's pages go with the `site` key; its in-memory sections must go with them, or it re-renders the old navigation.
+    expect(await within(1000, async () => (await b.get('/en/')).body.includes('Harbour Desk'))).toBe(true);
+    expect(await within(1000, async () => (await b.get('/en/sections/harbour-desk')).status === 200)).toBe(true);
   });
 
   it('tells browsers to revalidate and shared caches the keys of what the page shows', async () => {

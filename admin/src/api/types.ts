@@ -108,6 +108,7 @@ export interface TranslationRef {
   title?: string;
   version?: number;
   isOriginal?: boolean;
+  publishedAt?: string | null;
 }
 
 /** Settings shared by every language version of a story. */
@@ -119,6 +120,8 @@ export interface StorySettings {
   topicIds?: string[];
   createdBy?: string | null;
   originalLocale?: string;
+  /** The settings' version: sent back as `storyVersion` with a save that carries them. */
+  version?: number;
 }
 
 export interface Correction {
@@ -194,6 +197,14 @@ export interface TranslationInput {
   accessLevel?: AccessLevel;
 }
 
+/** A PUT of a translation: the input, the text version it was based on, and the story-wide settings' version when it carries them. */
+export interface SaveInput extends TranslationInput {
+  version: number;
+  storyVersion?: number;
+  /** A save the editor made by itself; the server coalesces those into one revision per session. */
+  autosave?: boolean;
+}
+
 export interface StoryListItem {
   id?: string;
   translationId?: string;
@@ -255,7 +266,7 @@ export interface DeskItem {
   sourceTranslationId?: string | null;
   /** needs_translation | in_progress | in_review | published */
   state?: string;
-  status?: StoryStatus | string;
+  status?: StoryStatus | (string & {});
   reason?: string;
   sourceUpdated?: boolean;
   needsSync?: boolean;

@@ -1,24 +1,21 @@
-import { z } from 'zod';
 import type { KyselyJobQueue } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
 import type { HttpModule } from '../../adapters/http/app.js';
 import { registerAdminAuth, requireActor } from '../../adapters/http/admin-api/admin-auth.js';
 import { registerEditorialRoutes } from '../../adapters/http/admin-api/editorial-routes.js';
 import { registerTaxonomyRoutes } from '../../adapters/http/admin-api/taxonomy-routes.js';
 import { jobHandler, type Handlers, type Tx } from '../../modules/jobs/index.js';
-import type { PublishScheduler } from '../../modules/newsroom/editorial/index.js';
+import { publishJobKey, publishStoryJob, type PublishScheduler } from '../../modules/newsroom/editorial/index.js';
 import type { Services, WebServices } from '../services.js';
-
-export const PUBLISH_JOB = 'story.publish';
-const publishKey = (translationId: string, at: Date) => `${PUBLISH_JOB}:${translationId}:${at.toISOString()}`;
 
 /** Scheduling writes the publish job into the same transaction as the status change (the outbox). */
 export function publishScheduler(queue: KyselyJobQueue): PublishScheduler {
   return {
     async schedule(tx, translationId, runAt) {
-      await queue.enqueue(tx as Tx, { type: PUBLISH_JOB, payload: { translationId, scheduledFor: runAt.toISOString() }, runAt, idempotencyKey: publishKey(translationId, runAt) });
+      const payload = { translationId, scheduledFor: runAt.toISOString() };
+      await queue.enqueue(tx as Tx, publishStoryJob.create(payload, { runAt, idempotencyKey: publishJobKey(translationId, runAt) }));
     },
     async cancel(tx, translationId, runAt) {
-      await queue.cancel(tx as Tx, publishKey(translationId, runAt));
+      await queue.cancel(tx as Tx, publishJobKey(translationId, runAt));
     },
   };
 }
@@ -27,7 +24,7 @@ export function publishScheduler(queue: KyselyJobQueue): PublishScheduler {
 export function editorialJobHandlers(services: Services): Handlers {
   const { editorial } = services;
   return {
-    [PUBLISH_JOB]: jobHandler(z.object({ translationId: z.string(), scheduledFor: z.string() }), async (payload) => {
+    [publishStoryJob.type]: jobHandler(publishStoryJob.schema, async (payload) => {
       await editorial.publishScheduled(payload.translationId, payload.scheduledFor);
     }),
   };

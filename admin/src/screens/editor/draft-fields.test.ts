@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Translation } from '../../api/types';
-import { fieldsOf, inputOf, snapshotOf } from './draft-fields';
+import { fieldsOf, inputOf, saveInputOf, snapshotOf } from './draft-fields';
 
 /** The server's present answer: story-wide settings under `story`. */
 const base: Translation = {
@@ -17,7 +17,7 @@ const base: Translation = {
   seoDescription: 'Old description',
   publishedAt: null,
   isOriginal: true,
-  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', authorIds: [], topicIds: ['top1'] },
+  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', authorIds: [], topicIds: ['top1'], version: 7 },
   siblings: [{ id: 't1', locale: 'en', status: 'draft', version: 3, isOriginal: true }],
 };
 
@@ -69,6 +69,15 @@ describe('the input sent for a translation', () => {
     const input = inputOf(fields, translation);
     for (const key of ['accessLevel', 'sectionId', 'leadImageId', 'authorIds', 'topicIds']) expect(input).not.toHaveProperty(key);
     expect(input).toMatchObject({ title: 'Harbour', dek: 'Prices' });
+  });
+
+  it("names the versions a save was based on: the text's, and the story settings' when it carries them", () => {
+    expect(saveInputOf(fieldsOf(base), base, true)).toMatchObject({ version: 3, storyVersion: 7, autosave: true, accessLevel: 'metered' });
+    expect(saveInputOf(fieldsOf(base), base, false)).not.toHaveProperty('autosave');
+    const translation: Translation = { ...base, isOriginal: false, locale: 'tr' };
+    const input = saveInputOf(fieldsOf(translation), translation, true);
+    expect(input).toMatchObject({ version: 3 });
+    expect(input).not.toHaveProperty('storyVersion');
   });
 
   it('the same fields give the same snapshot; any edit changes it', () => {

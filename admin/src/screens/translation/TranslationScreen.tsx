@@ -33,17 +33,17 @@ function sourceIdOf(translation: Translation, fromLink: string | null): string |
  * Whether the source changed since the last sync, and how: GET …/source-changes when the server has
  * it, else the translation's own flag and diff, else the source's revision diff since the synced one.
  */
-async function sourceChangesOf(t: Translation, sourceId: string | null): Promise<SourceChanges | null> {
-  if (t.isOriginal !== false) return null;
+async function sourceChangesOf(translation: Translation, sourceId: string | null): Promise<SourceChanges | null> {
+  if (translation.isOriginal !== false) return null;
   try {
-    return await storiesApi.sourceChanges(t.id);
+    return await storiesApi.sourceChanges(translation.id);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
   }
-  const flagged = Boolean(t.sourceUpdated ?? t.needsSync ?? t.outOfSync);
+  const flagged = Boolean(translation.sourceUpdated ?? translation.needsSync ?? translation.outOfSync);
   if (!flagged) return null;
-  if (t.sourceDiff) return { sourceUpdated: true, ...t.sourceDiff };
-  if (sourceId && t.syncedSourceRevisionId) return { sourceUpdated: true, ...(await storiesApi.revisionDiff(sourceId, t.syncedSourceRevisionId)) };
+  if (translation.sourceDiff) return { sourceUpdated: true, ...translation.sourceDiff };
+  if (sourceId && translation.syncedSourceRevisionId) return { sourceUpdated: true, ...(await storiesApi.revisionDiff(sourceId, translation.syncedSourceRevisionId)) };
   return { sourceUpdated: true };
 }
 
@@ -128,7 +128,7 @@ function SourceUpdated({
   sourceId: string | null;
   flush(): Promise<boolean>;
   version(): number;
-  onSynced(t: Translation): void;
+  onSynced(translation: Translation): void;
 }) {
   const { t } = useI18n();
   const can = useCan();

@@ -8,10 +8,12 @@ import * as m0006 from './0006-members.js';
 import * as m0007 from './0007-staff-status-revision-kinds.js';
 import * as m0010 from './0010-reader-scale.js';
 import * as m0011 from './0011-page-invalidations.js';
+import * as m0012 from './0012-story-version-owner-index.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
- * a change is a new file. Names sort lexically, which is the order Kysely applies them in.
+ * a change is a new file. Names sort lexically, which is the order Kysely applies them in; one merged later with a lower
+ * number than a database's newest is still applied (migrate.ts).
  */
 export const migrations: Record<string, Migration> = {
   '0001-content': m0001,
@@ -23,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007-staff-status-revision-kinds': m0007,
   '0010-reader-scale': m0010,
   '0011-page-invalidations': m0011,
+  '0012-story-version-owner-index': m0012,
 };

@@ -67,13 +67,17 @@ export interface EditorialRepository {
   ): Promise<string>;
   getTranslation(id: string): Promise<TranslationRecord | null>;
   originalTranslationId(storyId: string): Promise<string | null>;
-  /** Saves text and story fields if `expectedVersion` is current; false when it is stale. */
+  /**
+   * Saves text and story fields if `expectedVersion` is current and, when `expectedStoryVersion` is
+   * given, the story's version is too (checked in the write itself); false when either is stale,
+   * and nothing is written. Story-wide changes bump the story's version.
+   */
   saveTranslation(
     id: string,
     expectedVersion: number,
     text: TextChanges,
     story: StoryChanges,
-    ctx: WriteContext & { recordOldSlug: boolean; revision: RevisionPolicy },
+    ctx: WriteContext & { recordOldSlug: boolean; revision: RevisionPolicy; expectedStoryVersion: number | null },
   ): Promise<boolean>;
   /** Also keeps the text as it stands in a `workflow` revision noting the new status. */
   setStatus(id: string, expectedVersion: number, change: StatusChange, ctx: WriteContext, inTransaction?: InTransaction): Promise<boolean>;

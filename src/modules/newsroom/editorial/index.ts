@@ -2,4 +2,5 @@
 export * from './editorial-types.js';
 export * from './editorial-repository.js';
 export * from './editorial-service.js';
+export * from './publish-job.js';
 export { diffText, hasChanges, type DiffPart } from './text-diff.js';

@@ -17,7 +17,7 @@ export type { PasswordResetService } from './password-reset-service.js';
 export { RESET_PATH, RESET_TTL_MS } from './password-reset-service.js';
 export type { StaffService } from './staff-service.js';
 export { AUDIT_PAGE_SIZE, COMMAND_LINE, type AuditActor, type AuditLog } from './audit-log.js';
-export { RateLimiter, RULES as RATE_RULES } from './rate-limiter.js';
+export { AccountLimits, RateLimiter, RULES as RATE_RULES } from './rate-limiter.js';
 export { RESET_MAIL_LOCALES, resetMailJob } from './reset-mail.js';
 export * from './staff-schemas.js';
 export type * from './staff-types.js';
