@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { connectDatabase, type Database, type QueryObserver } from '../adapters/db/connect.js';
+import { connectDatabase, type QueryObserver } from '../adapters/db/connect.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { ContentReadKyselyRepository } from '../adapters/db/repositories/content/content-read-kysely-repository.js';
 import { ContentWriteKyselyRepository } from '../adapters/db/repositories/content/content-write-kysely-repository.js';
