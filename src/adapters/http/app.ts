@@ -65,7 +65,9 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   const catchUp = deps.catchUpPageChanges;
   if (catchUp) {
     app.addHook('onSend', async (request, _reply, payload) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') await catchUp().catch(() => undefined);
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        await catchUp().catch((error: unknown) => request.log.warn({ err: error }, 'page changes not applied before this answer; the feed applies them next'));
+      }
       return payload;
     });
   }
