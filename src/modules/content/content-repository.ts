@@ -5,7 +5,7 @@ import type {
   NamedLink,
   Page,
   Provenance,
-  StoryAccessLevel,
+  AccessLevel,
   StoryStatus,
   StorySummary,
   StoryView,
@@ -51,7 +51,7 @@ export interface StoryHead {
   provenanceCredit: string | null;
   readingMinutes: number;
   originalLocale: string;
-  accessLevel: StoryAccessLevel;
+  accessLevel: AccessLevel;
   seoTitle: string | null;
   seoDescription: string | null;
   /** The repository's own row, handed back to `loadStoryPage`. */
@@ -137,7 +137,7 @@ export interface NewTranslation {
 
 export interface NewStory {
   /** Who may read it (the paywall decides); public when absent. */
-  accessLevel?: 'public' | 'metered' | 'registered' | 'paid';
+  accessLevel?: AccessLevel;
   sectionId: string | null;
   leadImageId: string | null;
   authorIds: string[];

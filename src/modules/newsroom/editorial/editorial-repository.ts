@@ -1,8 +1,7 @@
-import type { Provenance, StoryStatus } from '../../content/content-types.js';
+import type { AccessLevel, Provenance, StoryStatus } from '../../content/content-types.js';
 import type { StoryDocument } from '../../content/document/index.js';
 import type { Edition } from '../../editions/edition.js';
 import type {
-  AccessLevel,
   Correction,
   DeskItem,
   ListQuery,

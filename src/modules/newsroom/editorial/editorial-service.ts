@@ -1,13 +1,13 @@
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../../../shared/errors.js';
 import type { Clock } from '../../../shared/clock.js';
 import { newId } from '../../../shared/ids.js';
+import type { AccessLevel } from '../../content/content-types.js';
 import { assertValidDocument, plainText, readingMinutes, type StoryDocument } from '../../content/document/index.js';
 import type { Editions } from '../../editions/edition.js';
 import { slugify, slugProblem } from '../../editions/index.js';
 import { can, mayEditFields, type Actor } from '../permissions.js';
 import type { EditorialRepository, InTransaction, RevisionPolicy, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
 import type {
-  AccessLevel,
   CorrectionInput,
   CreateStoryInput,
   ListQuery,

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Provenance, StoryStatus } from '../../../../modules/content/content-types.js';
+import type { AccessLevel, Provenance, StoryStatus } from '../../../../modules/content/content-types.js';
 import { parseStoredDocument } from '../../../../modules/content/document/index.js';
 import type {
-  AccessLevel,
   Correction,
   DeskItem,
   ListQuery,
