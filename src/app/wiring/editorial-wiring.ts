@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KyselyJobQueue } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
 import { EditorialKyselyRepository } from '../../adapters/db/repositories/editorial/editorial-kysely-repository.js';
+import { EditorialKyselyReads } from '../../adapters/db/repositories/editorial/editorial-reads.js';
 import { TaxonomyKyselyReads } from '../../adapters/db/repositories/taxonomy/taxonomy-kysely-reads.js';
 import type { HttpModule } from '../../adapters/http/app.js';
 import { registerAdminAuth, requireActor } from '../../adapters/http/admin-api/admin-auth.js';
@@ -35,6 +36,7 @@ export function buildEditorialService(services: Services): EditorialService {
   const audit: EditorialAudit = new AuditLog(createStaffStores(services.database.db).audit, services.clock);
   return new EditorialService({
     repo: new EditorialKyselyRepository(services.database.db, services.pageChanges),
+    reads: new EditorialKyselyReads(services.database.db),
     editions: services.editions,
     clock: services.clock,
     scheduler: publishScheduler(createJobQueue(services)),
