@@ -20,36 +20,17 @@ import {
   MemberSessionService,
   meterMonth,
   planViews,
-  type PlanView,
 } from '../../modules/members/index.js';
 import type { PaymentProvider } from '../../modules/members/payments/index.js';
 // The staff module's database-backed limiter, shared table and rules engine (not on its index).
 import { RateLimiter } from '../../modules/newsroom/staff/rate-limiter.js';
-import type { GiftLink, ReaderState } from '../../modules/paywall/index.js';
+import type { MembersForPaywall, ReaderResolver } from '../../modules/paywall/index.js';
 import type { Logger } from '../../shared/logger.js';
 import { createTranslator, loadCatalogs, type Catalogs } from '../../shared/i18n/index.js';
 import type { Services } from '../container.js';
 import { packageRoot } from '../paths.js';
 import { enqueueNow } from './jobs-wiring.js';
 import { adminAuthDeps, secureCookies } from './staff-wiring.js';
-
-/** A plan as the paywall box lists it: `SitePaywall.plansFor` in the reader site's deps. */
-export interface PaywallPlanOffer extends PlanView {
-  /** Every price in the edition's language ("€9.00 a month · €90.00 a year"); "Free" for the free plan. */
-  price: string | null;
-}
-
-/** What the paywall (story pages) needs from the members module. */
-export interface MembersPaywallApi {
-  /** Who is reading, from the Cookie header: a signed-in member from the database, else anonymous with an empty meter (the site reads the meter cookie). */
-  resolveReader(cookieHeader: string | undefined, now: Date): Promise<{ reader: ReaderState; memberId: string | null }>;
-  /** Counts a member's read of a metered story (once per story and calendar month, UTC). */
-  recordMemberRead(memberId: string, storyId: string, now: Date): Promise<void>;
-  /** The gift this browser redeemed for the story (mh_gift cookie), or null; the use is already counted. */
-  giftFor(cookieHeader: string | undefined, storyId: string, now: Date): Promise<GiftLink | null>;
-  /** The plans with prices and benefits in the edition's language, for the paywall box. */
-  plansFor(locale: string): Promise<PaywallPlanOffer[]>;
-}
 
 const catalogsOf = new WeakMap<Services, Catalogs>();
 function catalogs(services: Services): Catalogs {
@@ -62,7 +43,7 @@ function catalogs(services: Services): Catalogs {
 }
 
 /** The reader resolver for the paywall: `(cookieHeader, now) => { reader, memberId }`. */
-export function buildReaderResolver(services: Services): MembersPaywallApi['resolveReader'] {
+export function buildReaderResolver(services: Services): ReaderResolver {
   const stores = createMemberStores(services.database.db, services.database.dialect);
   const sessions = new MemberSessionService({ sessions: stores.sessions, clock: services.clock });
   const paywall = services.config.paywall;
@@ -73,8 +54,8 @@ export function buildReaderResolver(services: Services): MembersPaywallApi['reso
   };
 }
 
-/** Everything the paywall engineer's story route calls, built over the services. */
-export function buildMembersPaywallApi(services: Services): MembersPaywallApi {
+/** The paywall's members port (modules/paywall/members-port.ts), every part of it, built over the services. */
+export function buildMembersPaywallApi(services: Services): Required<MembersForPaywall> {
   const { config, editions, clock, database } = services;
   const stores = createMemberStores(database.db, database.dialect);
   const gifts = new GiftService({ gifts: stores.gifts, stories: stores.stories, clock, paywall: config.paywall });
