@@ -132,14 +132,24 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
   });
   // Every committed change, from any process or server, drops the pages it affects here.
   if (cache.enabled) {
+    // The `site` key (sections, topic names: everything) also drops what this process holds in memory.
     const forgetAll = () => {
       cache.clear();
       pages.forgetNavigation();
+      services.contentRead.invalidateSections();
     };
     app.addHook('onReady', async () => {
       feed = await startPageChangeFeed(
         services.database,
-        { purge: (keys) => (keys.includes(pageKeys.site) ? forgetAll() : cache.purge(keys)), purgeAll: forgetAll },
+        {
+          purge: (keys) => (keys.includes(pageKeys.site) ? forgetAll() : cache.purge(keys)),
+          purgeAll: forgetAll,
+          suspend: () => {
+            forgetAll();
+            cache.suspend();
+          },
+          resume: () => cache.resume(),
+        },
         { ...(config.database.kind === 'postgres' && { url: config.database.url }), onError: (error) => app.log.warn({ err: error }, 'page-change feed') },
       );
     });

@@ -10,11 +10,18 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/data
 /** What a web process would do with the notices: here, remember them. */
 function recordingListener() {
   const purged: string[][] = [];
+  const events: string[] = [];
   let resets = 0;
   return {
     purged,
+    events,
     resets: () => resets,
-    listener: { purge: (keys: readonly string[]) => void purged.push([...keys]), purgeAll: () => void (resets += 1) },
+    listener: {
+      purge: (keys: readonly string[]) => void purged.push([...keys]),
+      purgeAll: () => void (resets += 1),
+      suspend: () => void events.push('suspend'),
+      resume: () => void events.push('resume'),
+    },
   };
 }
 
@@ -72,7 +79,7 @@ describe.each(DIALECTS)('page-change feed (%s)', (dialect) => {
   });
 
   // PostgreSQL only: SQLite has no connection to lose (its log is read by rowid).
-  if (dialect === 'postgres') it('after losing its listening connection, forgets everything and keeps listening', async () => {
+  if (dialect === 'postgres') it('after losing its listening connection, keeps no page until it listens again, then keeps listening', async () => {
     await open();
     const seen = recordingListener();
     feed = await startPageChangeFeed(reader, seen.listener, { url: url() as string });
@@ -83,7 +90,10 @@ describe.each(DIALECTS)('page-change feed (%s)', (dialect) => {
     } finally {
       await admin.end();
     }
-    expect(await within(5000, async () => seen.resets() > 0)).toBe(true);
+    // At once: no cached page may outlive a change it can no longer hear about.
+    expect(await within(1000, async () => seen.events.includes('suspend'))).toBe(true);
+    expect(await within(5000, async () => seen.resets() > 0 && seen.events.at(-1) === 'resume')).toBe(true);
+    expect(seen.events).toEqual(['suspend', 'resume']);
     await writer.db.transaction().execute((trx) => new PageChangeRecorder(writer.dialect).record(trx, ['story-after']));
     expect(await within(1000, async () => seen.purged.flat().includes('story-after'))).toBe(true);
   });

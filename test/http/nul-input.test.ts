@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { paragraphs } from '../support/fixtures.js';
-import { asStaff, setUpAdmin, type StaffSession } from '../support/staff.js';
+import { cameraJpeg, multipart } from '../support/media-samples.js';
+import { API, asStaff, setUpAdmin, type StaffSession } from '../support/staff.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';
 
 /** NUL wherever it can hide in a value: alone, leading, inside, trailing, next to non-ASCII text. */
@@ -61,6 +62,22 @@ describe.each(DIALECTS)('NUL characters are refused at the boundary (%s)', (dial
         expect(res.json()).toMatchObject({ error: { code: 'invalid_input', details: { field: 'url' } } });
       }
     }
+  });
+
+  it('answers 400 with the JSON error shape for NUL in the text fields and field names of an image upload, storing nothing', async () => {
+    const jpeg = await cameraJpeg(64, 48);
+    const images = async () => Number((await site.services.database.db.selectFrom('images').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await images();
+    for (const value of NUL_VALUES) {
+      const variants: Record<string, string>[] = [{ locale: 'en', alt: value }, { locale: 'en', alt: 'Crane', caption: value }, { locale: 'en', alt: 'Crane', creditAgency: value }, { locale: 'en', alt: 'Crane', [value]: 'x' }];
+      for (const fields of variants) {
+        const { payload, headers } = await multipart(fields, { bytes: jpeg, filename: 'crane.jpg', type: 'image/jpeg' });
+        const res = await site.app.inject({ method: 'POST', url: `${API}/media`, payload, headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
+        expect(res.statusCode, JSON.stringify(fields)).toBe(400);
+        expect(res.json()).toMatchObject({ error: { code: 'invalid_input', details: { field: 'body', reason: 'nul' } } });
+      }
+    }
+    expect(await images()).toBe(before);
   });
 
   it('refuses NUL in a member form with the localized 400 page', async () => {

@@ -142,6 +142,14 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     }
   });
 
+  it('a section added on one server shows in the navigation of the other within 1 s, not after its section cache expires', async () => {
+    for (const server of [a, b]) expect((await warm(server, '/en/')).body).not.toContain('Harbour Desk');
+    await a.services.contentWrite.createSection([{ locale: 'en', name: 'Harbour Desk', slug: 'harbour-desk' }], 9, new Date());
+    // b's pages go with the `site` key; its in-memory sections must go with them, or it re-renders the old navigation.
+    expect(await within(1000, async () => (await b.get('/en/')).body.includes('Harbour Desk'))).toBe(true);
+    expect(await within(1000, async () => (await b.get('/en/sections/harbour-desk')).status === 200)).toBe(true);
+  });
+
   it('tells browsers to revalidate and shared caches the keys of what the page shows', async () => {
     const home = await warm(b, '/en/');
     expect(home.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate, s-maxage=1');

@@ -134,6 +134,29 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
     }
   });
 
+  it('counts an IPv6 /64 as one address and an IPv4 address however spelled as one, and still mails the owner', async () => {
+    site.clock.set(new Date(NOW.getTime() + 40 * 60 * 60 * 1000));
+    const from = (ip: string) => site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: ADMIN.email }, remoteAddress: ip });
+    const jobs = async () => (await resetJobs()).length;
+    try {
+      const before = await jobs();
+      // Six hosts of one /64, each asking once: three mails, then dropped (still 202).
+      for (let i = 1; i <= 6; i++) expect((await from(`2001:db8:7:8:${i}::${i}`)).statusCode).toBe(202);
+      expect(await jobs()).toBe(before + 3);
+      // One IPv4 address, spelled plain and IPv4-mapped: three mails, then dropped.
+      for (const ip of ['203.0.113.90', '::ffff:203.0.113.90', '::ffff:cb00:715a', '203.0.113.90', '::FFFF:203.0.113.90']) {
+        expect((await from(ip)).statusCode).toBe(202);
+      }
+      expect(await jobs()).toBe(before + 6);
+      // The owner, from an address of their own, gets a working link.
+      expect((await from('2001:db8:7:9::1')).statusCode).toBe(202);
+      expect(await jobs()).toBe(before + 7);
+      for (let i = 0; i < 7; i++) expect((await nextMail()).to).toEqual([ADMIN.email]);
+    } finally {
+      site.clock.set(NOW);
+    }
+  });
+
   it('rejects a too-short new password, naming the field', async () => {
     const res = await confirm('whatever', 'short');
     expect(res.statusCode).toBe(400);

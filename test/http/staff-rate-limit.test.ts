@@ -80,6 +80,48 @@ describe.each(DIALECTS)('sign-in rate limits (%s)', (dialect) => {
     }
   }, 60_000);
 
+  it('limits an attacker by its IPv6 /64 and by its IPv4 address however spelled, and the owner still signs in', async () => {
+    site.clock.set(new Date(NOW.getTime() + 3 * 60 * MINUTE));
+    try {
+      // Each guess from another address of one /64 (any spelling, any zone): one client, five failures.
+      const spelled = ['2001:db8:66:77::1', '2001:DB8:66:77::2', '2001:0db8:0066:0077:0000:0000:0000:0003', '2001:db8:66:77:ffff::4', '2001:db8:66:77::5%eth0'];
+      const hosts = [...spelled, ...Array.from({ length: 7 }, (_, i) => `2001:db8:66:77:${i + 5}:${i + 5}:${i + 5}:${i + 5}`)];
+      const codes: number[] = [];
+      for (const [i, host] of hosts.entries()) codes.push((await attempt(site.app, ADMIN.email, `guess ${i}`, host)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+      // Even with the right password, the /64 waits; another /64 and an IPv4 address do not.
+      expect((await attempt(site.app, ADMIN.email, ADMIN.password, '2001:db8:66:77::beef')).statusCode).toBe(429);
+      expect((await attempt(site.app, ADMIN.email, ADMIN.password, '2001:db8:66:78::1')).statusCode).toBe(200);
+      expect((await attempt(other.app, ADMIN.email, ADMIN.password, '198.51.100.40')).statusCode).toBe(200);
+
+      // An IPv4 address and its IPv4-mapped IPv6 spellings are one address.
+      const spellings = ['203.0.113.80', '::ffff:203.0.113.80', '::FFFF:CB00:7150', '0:0:0:0:0:ffff:203.0.113.80'];
+      const mapped: number[] = [];
+      for (let i = 0; i < 8; i++) mapped.push((await attempt(site.app, ADMIN.email, `mapped guess ${i}`, spellings[i % 4])).statusCode);
+      expect(mapped).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+      expect((await attempt(site.app, ADMIN.email, ADMIN.password, '203.0.113.81')).statusCode).toBe(200);
+    } finally {
+      site.clock.set(NOW);
+    }
+  }, 60_000);
+
+  it('allows 20 attempts per IPv6 /64, whatever the host bits, and per IPv4 address however spelled', async () => {
+    site.clock.set(new Date(NOW.getTime() + 4 * 60 * MINUTE));
+    try {
+      for (const [first, spell] of [
+        ['2001:db8:5:5::', (i: number) => `2001:db8:5:5:${i.toString(16)}::${i.toString(16)}`],
+        ['192.0.2.55', (i: number) => (i % 2 === 0 ? '192.0.2.55' : '::ffff:192.0.2.55')],
+      ] as const) {
+        for (let i = 0; i < 20; i++) expect((await attempt(site.app, `v${i}@example.org`, 'some password', spell(i))).statusCode).toBe(401);
+        expect((await attempt(site.app, 'v-last@example.org', 'some password', spell(20))).statusCode).toBe(429);
+        expect((await attempt(site.app, 'v-last@example.org', 'some password', first)).statusCode).toBe(429);
+      }
+      expect((await attempt(site.app, 'v-last@example.org', 'some password', '2001:db8:5:6::1')).statusCode).toBe(401);
+    } finally {
+      site.clock.set(NOW);
+    }
+  }, 60_000);
+
   it('limits unknown emails exactly like known ones', async () => {
     for (let i = 0; i < 5; i++) expect((await attempt(site.app, 'ghost@example.org', 'whatever it is', '10.0.0.2')).statusCode).toBe(401);
     expect((await attempt(site.app, 'ghost@example.org', 'whatever it is', '10.0.0.2')).statusCode).toBe(429);

@@ -38,6 +38,16 @@ describe('client address behind a reverse proxy', () => {
     expect(other).toEqual([401]);
   });
 
+  it('with TRUST_PROXY, a reader picking other addresses of its IPv6 /64, or the mapped IPv6 spelling, is still one reader', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) codes.push(...(await failSignIns(proxied, `2001:db8:7e:1:${i.toString(16)}::${i.toString(16)}`, 1)));
+    expect(codes.at(-1)).toBe(429);
+    expect(await failSignIns(proxied, '2001:db8:7e:2::1', 1)).toEqual([401]);
+    const mapped: number[] = [];
+    for (let i = 0; i < 21; i++) mapped.push(...(await failSignIns(proxied, i % 2 ? '::ffff:198.51.100.77' : '198.51.100.77', 1)));
+    expect(mapped.at(-1)).toBe(429);
+  });
+
   it('without it, a forged X-Forwarded-For does not escape the limit', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 21; i++) codes.push(...(await failSignIns(direct, `192.0.2.${i}`, 1)));

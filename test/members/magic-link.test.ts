@@ -175,6 +175,40 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     expect((await owner.get('/en/account')).statusCode).toBe(200);
   });
 
+  it('counts an IPv6 /64 as one address and an IPv4 address however spelled as one; the owner still signs in', async () => {
+    const request = async (browser: Browser, email: string) => {
+      const form = await browser.get('/en/sign-in');
+      return (await browser.post('/en/sign-in', { csrf: csrfIn(form.body), email })).statusCode;
+    };
+    // Eight hosts of one /64, each asking once for one email: five links, then 429.
+    const email = 'sixty-four@example.org';
+    const hosts = ['2001:db8:e:f::1', '2001:DB8:E:F::2', '2001:0db8:000e:000f:0000:0000:0000:0003', '2001:db8:e:f:ffff::4', '2001:db8:e:f::5%eth0'];
+    for (let i = 6; i <= 8; i++) hosts.push(`2001:db8:e:f:${i}:${i}:${i}:${i}`);
+    const codes: number[] = [];
+    for (const host of hosts) codes.push(await request(new Browser(app(), host), email));
+    expect(codes).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
+    for (let i = 0; i < 5; i++) await ms.mailTo(email);
+
+    // One IPv4 address, plain and IPv4-mapped: five links, then 429.
+    const mappedEmail = 'mapped@example.org';
+    const spellings = ['198.18.0.7', '::ffff:198.18.0.7', '::ffff:c612:7', '0:0:0:0:0:FFFF:198.18.0.7'];
+    const mapped: number[] = [];
+    for (let i = 0; i < 6; i++) mapped.push(await request(new Browser(app(), spellings[i % 4]), mappedEmail));
+    expect(mapped).toEqual([202, 202, 202, 202, 202, 429]);
+    for (let i = 0; i < 5; i++) await ms.mailTo(mappedEmail);
+
+    // Twenty requests per /64 in 15 minutes, whatever the emails and host bits.
+    const perAddress: number[] = [];
+    for (let i = 1; i <= 21; i++) perAddress.push(await request(new Browser(app(), `2001:db8:e:10:${i.toString(16)}::1`), `host-${i}@example.org`));
+    expect(perAddress.slice(0, 20).every((c) => c === 202)).toBe(true);
+    expect(perAddress[20]).toBe(429);
+
+    // The owner, from another /64, signs in.
+    const owner = new Browser(app(), '2001:db8:e:11::1');
+    await signIn(ms, owner, email);
+    expect((await owner.get('/en/account')).statusCode).toBe(200);
+  });
+
   it('signs out everywhere: every session of the member ends', async () => {
     const laptop = new Browser(app());
     const phone = new Browser(app());

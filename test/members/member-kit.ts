@@ -24,8 +24,11 @@ let addresses = 0;
 
 export class Browser {
   readonly cookies = new Map<string, string>();
-  readonly ip = `10.1.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    /** Its client address: its own unless given. */
+    readonly ip = `10.1.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`,
+  ) {}
 
   get cookieHeader(): string | undefined {
     return this.cookies.size ? [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;

@@ -1,11 +1,18 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { migrations } from './migrations/index.js';
 
-/** Applies every pending migration; throws with the failing migration's name and cause. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+/**
+ * Applies every pending migration, in name order; throws with the failing migration's name and cause.
+ * A migration older than the newest applied one is applied too (`allowUnorderedMigrations`): work
+ * merged from parallel branches lands with numbers below ones a database may already have (a
+ * pre-release or bench database), and each migration only adds what it names, so order between
+ * independent migrations does not matter. Applied migrations are never re-run.
+ */
+export async function migrateToLatest(db: Kysely<any>, available: Record<string, Migration> = migrations): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => available },
+    allowUnorderedMigrations: true,
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

@@ -8,6 +8,13 @@ export interface PageChangeListener {
   purge(keys: readonly string[]): void;
   /** Changes may have been missed (a lost connection, a long pause): forget every cached page. */
   purgeAll(): void;
+  /**
+   * Changes cannot be heard (PostgreSQL: the listening connection is down): forget every cached
+   * page and keep none until `resume`, since a page kept now could not be dropped when it changes.
+   */
+  suspend(): void;
+  /** Changes are heard again (everything was forgotten first): cache as usual. */
+  resume(): void;
 }
 
 export interface PageChangeFeed {
@@ -54,8 +61,8 @@ const parseKeys = (json: string): string[] => {
  *    misses nothing. The read is one indexed range over a table of a few minutes' rows.
  *  - PostgreSQL (any number of servers): a dedicated connection LISTENs; the writer's NOTIFY is
  *    delivered at commit. When that connection drops (or stops answering the heartbeat: a network
- *    can lose a connection without closing it), the process reconnects and forgets its whole
- *    cache, since it may have missed notices.
+ *    can lose a connection without closing it), the process forgets its whole cache and caches
+ *    nothing (`suspend`) until it has reconnected (`resume`), since it cannot hear changes meanwhile.
  * `catchUp` reads the log directly, so a process that answers a write has applied it before the answer.
  */
 export async function startPageChangeFeed(database: Database, listener: PageChangeListener, options: PageChangeFeedOptions = {}): Promise<PageChangeFeed> {
@@ -130,6 +137,7 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
       if (error) onError(error);
       if (client !== next || closed) return;
       client = null;
+      listener.suspend();
       void next.end().catch(() => undefined);
       scheduleReconnect();
     };
@@ -149,7 +157,10 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
     retry = setTimeout(() => {
       retry = null;
       connect()
-        .then(() => listener.purgeAll())
+        .then(() => {
+          listener.purgeAll();
+          listener.resume();
+        })
         .catch((error) => {
           onError(error);
           retryMs = Math.min(retryMs * 2, 30_000);
@@ -167,6 +178,7 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
       if (client !== current || closed) return;
       onError(error);
       client = null;
+      listener.suspend();
       void current.end().catch(() => undefined);
       scheduleReconnect();
     });

@@ -20,10 +20,11 @@ import {
   MemberSessionService,
   meterMonth,
   planViews,
+  SIGN_IN_RULES,
 } from '../../modules/members/index.js';
 import type { PaymentProvider } from '../../modules/members/payments/index.js';
 // The staff module's database-backed limiter, shared table and rules engine (not on its index).
-import { RateLimiter } from '../../modules/newsroom/staff/rate-limiter.js';
+import { AccountLimits, RateLimiter } from '../../modules/newsroom/staff/rate-limiter.js';
 import type { MembersForPaywall, ReaderResolver } from '../../modules/paywall/index.js';
 import type { Logger } from '../../shared/logger.js';
 import { createTranslator, loadCatalogs, type Catalogs } from '../../shared/i18n/index.js';
@@ -110,7 +111,7 @@ export function buildMembersModule(services: Services): HttpModule {
       const provider = paymentProvider(services);
       const members = createMembersModule({
         stores,
-        limiter: new RateLimiter(createStaffStores(database.db).rateLimits, clock),
+        signInLimits: new AccountLimits(new RateLimiter(createStaffStores(database.db).rateLimits, clock), SIGN_IN_RULES),
         enqueue: enqueueNow(services),
         clock,
         publicUrl: config.publicUrl,

@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { EnqueueJob } from '../jobs/index.js';
 import { magicLinkMailJob } from './magic-link-mail.js';
 import type { MemberSessionService, StartedMemberSession } from './member-sessions.js';
-import type { Limiter, MagicLinkStore, MemberStore, RateRule } from './member-stores.js';
+import type { AccountRequestLimits, MagicLinkStore, MemberStore, RateRule } from './member-stores.js';
 import type { MagicLinkRecord, Member } from './member-types.js';
 import { hashToken, looksLikeToken } from './tokens.js';
 
@@ -12,24 +12,26 @@ export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;
 export const verifyPath = (locale: string) => `/${locale}/sign-in/verify`;
 
 const MINUTE = 60_000;
+/** The limits `AccountRequestLimits` applies to sign-in and sign-up requests (wired in app/). */
 export const SIGN_IN_RULES = {
   /** Sign-in and sign-up requests from one address. */
-  perIp: { name: 'member-signin-ip', limit: 20, windowMs: 15 * MINUTE },
+  perAddress: { name: 'member-signin-ip', limit: 20, windowMs: 15 * MINUTE },
   /** Links mailed to one email address, known or not (the answer must not tell), per client address. */
-  perEmailAndIp: { name: 'member-signin-email-ip', limit: 5, windowMs: 60 * MINUTE },
+  perAccountAddress: { name: 'member-signin-email-ip', limit: 5, windowMs: 60 * MINUTE },
   /**
    * Links mailed to one email address from every client address together. Past it, a client address
    * that has already asked for this email in the hour waits, while one that has not still gets its
    * link: a flood cannot keep the owner from signing in, and each address adds at most one mail.
    */
-  perEmail: { name: 'member-signin-email', limit: 10, windowMs: 60 * MINUTE },
+  perAccount: { name: 'member-signin-email', limit: 10, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateRule>;
 
 export interface MagicLinkDeps {
   members: MemberStore;
   links: MagicLinkStore;
   sessions: MemberSessionService;
-  limiter: Limiter;
+  /** `SIGN_IN_RULES` over the database-backed limiter. */
+  limits: AccountRequestLimits;
   /** The durable job queue: the mail is a `member.sign-in-mail` job, retried until SMTP takes it. */
   enqueue: EnqueueJob;
   clock: Clock;
@@ -52,12 +54,9 @@ export class MagicLinkService {
   constructor(private readonly deps: MagicLinkDeps) {}
 
   async request(input: { email: string; locale: string; returnPath: string; clientIp: string }): Promise<void> {
-    const { limiter, links, clock } = this.deps;
-    await limiter.consume(SIGN_IN_RULES.perIp, input.clientIp);
-    const pair = `${input.email} ${input.clientIp}`;
-    if ((await limiter.total(SIGN_IN_RULES.perEmailAndIp, pair)) > 0) await limiter.check(SIGN_IN_RULES.perEmail, input.email);
-    await limiter.consume(SIGN_IN_RULES.perEmailAndIp, pair);
-    await limiter.record(SIGN_IN_RULES.perEmail, input.email);
+    const { limits, links, clock } = this.deps;
+    await limits.consumeAddress(input.clientIp);
+    await limits.consume(input.email, input.clientIp);
     const now = clock.now();
     await links.deleteExpired(new Date(now.getTime() - 24 * 60 * MINUTE));
     await this.deps.enqueue(magicLinkMailJob.create({ email: input.email, locale: input.locale, returnPath: input.returnPath }));

@@ -128,23 +128,28 @@ export interface GiftStoryLookup {
   find(edition: string, storyId: string, now: Date): Promise<GiftableStory | null>;
 }
 
-/** A sliding-window limit, as the staff module's RateLimiter applies it. */
+/** A sliding-window limit, as the staff module's RateLimiter applies it (`SIGN_IN_RULES`). */
 export interface RateRule {
   name: string;
   limit: number;
   windowMs: number;
 }
 
-/** The rate limiter port (the staff module's database-backed RateLimiter implements it). */
-export interface Limiter {
-  /** Counts one attempt, then throws `rate_limited` (with details.retryAfterSeconds) past the limit. */
-  consume(rule: RateRule, subject: string): Promise<void>;
-  /** Throws `rate_limited` when the window already holds `limit` events; counts nothing. */
-  check(rule: RateRule, subject: string): Promise<void>;
-  /** Counts one event without refusing anything. */
-  record(rule: RateRule, subject: string): Promise<void>;
-  /** The events in the window now. */
-  total(rule: RateRule, subject: string): Promise<number>;
+/**
+ * Limits on requests that name an account from a client address, which nobody can turn into a
+ * lock-out (ADR 0005). The staff module's database-backed `AccountLimits` implements it over
+ * `SIGN_IN_RULES`; it takes the client address as the request came (a mapped IPv6 spelling and its
+ * IPv4 address, or the addresses of one IPv6 /64, count as one client).
+ */
+export interface AccountRequestLimits {
+  /** Counts one request from the client address; throws `rate_limited` past the per-address limit. */
+  consumeAddress(clientAddress: string): Promise<void>;
+  /**
+   * Counts one request for `account` from the client address; throws `rate_limited` (with
+   * details.retryAfterSeconds) past the per-(account, address) limit, or past the account's limit
+   * when this address has asked for it before.
+   */
+  consume(account: string, clientAddress: string): Promise<void>;
 }
 
 export interface MemberStores {

@@ -10,7 +10,7 @@ import { magicLinkMailJob } from './magic-link-mail.js';
 import { magicLinkMailHandler } from './magic-link-mail-job.js';
 import { MagicLinkService } from './magic-links.js';
 import { MemberSessionService } from './member-sessions.js';
-import type { Limiter, MemberStores } from './member-stores.js';
+import type { AccountRequestLimits, MemberStores } from './member-stores.js';
 import type { PaymentProvider } from './payments/index.js';
 import type { PlansConfig } from './plans.js';
 import { memberReaderState, meterMonth } from './reader-state.js';
@@ -18,7 +18,8 @@ import { SubscriptionService } from './subscription-service.js';
 
 export interface MembersModuleDeps {
   stores: MemberStores;
-  limiter: Limiter;
+  /** The sign-in request limits: `SIGN_IN_RULES` over the database-backed rate limiter. */
+  signInLimits: AccountRequestLimits;
   /** Mails go through the durable job queue (`membersJobHandlers` sends them). */
   enqueue: EnqueueJob;
   clock: Clock;
@@ -58,7 +59,7 @@ export function createMembersModule(deps: MembersModuleDeps): MembersModule {
       members: stores.members,
       links: stores.magicLinks,
       sessions,
-      limiter: deps.limiter,
+      limits: deps.signInLimits,
       enqueue: deps.enqueue,
       clock,
     }),

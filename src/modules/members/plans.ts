@@ -106,10 +106,18 @@ export function planOfPrice(plans: PlansConfig, priceId: string | null): { plan:
   return null;
 }
 
+/** Currency formatters by locale and currency: building one costs more than a page's queries, and plans are few. */
+const currencyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+
 export function formatAmount(minorUnits: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minorUnits / 10 ** digits);
+  const key = `${locale}\u0000${currency}`;
+  let cached = currencyFormats.get(key);
+  if (!cached) {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    cached = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    currencyFormats.set(key, cached);
+  }
+  return cached.format.format(minorUnits / 10 ** cached.digits);
 }
 
 const WEEK_IN_REVIEW = {

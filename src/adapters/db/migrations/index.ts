@@ -11,7 +11,8 @@ import * as m0011 from './0011-page-invalidations.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
- * a change is a new file. Names sort lexically, which is the order Kysely applies them in.
+ * a change is a new file. Names sort lexically, which is the order Kysely applies them in; one merged later with a lower
+ * number than a database's newest is still applied (migrate.ts).
  */
 export const migrations: Record<string, Migration> = {
   '0001-content': m0001,

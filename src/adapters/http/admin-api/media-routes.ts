@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { imageFieldsSchema, libraryQuerySchema, type MediaImage, type MediaService } from '../../../modules/media/index.js';
 import { AppError, invalidInput, notFound } from '../../../shared/errors.js';
 import { ADMIN_API_PREFIX, requirePermission } from './admin-auth.js';
+import { refuseNul } from '../plugins/nul-guard.js';
 
 const PREFIX = `${ADMIN_API_PREFIX}/media`;
 /** Room for the five image fields and some unknown ones, which the schema then names as invalid. */
@@ -72,6 +73,8 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<{ 
       });
     } else {
       if (part.valueTruncated) throw invalidInput(`The field "${part.fieldname}" is too long`, { field: part.fieldname });
+      refuseNul(part.fieldname);
+      refuseNul(String(part.value));
       fields[part.fieldname] = String(part.value);
     }
   }

@@ -8,7 +8,8 @@ const NUL_IN_URL = /%00|\u0000/i;
  * Refuses NUL anywhere in a request, once, before any route sees it: the path and query, and every
  * string and key of a parsed body (JSON or form). NUL is never valid text here, PostgreSQL cannot
  * store it in text columns, and SQLite would. Readers get the localized 400 page, APIs the JSON
- * error shape (`invalid_input`, `details.field` is `url` or `body`).
+ * error shape (`invalid_input`, `details.field` is `url` or `body`). Multipart text fields are read
+ * by their route as a stream, after these hooks: it calls `refuseNul` on each name and value.
  */
 export function registerNulGuard(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
@@ -17,6 +18,14 @@ export function registerNulGuard(app: FastifyInstance): void {
   app.addHook('preValidation', (request, _reply, done) => {
     done(holdsNul(request.body, 0) ? nulError('body') : undefined);
   });
+}
+
+/**
+ * For what arrives after the guard's hooks (the text parts of a multipart upload, read as a stream
+ * by the route): the same refusal, the same error.
+ */
+export function refuseNul(text: string): void {
+  if (text.includes('\u0000')) throw nulError('body');
 }
 
 function nulError(field: 'url' | 'body') {

@@ -38,6 +38,18 @@ describe('page cache', () => {
     expect(cache.get('/en/')).toBeUndefined();
   });
 
+  it('while suspended (changes cannot be heard) forgets every page and keeps none, until resumed', () => {
+    const cache = new PageCache(1_000_000, 3_600_000);
+    cache.set('/en/', 'old home');
+    cache.suspend();
+    expect(cache.get('/en/')).toBeUndefined();
+    expect(cache.set('/en/', 'home').body.toString()).toBe('home');
+    expect(cache.get('/en/')).toBeUndefined();
+    cache.resume();
+    cache.set('/en/', 'home');
+    expect(cache.get('/en/')?.body.toString()).toBe('home');
+  });
+
   it('drops exactly the pages tagged with a purged key, whatever their URL', () => {
     const cache = new PageCache(1_000_000, 3_600_000);
     cache.set('/en/', 'home', { tags: ['site', 'home-en', 'story-a', 'story-b'] });

@@ -24,6 +24,11 @@ export interface CachedPage {
    * longer (reply-html.ts `sharedPageHeaders`).
    */
   sharedUntil?: number;
+  /**
+   * Set when the page must not be served at all past `sharedUntil` (its text will be gated then):
+   * shared caches get no stale-while-revalidate. A listing that merely gains a story may go stale.
+   */
+  neverStale?: boolean;
 }
 
 export interface CacheEntryOptions {
@@ -35,6 +40,8 @@ export interface CacheEntryOptions {
   since?: number;
   /** Keep the page no later than this (ms, the cache's clock): the next scheduled publication in its edition. */
   notAfter?: number;
+  /** The page's text is gated from `notAfter` on: no cache may serve it past then, even stale. */
+  neverStale?: boolean;
 }
 
 /**
@@ -63,6 +70,19 @@ export class PageCache {
     return this.ttlMs > 0 && this.maxBytes > 0;
   }
 
+  /** While suspended (changes cannot be heard) nothing is kept: `set` only builds the page. */
+  private suspended = false;
+
+  /** Forgets every page and keeps none until `resume`. */
+  suspend(): void {
+    this.suspended = true;
+    this.clear();
+  }
+
+  resume(): void {
+    this.suspended = false;
+  }
+
   /** Read before loading a page's data and passed back to `set` as `since`. */
   get generation(): number {
     return this.purges;
@@ -83,7 +103,7 @@ export class PageCache {
   set(key: string, html: string, options: CacheEntryOptions = {}): CachedPage {
     const expires = Math.min(this.now() + this.ttlMs, options.notAfter ?? Infinity);
     const page = toPage(html, expires, options);
-    if (!this.enabled || page.body.length > this.maxBytes / 4) return page;
+    if (!this.enabled || this.suspended || page.body.length > this.maxBytes / 4) return page;
     if (options.since !== undefined && options.since !== this.purges) return page;
     if (expires <= this.now()) return page;
     this.remove(key);
@@ -136,6 +156,7 @@ export function toPage(html: string, expires = 0, options: CacheEntryOptions = {
     tags: options.tags ?? [],
     ...(options.gate && { gate: options.gate }),
     ...(options.notAfter !== undefined && { sharedUntil: options.notAfter }),
+    ...(options.neverStale === true && { neverStale: true }),
   };
 }
 

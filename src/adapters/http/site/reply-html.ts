@@ -15,8 +15,8 @@ export interface SharedCachePolicy {
  * unpublished or corrected story is never shown from a browser's cache; shared caches keep the page
  * for `s-maxage` and are purged by key (Surrogate-Key, Cache-Tag) when it changes.
  */
-export function sharedCacheControl(policy: SharedCachePolicy, sharedMaxAge = policy.sharedMaxAge): string {
-  const swr = policy.staleWhileRevalidate > 0 && sharedMaxAge > 0 ? `, stale-while-revalidate=${policy.staleWhileRevalidate}` : '';
+export function sharedCacheControl(policy: SharedCachePolicy, sharedMaxAge = policy.sharedMaxAge, mayGoStale = true): string {
+  const swr = mayGoStale && policy.staleWhileRevalidate > 0 && sharedMaxAge > 0 ? `, stale-while-revalidate=${policy.staleWhileRevalidate}` : '';
   return `public, max-age=0, must-revalidate, s-maxage=${sharedMaxAge}${swr}`;
 }
 
@@ -33,7 +33,11 @@ export const PRIVATE_NO_STORE = 'private, no-store';
  */
 export function sharedPageHeaders(page: CachedPage, policy: SharedCachePolicy, now: number): Record<string, string> {
   const left = page.sharedUntil === undefined ? policy.sharedMaxAge : Math.max(0, Math.floor((page.sharedUntil - now) / 1000));
-  const headers: Record<string, string> = { 'cache-control': sharedCacheControl(policy, Math.min(policy.sharedMaxAge, left)) };
+  // A free story the archive rule will gate is never served stale: stale-while-revalidate would
+  // outlive that moment. (A listing before an embargo lifts may: it only shows the story late.)
+  const headers: Record<string, string> = {
+    'cache-control': sharedCacheControl(policy, Math.min(policy.sharedMaxAge, left), page.neverStale !== true),
+  };
   if (page.tags.length > 0) {
     headers['surrogate-key'] = page.tags.join(' ');
     headers['cache-tag'] = page.tags.join(',');

@@ -3,7 +3,7 @@ import { invalidInput } from '../../../shared/errors.js';
 import type { EnqueueJob } from '../../jobs/index.js';
 import type { AuditLog } from './audit-log.js';
 import { hashPassword } from './password-hashing.js';
-import { RULES, type RateLimiter } from './rate-limiter.js';
+import type { AccountLimits } from './rate-limiter.js';
 import { resetMailJob } from './reset-mail.js';
 import type { PasswordResets, StaffAccounts } from './staff-repository.js';
 import type { ResetConfirmInput, ResetRequestInput } from './staff-schemas.js';
@@ -16,7 +16,8 @@ export const RESET_PATH = '/admin/reset-password';
 export interface PasswordResetDeps {
   accounts: StaffAccounts;
   resets: PasswordResets;
-  limiter: RateLimiter;
+  /** `RULES.resetMails` over the rate limiter. */
+  limits: AccountLimits;
   audit: AuditLog;
   /** The durable job queue: the mail is a `staff.reset-mail` job, retried until SMTP takes it. */
   enqueue: EnqueueJob;
@@ -35,13 +36,9 @@ export class PasswordResetService {
    * requests are accepted and dropped: a flood from elsewhere never keeps the owner's mail away.
    */
   async request(input: ResetRequestInput, clientIp: string, locale: string): Promise<void> {
-    const { limiter, accounts } = this.deps;
-    await limiter.consume(RULES.resetPerIp, clientIp);
-    const pair = `${input.email} ${clientIp}`;
-    const askedBefore = (await limiter.total(RULES.resetMailsPerAccountAddress, pair)) > 0;
-    if (!(await limiter.tryConsume(RULES.resetMailsPerAccountAddress, pair))) return;
-    if (askedBefore && (await limiter.total(RULES.resetMailsPerAccount, input.email)) >= RULES.resetMailsPerAccount.limit) return;
-    await limiter.record(RULES.resetMailsPerAccount, input.email);
+    const { limits, accounts } = this.deps;
+    await limits.consumeAddress(clientIp);
+    if (!(await limits.tryConsume(input.email, clientIp))) return;
     const account = await accounts.findByEmail(input.email);
     if (!account || account.status !== 'active') return;
     await this.deps.enqueue(resetMailJob.create({ staffId: account.id, locale }));

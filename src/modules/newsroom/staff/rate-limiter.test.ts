@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.js';
 import { fixedClock } from '../../../shared/clock.js';
-import { RateLimiter, type RateRule } from './rate-limiter.js';
+import { AccountLimits, RateLimiter, type AccountAddressRules, type RateRule } from './rate-limiter.js';
 import type { RateLimitStore } from './staff-repository.js';
 
 /** The store contract in memory (the Kysely store is exercised by the HTTP tests on both databases). */
@@ -68,5 +68,80 @@ describe('rate limiter', () => {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await limiter.tryConsume(RULE, 'a'));
     expect(answers).toEqual([true, true, true, false]);
+  });
+});
+
+const WINDOW = 15 * 60_000;
+const RULES: AccountAddressRules = {
+  perAddress: { name: 'address', limit: 6, windowMs: WINDOW },
+  perAccountAddress: { name: 'pair', limit: 2, windowMs: WINDOW },
+  perAccount: { name: 'account', limit: 3, windowMs: WINDOW },
+};
+const refused = async (attempt: Promise<void>) => (await retryAfter(attempt)) !== null;
+
+describe('account limits (no lock-out)', () => {
+  const limitsNow = () => new AccountLimits(new RateLimiter(memoryStore(), fixedClock(T0)), RULES);
+
+  it('failures: an address waits past its own count for the account; other addresses do not', async () => {
+    const limits = limitsNow();
+    for (let i = 0; i < 2; i++) {
+      expect(await refused(limits.check('a@x', '192.0.2.1'))).toBe(false);
+      await limits.record('a@x', '192.0.2.1');
+    }
+    expect(await refused(limits.check('a@x', '192.0.2.1'))).toBe(true);
+    expect(await refused(limits.check('b@x', '192.0.2.1'))).toBe(false);
+    expect(await refused(limits.check('a@x', '192.0.2.2'))).toBe(false);
+  });
+
+  it('failures: past the account cap, an address already seen waits and a fresh one gets one attempt', async () => {
+    const limits = limitsNow();
+    await limits.record('a@x', '192.0.2.1');
+    await limits.record('a@x', '192.0.2.2');
+    await limits.record('a@x', '192.0.2.3');
+    expect(await refused(limits.check('a@x', '192.0.2.1'))).toBe(true);
+    expect(await refused(limits.check('a@x', '192.0.2.9'))).toBe(false);
+    await limits.record('a@x', '192.0.2.9');
+    expect(await refused(limits.check('a@x', '192.0.2.9'))).toBe(true);
+    expect(await refused(limits.check('a@x', '198.51.100.1'))).toBe(false);
+  });
+
+  it('requests: refused ones count for the address; past the account cap only a fresh address gets through, once', async () => {
+    const limits = limitsNow();
+    const answers: boolean[] = [];
+    for (let i = 0; i < 4; i++) answers.push(await limits.tryConsume('a@x', '192.0.2.1'));
+    expect(answers).toEqual([true, true, false, false]);
+    // The account has two: one more address brings it to its cap of three.
+    expect(await limits.tryConsume('a@x', '192.0.2.2')).toBe(true);
+    expect(await limits.tryConsume('a@x', '192.0.2.2')).toBe(false);
+    expect(await limits.tryConsume('a@x', '192.0.2.3')).toBe(true);
+    expect(await limits.tryConsume('a@x', '192.0.2.3')).toBe(false);
+    expect(await retryAfter(limits.consume('a@x', '192.0.2.3'))).toBeGreaterThan(0);
+    expect(await limits.tryConsume('b@x', '192.0.2.3')).toBe(true);
+  });
+
+  it('per address: refuses past the limit, whatever account is named', async () => {
+    const limits = limitsNow();
+    for (let i = 0; i < 6; i++) await limits.consumeAddress('192.0.2.1');
+    expect(await refused(limits.consumeAddress('192.0.2.1'))).toBe(true);
+    expect(await refused(limits.consumeAddress('192.0.2.2'))).toBe(false);
+  });
+
+  it('counts a mapped IPv6 spelling with its IPv4 address, and a whole IPv6 /64 as one client', async () => {
+    const limits = limitsNow();
+    for (const [first, second, other] of [
+      ['192.0.2.1', '::ffff:192.0.2.1', '192.0.2.2'],
+      ['::ffff:c000:20a', '192.0.2.10', '::ffff:192.0.2.11'],
+      ['2001:db8:1:2::1', '2001:DB8:1:2:ffff:0:0:bad%eth0', '2001:db8:1:3::1'],
+    ] as const) {
+      await limits.record('c@x', first);
+      await limits.record('c@x', second);
+      expect(await refused(limits.check('c@x', first))).toBe(true);
+      expect(await refused(limits.check('c@x', second))).toBe(true);
+      expect(await refused(limits.check('c@x', other))).toBe(false);
+      for (let i = 0; i < 3; i++) await limits.consumeAddress(first);
+      for (let i = 0; i < 3; i++) await limits.consumeAddress(second);
+      expect(await refused(limits.consumeAddress(first))).toBe(true);
+      expect(await refused(limits.consumeAddress(other))).toBe(false);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { conflict, invalidInput, unauthorized } from '../../../shared/errors.js'
 import type { Actor } from '../permissions.js';
 import type { AuditLog } from './audit-log.js';
 import { hashPassword, needsRehash, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password-hashing.js';
-import { RULES, type RateLimiter } from './rate-limiter.js';
+import { RULES, type AccountLimits, type RateLimiter } from './rate-limiter.js';
 import type { SessionService, StartedSession } from './session-service.js';
 import { toStaff } from './staff-account.js';
 import type { StaffAccounts } from './staff-repository.js';
@@ -20,7 +20,15 @@ export const WRONG_CREDENTIALS = 'The email or the password is not correct';
 
 export class SignInService {
   constructor(
-    private readonly deps: { accounts: StaffAccounts; sessions: SessionService; limiter: RateLimiter; audit: AuditLog; clock: Clock },
+    private readonly deps: {
+      accounts: StaffAccounts;
+      sessions: SessionService;
+      limiter: RateLimiter;
+      /** `RULES.signIn` over the limiter. */
+      signInLimits: AccountLimits;
+      audit: AuditLog;
+      clock: Clock;
+    },
   ) {}
 
   /** First-run setup is open while no admin exists (a fresh install). */
@@ -54,19 +62,14 @@ export class SignInService {
    * that already failed for that email, so no one can lock the owner out (README, "Rate limits").
    */
   async signIn(input: SignInInput, clientIp: string): Promise<SignedIn> {
-    const { limiter, accounts } = this.deps;
-    await limiter.consume(RULES.signInPerIp, clientIp);
-    const pair = `${input.email} ${clientIp}`;
-    await limiter.check(RULES.signInFailuresPerAccountAddress, pair);
-    if ((await limiter.total(RULES.signInFailuresPerAccountAddress, pair)) > 0) {
-      await limiter.check(RULES.signInFailuresPerAccount, input.email);
-    }
+    const { signInLimits, accounts } = this.deps;
+    await signInLimits.consumeAddress(clientIp);
+    await signInLimits.check(input.email, clientIp);
     const account = await accounts.findByEmail(input.email);
     const valid = await verifyPassword(input.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     // A deactivated or deleted account gets the same answer as a wrong password.
     if (!account || !valid || account.status !== 'active') {
-      await limiter.record(RULES.signInFailuresPerAccountAddress, pair);
-      await limiter.record(RULES.signInFailuresPerAccount, input.email);
+      await signInLimits.record(input.email, clientIp);
       throw unauthorized(WRONG_CREDENTIALS);
     }
     if (needsRehash(account.passwordHash)) {

@@ -4,7 +4,7 @@ import type { EnqueueJob, Handlers } from '../../jobs/index.js';
 import { ApiKeyService } from './api-key-service.js';
 import { AuditLog } from './audit-log.js';
 import { PasswordResetService } from './password-reset-service.js';
-import { RateLimiter } from './rate-limiter.js';
+import { AccountLimits, RateLimiter, RULES } from './rate-limiter.js';
 import { resetMailJob } from './reset-mail.js';
 import { resetMailHandler } from './reset-mail-job.js';
 import { SessionService } from './session-service.js';
@@ -50,12 +50,12 @@ export function createStaffModule(deps: StaffModuleDeps): StaffModule {
   const limiter = new RateLimiter(stores.rateLimits, clock);
   const { sessions, apiKeys } = createStaffAuthentication(deps);
   return {
-    signIn: new SignInService({ accounts: stores.accounts, sessions, limiter, audit, clock }),
+    signIn: new SignInService({ accounts: stores.accounts, sessions, limiter, signInLimits: new AccountLimits(limiter, RULES.signIn), audit, clock }),
     sessions,
     resets: new PasswordResetService({
       accounts: stores.accounts,
       resets: stores.resets,
-      limiter,
+      limits: new AccountLimits(limiter, RULES.resetMails),
       audit,
       enqueue: deps.enqueue,
       clock,

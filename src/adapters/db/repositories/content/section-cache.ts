@@ -12,7 +12,8 @@ export const SECTION_CACHE_TTL_MS = 60_000;
  * Every section and its names, held in memory per process: the navigation and every story card's
  * section label come from here, so no reader request reads the sections. Sections are few and
  * change rarely; a change in this process refreshes the cache at once (`invalidate`, called by the
- * content write repository), a change in another process within `SECTION_CACHE_TTL_MS`.
+ * content write repository), a change in another process as soon as its page change (the `site`
+ * key) arrives (app/container.ts), and at the latest within `SECTION_CACHE_TTL_MS`.
  */
 export class SectionCache {
   private loaded: Promise<{ order: string[]; names: Map<string, SectionName[]> }> | null = null;

@@ -147,7 +147,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
       // Free until the archive rule takes it (if on): no cache keeps the free page beyond that.
       const archived = archivesAfter(info, paywall.config)?.getTime();
       const notAfter = Math.min(cacheOptions.notAfter ?? Infinity, archived ?? Infinity);
-      const options = { ...cacheOptions, shareable: true, ...(Number.isFinite(notAfter) && { notAfter }) };
+      const options = { ...cacheOptions, shareable: true, ...(Number.isFinite(notAfter) && { notAfter }), ...(archived !== undefined && { neverStale: true }) };
       return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));
     }
 
