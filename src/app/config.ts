@@ -76,7 +76,7 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .regex(
-      /^(false|true|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/,
+      /^(false|true|\d{1,2}|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/,
       'false, true, a number of proxy hops (e.g. 1), or comma-separated proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)',
     )
     .default('false'),

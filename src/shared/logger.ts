@@ -7,5 +7,3 @@ export interface Logger {
   warn(object: object, message?: string): void;
   error(object: object, message?: string): void;
 }
-
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -69,6 +69,39 @@ describe.each(DIALECTS)('editorial admin API (%s)', (dialect) => {
     expect(JSON.stringify(missingTitle.json().error.details)).toContain('title');
   });
 
+  it("two editors: a save carrying story-wide settings read before the other's change gets 409 and undoes nothing", async () => {
+    const second = await asStaff(site.app, admin, 'POST', '/staff', { email: 'ece@example.org', name: 'Ece', role: 'editor', password: 'a long enough password' });
+    expect(second.statusCode).toBe(201);
+    const ece = await signIn(site.app, 'ece@example.org', 'a long enough password');
+    const body = paragraphs('One.', 'Two.', 'Three.', 'Harbour canary.');
+    const en = (await asStaff(site.app, editor, 'POST', '/stories', { locale: 'en', title: 'Harbour dues rise', dek: '', body, accessLevel: 'public' })).json();
+    expect((await asStaff(site.app, editor, 'POST', `/translations/${en.id}/transitions`, { to: 'published' })).statusCode).toBe(200);
+    const tr = (await asStaff(site.app, editor, 'POST', `/stories/${en.storyId}/translations`, { locale: 'tr' })).json();
+    // Ece has the original open: its text and its story-wide settings, as they stand now.
+    const seen = (await asStaff(site.app, ece, 'GET', `/translations/${en.id}`)).json();
+    expect(seen.story).toMatchObject({ accessLevel: 'public', version: 1 });
+    // Eda raises the access level through the Turkish version (the original's text version does not move).
+    const raised = await asStaff(site.app, editor, 'PUT', `/translations/${tr.id}`, { title: 'Liman ücretleri', dek: '', body, version: tr.version, accessLevel: 'paid', storyVersion: seen.story.version });
+    expect(raised.statusCode, raised.body).toBe(200);
+    expect(raised.json().story).toMatchObject({ accessLevel: 'paid', version: 2 });
+    // Ece's screen autosaves her stale copy of the settings with her text.
+    const stale = await asStaff(site.app, ece, 'PUT', `/translations/${en.id}`, { title: 'Harbour dues rise sharply', dek: '', body, version: seen.version, accessLevel: 'public', storyVersion: seen.story.version, autosave: true });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json()).toMatchObject({ error: { code: 'conflict', message: expect.any(String), details: { reason: 'story_changed', storyVersion: 2 } } });
+    expect(stale.json().error.details).not.toHaveProperty('field');
+    const now = (await asStaff(site.app, admin, 'GET', `/translations/${en.id}`)).json();
+    expect(now).toMatchObject({ title: 'Harbour dues rise', version: seen.version, story: { accessLevel: 'paid', version: 2 } });
+    const page = await site.app.inject({ method: 'GET', url: `/en/2014/07/${en.slug}` });
+    expect(page.body).not.toContain('Harbour canary.');
+    // Her text alone (no story-wide field) still saves; after a reload her settings save too.
+    const text = await asStaff(site.app, ece, 'PUT', `/translations/${en.id}`, { title: 'Harbour dues rise sharply', dek: '', body, version: seen.version, storyVersion: seen.story.version });
+    expect(text.statusCode, text.body).toBe(200);
+    const reloaded = text.json();
+    const lowered = await asStaff(site.app, ece, 'PUT', `/translations/${en.id}`, { title: reloaded.title, dek: '', body, version: reloaded.version, accessLevel: 'metered', storyVersion: reloaded.story.version });
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    expect(lowered.json().story).toMatchObject({ accessLevel: 'metered', version: 3 });
+  });
+
   it('only editors publish; the story appears on the site and the audit log records who published', async () => {
     const story = (await asStaff(site.app, writer, 'POST', '/stories', { locale: 'en', title: 'Market hall reopens', dek: '', body: paragraphs('Stalls are back.') })).json();
     expect((await asStaff(site.app, writer, 'POST', `/translations/${story.id}/transitions`, { to: 'in_review' })).statusCode).toBe(200);

@@ -108,7 +108,6 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
   });
 
   it('a story moved to another topic, section and byline leaves the old listings and joins the new ones within 1 s', async () => {
-    const { fixture } = site;
     const topic = await api('POST', '/topics', { kind: 'theme', names: [{ locale: 'en', name: 'Shipping' }] });
     expect(topic.statusCode).toBe(201);
     const shipping = `/en/topics/${topic.json().names[0].slug}`;

@@ -46,7 +46,7 @@ describe.each(DIALECTS)('every response carries the security headers, whatever a
   });
 
   it('drops any other such header and still sends the page with the security headers', async () => {
-    for (const v of awkward.filter((a) => /[^\x00-\xff]/.test(a))) {
+    for (const v of awkward.filter((a) => /[\u0100-\uffff]/.test(a))) {
       const res = await get(`/test-only/header?v=${encodeURIComponent(v)}`);
       expect(res.status, v).toBe(200);
       expect(res.headers.get('x-note')).toBeNull();

@@ -146,7 +146,7 @@ describe.each(DIALECTS)('staff, API keys and audit (%s)', (dialect) => {
     expect(body).toMatchObject({ page: 1, pageSize: 50 });
     expect(body.total).toBe(body.items.length);
     expect(body.items[0]).toMatchObject({ action: 'apiKey.create', details: { name: 'Latest key' } });
-    const times = body.items.map((e: { at: string }) => e.at);
+    const times: string[] = body.items.map((e: { at: string }) => e.at);
     expect(times).toEqual([...times].sort().reverse());
     expect(body.items.map((e: AuditItem) => e.action)).toContain('setup.complete');
     expect((await asStaff(site.app, admin, 'GET', '/audit?page=2')).json().items).toEqual([]);

@@ -84,7 +84,8 @@ describe('the permission matrix', () => {
 /**
  * Field groups, by hand like POLICY: may this role change the language version's text / the
  * story-wide settings of this subject? `own-draft`: an original draft the actor started;
- * `own-live`: the same once published; `others-draft`: someone else's original draft; `tr-draft`:
+ * `own-live`: the same once published; `own-was-live`: the same back in draft after being out in
+ * public (for the story: any language version is or has been live); `others-draft`: someone else's original draft; `tr-draft`:
  * a Turkish translation draft (the translator's locale) of someone else's story; `fa-draft`: the
  * same in a locale the translator does not translate into.
  */
@@ -97,6 +98,7 @@ text  tr-draft          .         .         x          x      x
 text  fa-draft          .         .         .          x      x
 story own-draft         x         x         .          x      x
 story own-live          .         .         .          x      x
+story own-was-live      .         .         .          x      x
 story others-draft      .         .         .          x      x
 story tr-draft          .         .         .          x      x
 story fa-draft          .         .         .          x      x
@@ -104,6 +106,7 @@ story fa-draft          .         .         .          x      x
 const SUBJECTS: Record<string, EditSubject> = {
   'own-draft': { status: 'draft', locale: 'en', isOriginal: true, ownerStaffIds: ['me'] },
   'own-live': { status: 'published', locale: 'en', isOriginal: true, ownerStaffIds: ['me'] },
+  'own-was-live': { status: 'draft', locale: 'en', isOriginal: true, ownerStaffIds: ['me'], everLive: true },
   'others-draft': { status: 'draft', locale: 'en', isOriginal: true, ownerStaffIds: ['someone-else'] },
   'tr-draft': { status: 'draft', locale: 'tr', isOriginal: false, ownerStaffIds: ['someone-else'] },
   'fa-draft': { status: 'draft', locale: 'fa', isOriginal: false, ownerStaffIds: ['someone-else'] },

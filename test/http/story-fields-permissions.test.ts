@@ -10,7 +10,10 @@ import { startTestSite, type TestSite } from '../support/test-site.js';
  * every role, signed in and by API key: who may change them on which language version. Written
  * out by hand (not derived from permissions.ts), like the matrix in staff-permissions.test.ts.
  * `others-tr`: the Turkish translation (a draft) of a published paid story someone else wrote;
- * `others-en`: that story's original; `own-draft`: an original draft the actor started.
+ * `others-en`: that story's original; `own-draft`: an original draft the actor started;
+ * `own-tr-live`: a story the actor started whose original an editor published, then unpublished and
+ * took back to draft, while its Turkish translation stays published; `own-was-live`: the same
+ * without a translation (the story has been public, so it is no longer early).
  * 200 = changed; 403 / 404 = refused and nothing changed; n/a = the role cannot start stories.
  */
 const POLICY = `
@@ -18,10 +21,12 @@ const POLICY = `
 others-tr         404        404       403        200    200
 others-en         404        404       403        200    200
 own-draft         200        200       n/a        200    200
+own-tr-live       403        403       n/a        200    200
+own-was-live      403        403       n/a        200    200
 `;
 const [header = '', ...rows] = POLICY.trim().split('\n');
 const columns = header.trim().split(/\s+/);
-type Case = 'others-tr' | 'others-en' | 'own-draft';
+type Case = 'others-tr' | 'others-en' | 'own-draft' | 'own-tr-live' | 'own-was-live';
 const expected = new Map(rows.map((row) => {
   const [name = '', ...marks] = row.trim().split(/\s+/);
   return [name as Case, new Map(columns.map((role, i) => [role, marks[i] ?? 'n/a']))];
@@ -83,6 +88,27 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
     return { en: (await asStaff(site.app, editor, 'GET', `/translations/${en.id}`)).json(), tr: saved.json() };
   }
 
+  /**
+   * A paid story the actor started, published by the desk editor, then unpublished and taken back
+   * to draft; with `liveTranslation`, its Turkish translation is published before and stays so.
+   */
+  async function ownStoryOnceLive(actor: Actor, liveTranslation: boolean) {
+    const mine = (await actor.send('POST', '/stories', { locale: 'en', ...text(`Mine ${++n}`, 1), version: undefined, ...before })).json();
+    const move = async (id: string, to: string) => expect((await asStaff(site.app, editor, 'POST', `/translations/${id}/transitions`, { to })).statusCode).toBe(200);
+    await move(mine.id, 'published');
+    let tr: { id: string; slug: string; title: string } | null = null;
+    if (liveTranslation) {
+      const started = (await asStaff(site.app, editor, 'POST', `/stories/${mine.storyId}/translations`, { locale: 'tr' })).json();
+      tr = (await asStaff(site.app, editor, 'PUT', `/translations/${started.id}`, text(`Benim ${n}`, started.version))).json();
+      await move(started.id, 'published');
+    }
+    await move(mine.id, 'unpublished');
+    await move(mine.id, 'draft');
+    const en = (await asStaff(site.app, editor, 'GET', `/translations/${mine.id}`)).json();
+    expect(en.status).toBe('draft');
+    return { en, tr };
+  }
+
   const storyValue = async (translationId: string, field: StoryField) => (await asStaff(site.app, admin, 'GET', `/translations/${translationId}`)).json().story[field];
 
   it('covers every story-wide field of the code', () => {
@@ -118,6 +144,13 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
             expect((await actor.send('POST', '/stories', { locale: 'en', ...text('Mine', 1), version: undefined })).statusCode).toBe(403);
             continue;
           }
+          for (const name of ['own-tr-live', 'own-was-live'] as const) {
+            const { en } = await ownStoryOnceLive(actor, name === 'own-tr-live');
+            const res = await actor.send('PUT', `/translations/${en.id}`, { ...text(en.title, en.version), [field]: after[field] });
+            const why = `${actor.label} ${field} on ${name}: ${res.body}`;
+            expect(String(res.statusCode), why).toBe(expected.get(name)?.get(role));
+            expect(await storyValue(en.id, field), why).toEqual(res.statusCode === 200 ? after[field] : before[field]);
+          }
           const mine = (await actor.send('POST', '/stories', { locale: 'en', ...text(`Mine ${++n}`, 1), version: undefined, ...before })).json();
           const res = await actor.send('PUT', `/translations/${mine.id}`, { ...text(mine.title, mine.version), [field]: after[field] });
           expect(String(res.statusCode), `${actor.label} ${field} on own-draft: ${res.body}`).toBe(want);
@@ -146,6 +179,22 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(story.en.title);
     expect(page.body).not.toContain(`Paid canary ${story.en.title}`);
+  });
+
+  it('keeps a paid story paid when its writer makes it public while a translation is live and the original is back in draft', async () => {
+    const writer = actors.find((a) => a.label === 'writer (signed in)') as Actor;
+    const { en, tr } = await ownStoryOnceLive(writer, true);
+    if (!tr) throw new Error('no translation');
+    for (const level of ['public', 'metered', 'registered']) {
+      const res = await writer.send('PUT', `/translations/${en.id}`, { ...text(en.title, en.version), accessLevel: level });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'story_fields', fields: ['accessLevel'] } });
+    }
+    expect(await storyValue(en.id, 'accessLevel')).toBe('paid');
+    const page = await site.app.inject({ method: 'GET', url: `/tr/2014/07/${tr.slug}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(tr.title);
+    expect(page.body).not.toContain(`Paid canary ${tr.title}`);
   });
 
   it('audits every change of access level: who, from, to', async () => {

@@ -4,7 +4,7 @@ import { openServices, type Services } from '../../src/app/container.js';
 import { createJobQueue, createJobRuntime, enqueueNow } from '../../src/app/wiring/jobs-wiring.js';
 import { kyselyTx } from '../../src/adapters/db/repositories/jobs/job-queue-kysely.js';
 import { jobHandler } from '../../src/modules/jobs/index.js';
-import { silentLogger } from '../../src/shared/logger.js';
+import { silentLogger } from '../support/silent-logger.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
 import { testSiteConfig } from '../support/test-site.js';
 

@@ -83,6 +83,24 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
     expect((await service.revisions(editor, draft.id, { limit: 50 })).items.length).toBe(2);
   });
 
+  it('two editors changing story-wide settings through two language versions at once: one wins, the other gets a conflict', async () => {
+    const en = await service.createStory(editor, { locale: 'en', title: 'Toll race', dek: '', body: paragraphs('Start.'), accessLevel: 'metered' });
+    const tr = await service.startTranslation(editor, en.id, { locale: 'tr', provenance: 'newsroom' });
+    expect(en.story.version).toBe(1);
+    const results = await Promise.allSettled([
+      service.update(editor, en.id, { title: 'Toll race', dek: '', body: paragraphs('Start.'), version: en.version, accessLevel: 'paid', storyVersion: 1 }),
+      service.update(editor, tr.id, { title: 'Geçiş yarışı', dek: '', body: paragraphs('Başla.'), version: tr.version, accessLevel: 'public', storyVersion: 1 }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failure.reason).toMatchObject({ code: 'conflict', details: { reason: 'story_changed', storyVersion: 2 } });
+    const winner = results.findIndex((r) => r.status === 'fulfilled');
+    const now = await service.get(editor, en.id);
+    expect(now.story).toMatchObject({ accessLevel: winner === 0 ? 'paid' : 'public', version: 2 });
+    // The loser's text was not written either.
+    expect((await service.get(editor, winner === 0 ? tr.id : en.id)).version).toBe(winner === 0 ? tr.version : en.version);
+  });
+
   it('refuses an invalid document naming the bad node, and saves nothing', async () => {
     const draft = await service.createStory(writer, { locale: 'en', title: 'Bad body check', dek: '', body: paragraphs('ok') });
     const error = await rejects(

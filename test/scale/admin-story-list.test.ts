@@ -35,7 +35,7 @@ describe.each(DIALECTS)('admin story list at scale (%s)', (dialect) => {
     const body = res.json();
     expect(body).toMatchObject({ capped: false, page: 1, pageSize: 25 });
     expect(body.items).toHaveLength(25);
-    const times = body.items.map((i: { updatedAt: string }) => i.updatedAt);
+    const times: string[] = body.items.map((i: { updatedAt: string }) => i.updatedAt);
     expect([...times].sort().reverse()).toEqual(times);
     const deep = await asStaff(site.app, admin, 'GET', '/stories?page=41');
     expect(deep.statusCode).toBe(400);

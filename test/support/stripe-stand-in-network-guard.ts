@@ -42,5 +42,5 @@ function destination(args: unknown[]): { host: string; port: string } | null {
 }
 
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host) || host === '::ffff:127.0.0.1';
+  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.') || host === '::ffff:127.0.0.1';
 }

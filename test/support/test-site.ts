@@ -8,7 +8,7 @@ import { availableLocales, createHttpApp, openServices, type Services } from '..
 import { buildJobHandlers } from '../../src/app/wiring/index.js';
 import { createJobRuntime } from '../../src/app/wiring/jobs-wiring.js';
 import type { JobWorker } from '../../src/modules/jobs/index.js';
-import { silentLogger } from '../../src/shared/logger.js';
+import { silentLogger } from './silent-logger.js';
 import { fixedClock } from '../../src/shared/clock.js';
 import { createTestDatabase, type DialectName, type TestDatabase } from './databases.js';
 import { NOW, seedFixture, type Fixture } from './fixtures.js';

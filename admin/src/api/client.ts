@@ -21,7 +21,8 @@ export type ErrorCode =
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | string,
+    /** A known code, or any other string a newer server may send (`string & {}` keeps the known ones suggested). */
+    readonly code: ErrorCode | (string & {}),
     message: string,
     readonly details: Record<string, unknown> = {},
     /** Seconds from Retry-After (429), when given. */

@@ -10,6 +10,7 @@ import type {
   Paged,
   Provenance,
   RevisionSummary,
+  SaveInput,
   Role,
   SessionAnswer,
   SourceChanges,
@@ -82,8 +83,8 @@ export const storiesApi = {
     api<{ items: StoryListItem[] }>('GET', `/stories/calendar${query({ from, to })}`, undefined, { signal }),
   create: (input: TranslationInput & { locale: string }) => api<Translation>('POST', '/stories', input),
   get: (id: string) => api<Translation>('GET', tid(id)),
-  /** `autosave`: a save the editor made by itself; the server coalesces those into one revision per session. */
-  save: (id: string, input: TranslationInput & { version: number; autosave?: boolean }) => api<Translation>('PUT', tid(id), input),
+  /** With the versions it was based on (SaveInput): a stale one is a 409 and nothing is written. */
+  save: (id: string, input: SaveInput) => api<Translation>('PUT', tid(id), input),
   /** With the version the screen shows, so a status never changes on text someone else has changed. */
   transition: (id: string, to: StoryStatus, version: number, publishAt?: string) =>
     api<Translation>('POST', `${tid(id)}/transitions`, publishAt ? { to, publishAt, version } : { to, version }),

@@ -17,6 +17,7 @@ import type {
   StoryListItem,
   TranslationInput as ServerTranslationInput,
   TranslationRecord,
+  UpdateTranslationInput,
 } from '../../../src/modules/newsroom/editorial/editorial-types';
 import type { DiffPart } from '../../../src/modules/newsroom/editorial/text-diff';
 
@@ -37,6 +38,8 @@ export type TranslationRef = TranslationRecord['siblings'][number];
 
 /** The body of `POST /stories` (+ `locale`) and `PUT /translations/:id` (+ `version`): what the server's schema accepts. */
 export type TranslationInput = Omit<ServerTranslationInput, 'body' | 'dek'> & { dek: string; body: StoryDocument };
+/** A PUT of a translation: the input, the text version it was based on, the story-wide settings' version when it carries them, `autosave`. */
+export type SaveInput = Omit<UpdateTranslationInput, 'body' | 'dek'> & { dek: string; body: StoryDocument };
 
 export type Diff = DiffPart[];
 export interface DiffSet {

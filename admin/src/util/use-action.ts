@@ -10,7 +10,8 @@ export interface Action {
   setError(message: string | null): void;
   /**
    * Runs `work`, tracking busy and error. A thrown error is shown through `describe` when it returns
-   * a sentence, else through the shared `describeError`. Resolves true when `work` succeeded.
+   * a sentence, else through the shared `describeError`. Resolves true when `work` succeeded; never
+   * rejects, so an event handler may start it with `void` (`onSubmit={(event) => void submit(event)}`).
    */
   run(work: () => Promise<void>, describe?: (error: unknown) => string | null): Promise<boolean>;
 }

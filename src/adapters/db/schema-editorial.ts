@@ -32,6 +32,8 @@ export interface StoryCorrectionsTable {
 export interface EditorialStoryColumns {
   access_level: string;
   created_by: string | null;
+  /** The story-wide settings' optimistic lock (migration 0012). */
+  version: number;
 }
 
 export interface EditorialTranslationColumns {

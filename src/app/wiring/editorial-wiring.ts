@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { KyselyJobQueue } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
 import { EditorialKyselyRepository } from '../../adapters/db/repositories/editorial/editorial-kysely-repository.js';
 import { EditorialKyselyReads } from '../../adapters/db/repositories/editorial/editorial-reads.js';
@@ -10,6 +9,7 @@ import { registerTaxonomyRoutes } from '../../adapters/http/admin-api/taxonomy-r
 import { jobHandler, type Handlers } from '../../modules/jobs/index.js';
 import type { Tx } from '../../modules/jobs/job-queue.js';
 import { EditorialService, type EditorialAudit, type PublishScheduler } from '../../modules/newsroom/editorial/editorial-service.js';
+import { publishJobKey, publishStoryJob } from '../../modules/newsroom/editorial/publish-job.js';
 import { TaxonomyService } from '../../modules/newsroom/taxonomy/taxonomy-service.js';
 import type { Services } from '../container.js';
 import { createJobQueue } from './jobs-wiring.js';
@@ -17,17 +17,15 @@ import { AuditLog } from '../../modules/newsroom/staff/audit-log.js';
 import { createStaffStores } from '../../adapters/db/repositories/staff/index.js';
 import { adminAuthDeps } from './staff-wiring.js';
 
-export const PUBLISH_JOB = 'story.publish';
-const publishKey = (translationId: string, at: Date) => `${PUBLISH_JOB}:${translationId}:${at.toISOString()}`;
-
 /** Scheduling writes the publish job into the same transaction as the status change (the outbox). */
 function publishScheduler(queue: KyselyJobQueue): PublishScheduler {
   return {
     async schedule(tx, translationId, runAt) {
-      await queue.enqueue(tx as Tx, { type: PUBLISH_JOB, payload: { translationId, scheduledFor: runAt.toISOString() }, runAt, idempotencyKey: publishKey(translationId, runAt) });
+      const payload = { translationId, scheduledFor: runAt.toISOString() };
+      await queue.enqueue(tx as Tx, publishStoryJob.create(payload, { runAt, idempotencyKey: publishJobKey(translationId, runAt) }));
     },
     async cancel(tx, translationId, runAt) {
-      await queue.cancel(tx as Tx, publishKey(translationId, runAt));
+      await queue.cancel(tx as Tx, publishJobKey(translationId, runAt));
     },
   };
 }
@@ -48,7 +46,7 @@ export function buildEditorialService(services: Services): EditorialService {
 export function editorialJobHandlers(services: Services): Handlers {
   const editorial = buildEditorialService(services);
   return {
-    [PUBLISH_JOB]: jobHandler(z.object({ translationId: z.string(), scheduledFor: z.string() }), async (payload) => {
+    [publishStoryJob.type]: jobHandler(publishStoryJob.schema, async (payload) => {
       await editorial.publishScheduled(payload.translationId, payload.scheduledFor);
     }),
   };

@@ -35,6 +35,7 @@ export function stripLatinDiacritics(text: string): string {
  * Arabic-script harakat/tashkeel (U+064B–U+065F), superscript alef (U+0670), Quranic annotation
  * marks (U+0610–U+061A, U+06D6–U+06ED) and tatweel (U+0640). Optional in running text.
  */
+// oxlint-disable-next-line eslint/no-misleading-character-class -- each mark is matched on its own, to be stripped
 export const ARABIC_MARKS = /[\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/g;
 
 /** Arabic-Indic (٠–٩) and Extended Arabic-Indic / Persian (۰–۹) digits → ASCII 0–9. */

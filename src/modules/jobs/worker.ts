@@ -102,6 +102,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
     while (!stopping) {
       nudged = false;
       try {
+        // oxlint-disable-next-line typescript/no-floating-promises -- the started jobs run detached: `active` holds them, `pause` wakes when one ends, and `start` turns a failure into 'lost', so none rejects unheard
         await claimAndStart();
       } catch (error) {
         log.error({ workerId, error: describeError(error) }, 'could not claim jobs');
@@ -134,7 +135,7 @@ export function startWorker(options: WorkerOptions): JobWorker {
         wake?.();
         await polling;
         await claiming;
-        await Promise.allSettled([...active]);
+        await Promise.allSettled(active);
       })();
       return stopped;
     },

@@ -8,7 +8,7 @@ import type { MediaStorage } from './media-storage.js';
 import { DEFAULT_PROCESSING_LIMITS } from './media-service.js';
 import { ProcessingPool } from './processing-pool.js';
 
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(7)]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 60 }, () => 7)]);
 
 class MemoryStorage implements MediaStorage {
   readonly files = new Map<string, Uint8Array>();

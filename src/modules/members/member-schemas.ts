@@ -22,7 +22,7 @@ const THIS_SITE = 'https://this-site.invalid';
 /**
  * Where a reader may be sent after signing in: a path on this site only (starts with one slash, no
  * scheme, no `//`, no backslash, no control or invisible characters), so a link can never redirect
- * off the site. Returned percent-encoded (`/　/x` → `/%E3%80%80/x`), as a Location header must be.
+ * off the site. Returned percent-encoded (`/\u3000/x`, an ideographic space, → `/%E3%80%80/x`), as a Location header must be.
  */
 export function safeReturnPath(value: unknown, fallback: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 500) return fallback;

@@ -94,7 +94,8 @@ export type FieldGroup = 'text' | 'story';
 const FIELD_GROUPS: Record<FieldGroup, { any: Action; own: Action; inOwnLocale: Action | null }> = {
   // Editors anything; owners their early drafts; translators a translation in their locales.
   text: { any: 'story.editAny', own: 'story.editOwn', inOwnLocale: 'translation.edit' },
-  // Editors anything; the story's owner while its original is an early draft; translators never.
+  // Editors anything; the story's owner while the story is early (no language version is or has
+  // been out in public: see storySubjectOf in editorial/story-fields.ts); translators never.
   story: { any: 'story.editAny', own: 'story.editOwn', inOwnLocale: null },
 };
 
@@ -104,13 +105,18 @@ export interface EditSubject {
   locale: string;
   isOriginal: boolean;
   ownerStaffIds: readonly string[];
+  /**
+   * True when the subject is or has been out in public, whatever its status says now (a story whose
+   * translation is live while its original went back to draft): never early then.
+   */
+  everLive?: boolean;
 }
 
 /** The single answer to "may this actor change this group of fields here, in this state?". */
 export function mayEditFields(actor: Actor, group: FieldGroup, subject: EditSubject): boolean {
   const rule = FIELD_GROUPS[group];
   if (can(actor, rule.any)) return true;
-  const early = subject.status === 'draft' || subject.status === 'in_review';
+  const early = !subject.everLive && (subject.status === 'draft' || subject.status === 'in_review');
   if (rule.inOwnLocale && !subject.isOriginal && can(actor, rule.inOwnLocale, { locale: subject.locale })) return early;
   return early && can(actor, rule.own, { ownerStaffIds: subject.ownerStaffIds });
 }

@@ -43,7 +43,7 @@ export function AccountScreen() {
       <p className="lead">{t('account.intro', { email: me.email })}</p>
       <section className="panel" aria-labelledby="change-password">
         <h2 id="change-password">{t('account.changePassword')}</h2>
-        <form className="stack" onSubmit={submit}>
+        <form className="stack" onSubmit={(event) => void submit(event)}>
           <TextField label={t('account.currentPassword')} type="password" value={current} onValue={setCurrent} required autoComplete="current-password" />
           <TextField label={t('field.newPassword')} type="password" value={password} onValue={setPassword} required autoComplete="new-password" hint={t('auth.passwordHint')} />
           <TextField label={t('field.passwordRepeat')} type="password" value={repeat} onValue={setRepeat} required autoComplete="new-password" />

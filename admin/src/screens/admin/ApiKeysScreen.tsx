@@ -118,7 +118,7 @@ export function ApiKeysScreen() {
       ) : null}
       <section className="panel" aria-labelledby="new-key">
         <h2 id="new-key">{t('apiKeys.new')}</h2>
-        <form className="grid-form" onSubmit={create}>
+        <form className="grid-form" onSubmit={(event) => void create(event)}>
           <TextField label={t('field.name')} value={name} onValue={setName} required hint={t('apiKeys.nameHint')} />
           <SelectField label={t('field.role')} value={role} onValue={(v) => setRole(v as Role)} options={ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }))} />
           <div className="actions">

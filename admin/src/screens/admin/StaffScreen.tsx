@@ -212,7 +212,7 @@ function AddStaff({ onAdded }: { onAdded(): void }) {
   return (
     <section className="panel" aria-labelledby="add-staff">
       <h2 id="add-staff">{t('staff.add')}</h2>
-      <form className="grid-form" onSubmit={submit}>
+      <form className="grid-form" onSubmit={(event) => void submit(event)}>
         <TextField label={t('field.name')} value={name} onValue={setName} required autoComplete="off" />
         <TextField label={t('field.email')} type="email" value={email} onValue={setEmail} required autoComplete="off" />
         <SelectField label={t('field.role')} value={role} onValue={(v) => setRole(v as Role)} options={ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }))} />

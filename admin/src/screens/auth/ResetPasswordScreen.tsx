@@ -17,7 +17,7 @@ function RequestReset() {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, run } = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +32,7 @@ function RequestReset() {
       {sent ? (
         <Notice kind="success">{t('reset.sent')}</Notice>
       ) : (
-        <form onSubmit={submit} className="stack">
+        <form onSubmit={(event) => void submit(event)} className="stack">
           <p className="lead">{t('reset.intro')}</p>
           <TextField label={t('field.email')} type="email" value={email} onValue={setEmail} required autoComplete="email" />
           {error ? <Notice kind="error">{error}</Notice> : null}
@@ -77,7 +77,7 @@ function ConfirmReset({ token }: { token: string }) {
           </button>
         </>
       ) : (
-        <form onSubmit={submit} className="stack">
+        <form onSubmit={(event) => void submit(event)} className="stack">
           <TextField label={t('field.newPassword')} type="password" value={password} onValue={setPassword} required autoComplete="new-password" hint={t('auth.passwordHint')} />
           <TextField label={t('field.passwordRepeat')} type="password" value={repeat} onValue={setRepeat} required autoComplete="new-password" />
           {error ? <Notice kind="error">{error}</Notice> : null}

@@ -52,7 +52,7 @@ export function SetupScreen() {
   return (
     <AuthFrame title={t('setup.title')}>
       <p className="lead">{t('setup.intro')}</p>
-      <form onSubmit={submit} className="stack">
+      <form onSubmit={(event) => void submit(event)} className="stack">
         <TextField label={t('field.name')} value={name} onValue={setName} required autoComplete="name" />
         <TextField label={t('field.email')} type="email" value={email} onValue={setEmail} required autoComplete="email" />
         <TextField label={t('field.password')} type="password" value={password} onValue={setPassword} required autoComplete="new-password" hint={t('auth.passwordHint')} />

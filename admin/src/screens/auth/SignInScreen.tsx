@@ -26,7 +26,7 @@ function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
   };
 
   return (
-    <form onSubmit={submit} className="stack">
+    <form onSubmit={(event) => void submit(event)} className="stack">
       <TextField label={t('field.email')} type="email" value={email} onValue={setEmail} required autoComplete="username" />
       <TextField label={t('field.password')} type="password" value={password} onValue={setPassword} required autoComplete="current-password" autoFocus={initialEmail !== ''} />
       {error ? <Notice kind="error">{error}</Notice> : null}

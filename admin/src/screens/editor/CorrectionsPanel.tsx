@@ -45,7 +45,7 @@ export function CorrectionsPanel({ translation }: { translation: Translation }) 
         <p className="empty">{t('corrections.none')}</p>
       )}
       {!published ? <p className="field__hint">{t('corrections.onlyPublished')}</p> : null}
-      <form className="stack" onSubmit={submit} hidden={!published}>
+      <form className="stack" onSubmit={(event) => void submit(event)} hidden={!published}>
         <SelectField
           label={t('corrections.kind')}
           value={kind}

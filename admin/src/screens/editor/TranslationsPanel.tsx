@@ -75,7 +75,7 @@ export function TranslateDialog({ source, locale, onClose }: { source: { id?: st
 
   return (
     <Dialog title={t('translations.translateInto', { language: languageName(locale) })} onClose={onClose}>
-      <form className="stack" onSubmit={submit}>
+      <form className="stack" onSubmit={(event) => void submit(event)}>
         <SelectField
           label={t('field.provenance')}
           value={provenance}

@@ -13,10 +13,10 @@ import { fromLocalInput, toLocalInput } from '../../util/dates';
 import { useAction } from '../../util/use-action';
 
 /** The public address of a published translation (the reader site's URL contract). */
-export function publicPath(t: Translation): string | null {
-  if (t.status !== 'published' || !t.publishedAt || !t.slug) return null;
-  const at = new Date(t.publishedAt);
-  return Number.isNaN(at.getTime()) ? null : storyPath(t.locale, at, t.slug);
+export function publicPath(translation: Translation): string | null {
+  if (translation.status !== 'published' || !translation.publishedAt || !translation.slug) return null;
+  const at = new Date(translation.publishedAt);
+  return Number.isNaN(at.getTime()) ? null : storyPath(translation.locale, at, translation.slug);
 }
 
 interface Props {
@@ -42,9 +42,9 @@ const LABELS: Partial<Record<string, MessageKey>> = {
 };
 
 /** The workflow's view of a translation. Owners the answer does not name: assume the viewer (the server decides). */
-function subjectOf(t: Translation, staffId: string): WorkflowSubject {
-  const owners = [t.story?.createdBy, t.createdBy].filter((v): v is string => typeof v === 'string');
-  return { status: t.status, locale: t.locale, isOriginal: t.isOriginal !== false, ownerStaffIds: owners.length > 0 ? owners : [staffId] };
+function subjectOf(translation: Translation, staffId: string): WorkflowSubject {
+  const owners = [translation.story?.createdBy, translation.createdBy].filter((v): v is string => typeof v === 'string');
+  return { status: translation.status, locale: translation.locale, isOriginal: translation.isOriginal !== false, ownerStaffIds: owners.length > 0 ? owners : [staffId] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Translation } from '../../api/types';
-import { fieldsOf, inputOf, snapshotOf } from './draft-fields';
+import { fieldsOf, inputOf, saveInputOf, snapshotOf } from './draft-fields';
 
 /** The server's answer (its TranslationRecord): story-wide settings under `story`. */
 const base: Translation = {
@@ -24,8 +24,8 @@ const base: Translation = {
   provenanceCredit: null,
   createdBy: 'w1',
   syncedSourceVersion: null,
-  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', createdBy: 'w1', authorIds: [], topicIds: ['top1'], originalLocale: 'en' },
-  siblings: [{ id: 't1', locale: 'en', status: 'draft', version: 3, isOriginal: true }],
+  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', createdBy: 'w1', authorIds: [], topicIds: ['top1'], originalLocale: 'en', version: 7 },
+  siblings: [{ id: 't1', locale: 'en', status: 'draft', version: 3, isOriginal: true, publishedAt: null }],
 };
 
 describe('the input sent for a translation', () => {
@@ -75,6 +75,15 @@ describe('the input sent for a translation', () => {
     const input = inputOf(fields, translation);
     for (const key of ['accessLevel', 'sectionId', 'leadImageId', 'authorIds', 'topicIds']) expect(input).not.toHaveProperty(key);
     expect(input).toMatchObject({ title: 'Harbour', dek: 'Prices' });
+  });
+
+  it("names the versions a save was based on: the text's, and the story settings' when it carries them", () => {
+    expect(saveInputOf(fieldsOf(base), base, true)).toMatchObject({ version: 3, storyVersion: 7, autosave: true, accessLevel: 'metered' });
+    expect(saveInputOf(fieldsOf(base), base, false)).not.toHaveProperty('autosave');
+    const translation: Translation = { ...base, isOriginal: false, locale: 'tr' };
+    const input = saveInputOf(fieldsOf(translation), translation, true);
+    expect(input).toMatchObject({ version: 3 });
+    expect(input).not.toHaveProperty('storyVersion');
   });
 
   it('the same fields give the same snapshot; any edit changes it', () => {

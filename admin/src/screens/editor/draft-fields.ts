@@ -8,8 +8,11 @@
  * - Emptying a field the server had a value for is sent as a removal (null for ids, '' for text).
  * - The slug is sent when someone typed one, or once the story has been public (its URL must not
  *   follow the title); before that the server makes it from the title on every save.
+ * - A save names the versions it was based on: the text's, and the story-wide settings' when it
+ *   carries them, so a screen holding an old copy of the settings gets a conflict (409) instead of
+ *   undoing a change someone made through another language version.
  */
-import type { AccessLevel, MediaImage, StoryDocument, Translation, TranslationInput, TranslationRef } from '../../api/types';
+import type { AccessLevel, MediaImage, SaveInput, StoryDocument, Translation, TranslationInput, TranslationRef } from '../../api/types';
 
 export interface DraftFields {
   title: string;
@@ -27,6 +30,8 @@ export interface DraftFields {
   seoDescription: string;
   accessLevel: AccessLevel;
 }
+
+const STORY_KEYS = ['sectionId', 'leadImageId', 'accessLevel', 'authorIds', 'topicIds'] as const;
 
 /** The story's language versions (this one included). */
 export function siblingsOf(t: Translation): TranslationRef[] {
@@ -79,6 +84,15 @@ function storyInputOf(fields: DraftFields, server: Translation): Partial<Transla
 
   input.topicIds = fields.topicIds;
   input.authorIds = fields.authorIds;
+  return input;
+}
+
+/** The body of a PUT: the input and the versions it was based on (see the top of this file). */
+export function saveInputOf(fields: DraftFields, server: Translation, autosave: boolean): SaveInput {
+  const input: SaveInput = { ...inputOf(fields, server), version: server.version };
+  const carriesStory = STORY_KEYS.some((key) => input[key] !== undefined);
+  if (carriesStory) input.storyVersion = server.story.version;
+  if (autosave) input.autosave = true;
   return input;
 }
 

@@ -1,6 +1,7 @@
 /**
  * One translation being edited: loads it, keeps the form's fields, and saves them with a debounced
- * PUT carrying the version it was based on (marked `autosave`, so the server keeps one revision per
+ * PUT carrying the versions it was based on (the text's, and the story-wide settings' from the
+ * original's screen; marked `autosave`, so the server keeps one revision per
  * editing session; a flush, before a workflow step or on leaving, is an explicit save). A 409 means someone else saved in between: nothing is
  * retried or overwritten, the screen says so and offers a reload. Leaving the page with unsaved
  * changes asks first (beforeunload); leaving the screen saves what is pending.
@@ -11,7 +12,7 @@ import { storiesApi } from '../../api/endpoints';
 import type { Translation } from '../../api/types';
 import { setNavigationGuard } from '../../app/router';
 import { useSession } from '../../app/session';
-import { fieldsOf, inputOf, snapshotOf, type DraftFields } from './draft-fields';
+import { fieldsOf, saveInputOf, snapshotOf, type DraftFields } from './draft-fields';
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict' | 'error';
 
@@ -74,13 +75,13 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
   };
 
   const load = useCallback(
-    (t: Translation) => {
+    (fromServer: Translation) => {
       clearTimer();
-      const next = fieldsOf(t);
-      serverRef.current = t;
+      const next = fieldsOf(fromServer);
+      serverRef.current = fromServer;
       fieldsRef.current = next;
       savedRef.current = next;
-      setTranslation(t);
+      setTranslation(fromServer);
       setFields(next);
       setSaveError(null);
       setState('saved');
@@ -98,10 +99,9 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
       setState('saved');
       return true;
     }
-    const input = inputOf(current, server);
     setState('saving');
     try {
-      const saved = await storiesApi.save(server.id, { ...input, version: server.version, ...(autosave && { autosave: true }) });
+      const saved = await storiesApi.save(server.id, saveInputOf(current, server, autosave));
       serverRef.current = saved;
       savedRef.current = current;
       setTranslation(saved);
@@ -117,7 +117,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
       setState(error instanceof ApiError && error.status === 409 && error.details.field === undefined ? 'conflict' : 'error');
       return false;
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
   }, [setState]);
 
   const save = useCallback(async (autosave = false): Promise<boolean> => {
@@ -145,9 +145,9 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
     setLoading(true);
     setLoadError(null);
     storiesApi.get(id).then(
-      (t) => {
+      (loaded) => {
         if (!live) return;
-        load(t);
+        load(loaded);
         setLoading(false);
       },
       (error: unknown) => {
@@ -162,7 +162,7 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
       clearTimer();
       if (isDirty() && stateRef.current !== 'conflict') void save();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- loads once per story id; the cleanup must save with the refs of that moment, not re-run when callbacks change
   }, [id]);
 
   const update = useCallback(
@@ -181,20 +181,21 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
         setState('saved');
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
     [setState],
   );
 
   const accept = useCallback(
-    (t: Translation) => {
+    (fromServer: Translation) => {
       // Same text, new status and version: what was saved stays saved.
-      serverRef.current = t;
-      setTranslation(t);
+      serverRef.current = fromServer;
+      setTranslation(fromServer);
       if (stateRef.current === 'saved' && isDirty()) {
         setState('unsaved');
         schedule();
       }
     },
+    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
     [setState],
   );
 

@@ -43,7 +43,7 @@ export function UploadForm({ locale, onUploaded, submitLabel }: { locale: string
   };
 
   return (
-    <form onSubmit={submit} className="stack">
+    <form onSubmit={(event) => void submit(event)} className="stack">
       <div className="field">
         <label htmlFor={fileId}>{t('media.file')}</label>
         <input id={fileId} type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

@@ -29,7 +29,7 @@ export function NewStoryScreen() {
   return (
     <section className="narrow">
       <h1>{t('newStory.title')}</h1>
-      <form onSubmit={submit} className="stack">
+      <form onSubmit={(event) => void submit(event)} className="stack">
         <SelectField label={t('field.locale')} value={locale} onValue={setLocale} options={locales.map((l) => ({ value: l, label: languageName(l) }))} />
         <TextField label={t('field.title')} value={title} onValue={setTitle} required maxLength={300} lang={locale} />
         <TextArea label={t('field.dek')} value={dek} onValue={setDek} lang={locale} />

@@ -29,10 +29,10 @@ function sourceIdOf(translation: Translation, fromLink: string | null): string |
 }
 
 /** Whether the source changed since the last sync, and how (GET …/source-changes); null for an original. */
-async function sourceChangesOf(t: Translation): Promise<SourceChanges | null> {
-  if (t.isOriginal) return null;
+async function sourceChangesOf(translation: Translation): Promise<SourceChanges | null> {
+  if (translation.isOriginal) return null;
   try {
-    return await storiesApi.sourceChanges(t.id);
+    return await storiesApi.sourceChanges(translation.id);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -70,7 +70,7 @@ export function TranslationScreen({ id, sourceId }: { id: string; sourceId: stri
         <SaveIndicator state={draft.saveState} />
       </div>
       <DraftNotices draft={draft} />
-      <SourceUpdated translation={translation} sourceId={sourceKey} flush={draft.flush} version={draft.currentVersion} onSynced={draft.accept} />
+      <SourceUpdated translation={translation} flush={draft.flush} version={draft.currentVersion} onSynced={draft.accept} />
 
       <div className="desk">
         <section className="desk__source" aria-labelledby="source-title">
@@ -111,16 +111,14 @@ export function TranslationScreen({ id, sourceId }: { id: string; sourceId: stri
 /** The source changed since the last sync: what changed, and "mark synced". */
 function SourceUpdated({
   translation,
-  sourceId,
   flush,
   version,
   onSynced,
 }: {
   translation: Translation;
-  sourceId: string | null;
   flush(): Promise<boolean>;
   version(): number;
-  onSynced(t: Translation): void;
+  onSynced(translation: Translation): void;
 }) {
   const { t } = useI18n();
   const can = useCan();

@@ -8,6 +8,7 @@ import * as m0006 from './0006-members.js';
 import * as m0007 from './0007-staff-status-revision-kinds.js';
 import * as m0010 from './0010-reader-scale.js';
 import * as m0011 from './0011-page-invalidations.js';
+import * as m0012 from './0012-story-version-owner-index.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007-staff-status-revision-kinds': m0007,
   '0010-reader-scale': m0010,
   '0011-page-invalidations': m0011,
+  '0012-story-version-owner-index': m0012,
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { invalidInput } from '../../../shared/errors.js';
 
 /** A NUL byte, raw or percent-encoded (`%00`), in the request target. */
+// oxlint-disable-next-line eslint/no-control-regex -- matching NUL is this guard's whole purpose
 const NUL_IN_URL = /%00|\u0000/i;
 
 /**

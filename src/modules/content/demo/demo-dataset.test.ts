@@ -79,7 +79,7 @@ describe('demo dataset', () => {
     for (const type of ['paywallBreak', 'heading', 'blockquote', 'pullQuote', 'bulletList', 'editorsInsert', 'mark:link']) {
       expect(types, type).toContain(type);
     }
-    const withPaywall = originals.filter((t) => (t?.body as StoryDocument).content.some((b) => b.type === 'paywallBreak'));
+    const withPaywall = originals.filter((t) => (t!.body as StoryDocument).content.some((b) => b.type === 'paywallBreak'));
     expect(withPaywall.length / originals.length).toBeGreaterThan(0.3);
     expect(withPaywall.length / originals.length).toBeLessThan(0.7);
   });

@@ -3,7 +3,6 @@
  * person and organisation is invented; real regions ("the Aegean coast") are only used generically.
  */
 export type StoryLocale = 'en' | 'tr' | 'ar';
-export const STORY_LOCALES: readonly StoryLocale[] = ['en', 'tr', 'ar'];
 export type SectionKey = 'politics' | 'economy' | 'culture' | 'environment' | 'region' | 'opinion';
 
 /** A name per locale; a missing `fa` means there is no Persian name (the site falls back). */

@@ -5,7 +5,7 @@
 import { DOCUMENT_LIMITS } from './document-limits.js';
 
 /** Any whitespace, C0/C1 control character or backslash: never legitimate in an href or src. */
-const FORBIDDEN_CHARS = /[\s\u0000-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\\]/;
+const FORBIDDEN_CHARS = /[\s\p{Cc}\u200B-\u200D\u2060\uFEFF\\]/u;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** `http://` or `https://` followed by a host character (not another slash). */
 const HTTP_URL = /^https?:\/\/[^/]/i;

@@ -73,13 +73,17 @@ export interface EditorialRepository {
     input: { storyId: string; locale: string; provenance: Provenance; provenanceCredit: string | null; translatedFrom: string; sourceVersion: number; slug: string },
     ctx: WriteContext,
   ): Promise<string>;
-  /** Saves text and story fields if `expectedVersion` is current; false when it is stale. */
+  /**
+   * Saves text and story fields if `expectedVersion` is current and, when `expectedStoryVersion` is
+   * given, the story's version is too (checked in the write itself); false when either is stale,
+   * and nothing is written. Story-wide changes bump the story's version.
+   */
   saveTranslation(
     id: string,
     expectedVersion: number,
     text: TextChanges,
     story: StoryChanges,
-    ctx: WriteContext & { recordOldSlug: boolean; revision: RevisionPolicy },
+    ctx: WriteContext & { recordOldSlug: boolean; revision: RevisionPolicy; expectedStoryVersion: number | null },
     inTransaction?: InTransaction,
   ): Promise<boolean>;
   /** Also keeps the text as it stands in a `workflow` revision noting the new status. */

@@ -70,9 +70,9 @@ export class EditorialService {
   }
 
   private async load(actor: Actor, id: string): Promise<TranslationRecord> {
-    const t = await this.deps.reads.translation(id);
-    if (!t || !mayRead(actor, subjectOf(t))) throw notFound('No such story', { translationId: id });
-    return t;
+    const translation = await this.deps.reads.translation(id);
+    if (!translation || !mayRead(actor, subjectOf(translation))) throw notFound('No such story', { translationId: id });
+    return translation;
   }
 
   private assertLocale(locale: string) {
@@ -113,7 +113,6 @@ export class EditorialService {
     };
   }
 
-  /** The story fields of a save, refused (400 naming the field) when they point at nothing. */
   /** The story-wide changes, once every section, topic, author and image they name exists (else 400 naming the field). */
   private async references(changes: StoryChanges): Promise<StoryChanges> {
     const [missing] = await this.deps.reads.missingReferences(changes);
@@ -167,6 +166,10 @@ export class EditorialService {
       });
     }
     if (input.version !== current.version) throw staleVersion(current);
+    // A save carrying story-wide settings read at an older story version would undo whatever changed
+    // them since (through another language version): refused, like a stale text version.
+    const storyVersion = input.storyVersion !== undefined && Object.keys(storyChanges(input)).length > 0 ? input.storyVersion : null;
+    if (storyVersion !== null && storyVersion !== current.story.version) throw staleStory(current);
     const text = await this.text(current.locale, input, current);
     const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
     const level = story.accessLevel;
@@ -178,11 +181,15 @@ export class EditorialService {
       {
         ...this.ctx(actor),
         recordOldSlug: everPublished,
+        expectedStoryVersion: storyVersion,
         revision: { kind, coalesceSince: kind === 'autosave' ? new Date(this.deps.clock.now().getTime() - AUTOSAVE_WINDOW_MS) : null },
       },
       level !== undefined ? (tx) => this.auditAccess(tx, actor, { storyId: current.storyId, translationId: id }, current.story.accessLevel, level) : undefined,
     );
-    if (!saved) throw staleVersion(await this.load(actor, id));
+    if (!saved) {
+      const now = await this.load(actor, id);
+      throw now.version !== input.version ? staleVersion(now) : staleStory(now);
+    }
     return this.load(actor, id);
   }
 
@@ -326,11 +333,11 @@ export class EditorialService {
 
   /** What changed in the source since this translation was last synced (empty when in step). */
   async sourceChanges(actor: Actor, id: string) {
-    const t = await this.load(actor, id);
-    const source = sourceOf(t);
-    if (!source || t.syncedSourceVersion === null) return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
+    const translation = await this.load(actor, id);
+    const source = sourceOf(translation);
+    if (!source || translation.syncedSourceVersion === null) return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
     const [then, now] = await Promise.all([
-      this.deps.reads.revision(source.id, { version: t.syncedSourceVersion }),
+      this.deps.reads.revision(source.id, { version: translation.syncedSourceVersion }),
       this.deps.reads.revision(source.id, { version: source.version }),
     ]);
     if (!then || !now) return { sourceUpdated: false, sourceVersion: source.version, title: [], dek: [], body: [] };
@@ -345,9 +352,9 @@ export class EditorialService {
   }
 
   async markSynced(actor: Actor, id: string, version: number): Promise<TranslationRecord> {
-    const t = await this.load(actor, id);
-    if (!can(actor, 'translation.markSynced', { locale: t.locale })) throw forbidden('You may not mark this translation synced');
-    const source = sourceOf(t);
+    const translation = await this.load(actor, id);
+    if (!can(actor, 'translation.markSynced', { locale: translation.locale })) throw forbidden('You may not mark this translation synced');
+    const source = sourceOf(translation);
     if (!source) throw conflict('This is the original; it has no source to sync with');
     if (!(await this.deps.repo.markSynced(id, version, source.version, this.ctx(actor)))) throw staleVersion(await this.load(actor, id));
     return this.load(actor, id);
@@ -374,9 +381,17 @@ export class EditorialService {
   }
 }
 
-function sourceOf(t: TranslationRecord) {
-  if (t.isOriginal || !t.translatedFrom) return null;
-  return t.siblings.find((s) => s.locale === t.translatedFrom) ?? null;
+function sourceOf(translation: TranslationRecord) {
+  if (translation.isOriginal || !translation.translatedFrom) return null;
+  return translation.siblings.find((s) => s.locale === translation.translatedFrom) ?? null;
+}
+
+/** The story-wide settings changed since the client read them (no `field`: the admin app offers a reload). */
+function staleStory(current: TranslationRecord): AppError {
+  return conflict("Someone else changed this story's settings (access, section, image, authors or topics) since you opened it; reload to see them", {
+    reason: 'story_changed',
+    storyVersion: current.story.version,
+  });
 }
 
 function staleVersion(current: TranslationRecord): AppError {

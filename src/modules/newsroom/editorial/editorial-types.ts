@@ -35,6 +35,11 @@ export const updateTranslationSchema = translationInputSchema
     version: z.number().int().positive(),
     /** A save the editor made on its own while someone types: coalesced (see README, revisions). */
     autosave: z.boolean().optional(),
+    /**
+     * The story-wide settings' version the client read (`story.version`): a save carrying any
+     * story-wide field is refused (409) when the story's settings changed since (see README).
+     */
+    storyVersion: z.number().int().positive().optional(),
   })
   .strict();
 export type UpdateTranslationInput = z.infer<typeof updateTranslationSchema>;
@@ -106,9 +111,11 @@ export interface TranslationRecord {
     authorIds: string[];
     topicIds: string[];
     originalLocale: string;
+    /** The story-wide settings' optimistic lock: bumped by every change of them. */
+    version: number;
   };
   /** Every language version of the story, this one included. */
-  siblings: { id: string; locale: string; status: StoryStatus; version: number; isOriginal: boolean }[];
+  siblings: { id: string; locale: string; status: StoryStatus; version: number; isOriginal: boolean; publishedAt: string | null }[];
 }
 
 export interface StoryListItem {

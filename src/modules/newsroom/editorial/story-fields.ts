@@ -1,18 +1,19 @@
-import { STORY_FIELDS } from '../permissions.js';
+import { STORY_FIELDS, type EditSubject } from '../permissions.js';
 import type { StoryChanges } from './editorial-repository.js';
 import type { TranslationInput, TranslationRecord } from './editorial-types.js';
 import type { WorkflowSubject } from './workflow.js';
+import type { StoryStatus } from '../../content/content-types.js';
 
 /**
  * The two field groups of a save (permissions.ts): what a language version's workflow subject is,
  * which story-wide fields a save carries, and which of them it would actually change.
  */
-export function subjectOf(t: TranslationRecord): WorkflowSubject {
+export function subjectOf(translation: TranslationRecord): WorkflowSubject {
   return {
-    status: t.status,
-    locale: t.locale,
-    isOriginal: t.isOriginal,
-    ownerStaffIds: [t.story.createdBy, t.createdBy].filter((v): v is string => !!v),
+    status: translation.status,
+    locale: translation.locale,
+    isOriginal: translation.isOriginal,
+    ownerStaffIds: [translation.story.createdBy, translation.createdBy].filter((v): v is string => !!v),
   };
 }
 
@@ -40,13 +41,28 @@ export function changedStoryFields(input: TranslationInput, current: Translation
   return changed;
 }
 
-/** The story's own subject (its original language version): what story-wide fields are edited on. */
-export function storySubjectOf(t: TranslationRecord): WorkflowSubject {
-  const original = t.siblings.find((s) => s.isOriginal);
+/**
+ * The story's own subject: what story-wide fields are edited on. Those fields are shared by every
+ * language version, so the story is early (its owner may still change them, permissions.ts) only
+ * while ALL its language versions are early: each a draft or in review, and none ever out in public.
+ * A published or unpublished version is or has been live, and a scheduled one goes out on its own
+ * (an editor approved it as it stands); a draft that carries a publication time was taken back to
+ * draft after being live (unpublished → draft keeps the time; only a scheduled version withdrawn
+ * before it went out loses it). One such version is enough: an original taken back to draft does
+ * not make the settings of a story whose Turkish version is public a writer's again.
+ */
+export function storySubjectOf(translation: TranslationRecord): EditSubject {
+  const original = translation.siblings.find((s) => s.isOriginal);
   return {
-    status: original?.status ?? t.status,
-    locale: t.story.originalLocale,
+    status: original?.status ?? translation.status,
+    locale: translation.story.originalLocale,
     isOriginal: true,
-    ownerStaffIds: t.story.createdBy ? [t.story.createdBy] : [],
+    ownerStaffIds: translation.story.createdBy ? [translation.story.createdBy] : [],
+    everLive: translation.siblings.some(everLive),
   };
+}
+
+/** Whether a language version is or has been out in public (see storySubjectOf). */
+export function everLive(version: { status: StoryStatus; publishedAt: string | null }): boolean {
+  return !(version.status === 'draft' || version.status === 'in_review') || version.publishedAt !== null;
 }

@@ -5,7 +5,7 @@ import { parseStoredDocument, type StoryDocument } from '../../../../modules/con
 import type { DB } from '../../schema.js';
 import { groupBy, pickLocalized } from './localized.js';
 import type { SectionCache } from './section-cache.js';
-import { hydrateSummaries, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './summary-reads.js';
+import { hydrateSummaries, SUMMARY_COLUMNS, type SummaryRow } from './summary-reads.js';
 
 /** Bad data never opens a story: a level we do not know is the strictest one. */
 function storyAccessLevel(stored: string | null | undefined): AccessLevel {

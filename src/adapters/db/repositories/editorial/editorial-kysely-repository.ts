@@ -17,6 +17,7 @@ import { recordOldSlug, refreshEntries } from '../content/content-write-steps.js
 import { membershipKeys, type PageChanges } from '../content/page-change-recorder.js';
 
 type Tx = Transaction<DB>;
+type SaveContext = Parameters<EditorialRepository['saveTranslation']>[4];
 
 type RevisionText = Pick<TextChanges, 'title' | 'dek' | 'body' | 'slug'>;
 const EXPLICIT: RevisionPolicy = { kind: 'save', coalesceSince: null };
@@ -66,18 +67,35 @@ async function writeRevision(
     .execute();
 }
 
-async function applyStoryChanges(trx: Tx, storyId: string, changes: StoryChanges, now: Date, pages: PageChanges) {
+/** A save's story-wide settings were based on a version someone else has changed since: the transaction rolls back. */
+class StaleStory extends Error {}
+
+/**
+ * Writes the story-wide settings. A save's changes bump the story's version; with `expectedVersion`
+ * (the version the saver read) the write happens only if it is still current, checked in the same
+ * UPDATE, so two concurrent saves cannot both pass (else StaleStory).
+ */
+async function applyStoryChanges(trx: Tx, storyId: string, changes: StoryChanges, now: Date, pages: PageChanges, lock?: { expectedVersion: number | null }) {
   // The listings the story leaves (refreshEntries records the ones it joins).
   if (changes.sectionId !== undefined || changes.authorIds !== undefined || changes.topicIds !== undefined) {
     await pages.record(trx, await membershipKeys(trx, [storyId]));
   }
+  const changed = Object.keys(changes).length > 0;
   const set = {
     ...(changes.sectionId !== undefined && { section_id: changes.sectionId }),
     ...(changes.leadImageId !== undefined && { lead_image_id: changes.leadImageId }),
     ...(changes.accessLevel !== undefined && { access_level: changes.accessLevel }),
     updated_at: now.toISOString(),
   };
-  await trx.updateTable('stories').set(set).where('id', '=', storyId).execute();
+  const expected = lock?.expectedVersion ?? null;
+  const result = await trx
+    .updateTable('stories')
+    .set(set)
+    .$if(lock !== undefined && changed, (u) => u.set((eb) => ({ version: eb('version', '+', 1) })))
+    .where('id', '=', storyId)
+    .$if(expected !== null, (u) => u.where('version', '=', expected as number))
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1 && expected !== null) throw new StaleStory();
   if (changes.sectionId !== undefined) {
     await trx.updateTable('edition_entries').set({ section_id: changes.sectionId }).where('story_id', '=', storyId).execute();
   }
@@ -193,36 +211,52 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return id;
   }
 
-  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: WriteContext & { recordOldSlug: boolean; revision: RevisionPolicy }, inTransaction?: InTransaction) {
-    return this.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('story_translations').select(['story_id', 'locale', 'slug']).where('id', '=', id).executeTakeFirst();
-      if (!current) return false;
-      const ok = await bumpVersion(
-        trx,
-        id,
-        expectedVersion,
-        {
-          title: text.title,
-          dek: text.dek,
-          body: JSON.stringify(text.body),
-          slug: text.slug,
-          reading_minutes: text.readingMinutes,
-          seo_title: text.seoTitle,
-          seo_description: text.seoDescription,
-        },
-        ctx.now,
-      );
-      if (!ok) return false;
-      if (ctx.recordOldSlug && current.slug !== text.slug) {
-        await recordOldSlug(trx, 'story', current.locale, current.slug, id, ctx.now);
-        await trx.deleteFrom('slug_history').where('entity', '=', 'story').where('locale', '=', current.locale).where('slug', '=', text.slug).execute();
-      }
-      await applyStoryChanges(trx, current.story_id, story, ctx.now, this.pages);
-      await writeRevision(trx, id, expectedVersion + 1, text, ctx, ctx.revision);
-      await refreshEntries(trx, [current.story_id], ctx.editions, this.pages);
-      if (inTransaction) await inTransaction(trx);
-      return true;
-    });
+  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: SaveContext, inTransaction?: InTransaction) {
+    return this.db
+      .transaction()
+      .execute(async (trx) => this.saveInTransaction(trx, id, expectedVersion, text, story, ctx, inTransaction))
+      .catch((error: unknown) => {
+        if (error instanceof StaleStory) return false;
+        throw error;
+      });
+  }
+
+  private async saveInTransaction(
+    trx: Tx,
+    id: string,
+    expectedVersion: number,
+    text: TextChanges,
+    story: StoryChanges,
+    ctx: SaveContext,
+    inTransaction: InTransaction | undefined,
+  ) {
+    const current = await trx.selectFrom('story_translations').select(['story_id', 'locale', 'slug']).where('id', '=', id).executeTakeFirst();
+    if (!current) return false;
+    const ok = await bumpVersion(
+      trx,
+      id,
+      expectedVersion,
+      {
+        title: text.title,
+        dek: text.dek,
+        body: JSON.stringify(text.body),
+        slug: text.slug,
+        reading_minutes: text.readingMinutes,
+        seo_title: text.seoTitle,
+        seo_description: text.seoDescription,
+      },
+      ctx.now,
+    );
+    if (!ok) return false;
+    if (ctx.recordOldSlug && current.slug !== text.slug) {
+      await recordOldSlug(trx, 'story', current.locale, current.slug, id, ctx.now);
+      await trx.deleteFrom('slug_history').where('entity', '=', 'story').where('locale', '=', current.locale).where('slug', '=', text.slug).execute();
+    }
+    await applyStoryChanges(trx, current.story_id, story, ctx.now, this.pages, { expectedVersion: ctx.expectedStoryVersion });
+    await writeRevision(trx, id, expectedVersion + 1, text, ctx, ctx.revision);
+    await refreshEntries(trx, [current.story_id], ctx.editions, this.pages);
+    if (inTransaction) await inTransaction(trx);
+    return true;
   }
 
   async setStatus(id: string, expectedVersion: number, change: StatusChange, ctx: WriteContext, inTransaction?: InTransaction) {

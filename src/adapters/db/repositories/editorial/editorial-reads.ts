@@ -42,11 +42,46 @@ async function toListItems(db: Kysely<DB>, rows: { story_id: string; id: string;
 /**
  * The newsroom's story list, bounded whatever the archive holds (issue #7). Latest updated first,
  * read off an index (whole, by status or by language). Counting stops at `countCap`. Narrowing by
- * section, author, topic, creator or title text (`q`, a case-insensitive substring) looks through
- * the `SEARCH_WINDOW` most recently updated translations only: a bounded scan, not a search index
- * (a later issue), documented in docs/admin-api.md.
+ * section, author, topic or title text (`q`, a case-insensitive substring) looks through the
+ * `SEARCH_WINDOW` most recently updated translations only: a bounded scan, not a search index
+ * (a later issue), documented in docs/admin-api.md. A writer's own list ("my stories": `creator`)
+ * is not cut by that window: its window is the creator's own latest translations, read off the
+ * creator indexes (migration 0012), so their stories are found however old, and the other filters
+ * narrow within them.
  */
 export const SEARCH_WINDOW = 5_000;
+
+/**
+ * The ids of the translations someone created or that belong to stories they started, latest first,
+ * at most `SEARCH_WINDOW`. Only the creator narrows it (status and language narrow the page query
+ * after it), so the creator indexes are the only ones that can serve it: a status index would walk
+ * every draft of the newsroom.
+ */
+export function ownWindow(db: Kysely<DB>, creator: string) {
+  const created = db.selectFrom('story_translations').select(['id', 'updated_at']).where('created_by', '=', creator);
+  const ofOwnStories = db
+    .selectFrom('stories as os')
+    .innerJoin('story_translations as ot', 'ot.story_id', 'os.id')
+    .select(['ot.id', 'ot.updated_at'])
+    .where('os.created_by', '=', creator);
+  return db
+    .selectFrom(created.union(ofOwnStories).as('o'))
+    .select('o.id')
+    .orderBy('o.updated_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(SEARCH_WINDOW);
+}
+
+function newsroomWindow(db: Kysely<DB>, query: Pick<ListQuery, 'status' | 'locale'>) {
+  return db
+    .selectFrom('story_translations')
+    .select(['id'])
+    .$if(!!query.status, (w) => w.where('status', '=', query.status as string))
+    .$if(!!query.locale, (w) => w.where('locale', '=', query.locale as string))
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(SEARCH_WINDOW);
+}
 
 /** The newsroom's reads (the `EditorialReads` port): one record, listings, revisions, the translation desk. */
 export class EditorialKyselyReads implements EditorialReads {
@@ -58,7 +93,7 @@ export class EditorialKyselyReads implements EditorialReads {
       .selectFrom('story_translations as t')
       .innerJoin('stories as s', 's.id', 't.story_id')
       .selectAll('t')
-      .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale'])
+      .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale', 's.version as story_version'])
       .where('t.id', '=', id)
       .executeTakeFirst();
     if (!t) return null;
@@ -67,7 +102,7 @@ export class EditorialKyselyReads implements EditorialReads {
       this.db.selectFrom('story_topics').select('topic_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
       this.db
         .selectFrom('story_translations')
-        .select(['id', 'locale', 'status', 'version', 'is_original'])
+        .select(['id', 'locale', 'status', 'version', 'is_original', 'published_at'])
         .where('story_id', '=', t.story_id)
         .orderBy('is_original', 'desc')
         .orderBy('locale')
@@ -102,6 +137,7 @@ export class EditorialKyselyReads implements EditorialReads {
         authorIds: authors.map((a) => a.author_id),
         topicIds: topics.map((x) => x.topic_id),
         originalLocale: t.original_locale,
+        version: Number(t.story_version ?? 1),
       },
       siblings: siblings.map((s) => ({
         id: s.id,
@@ -109,6 +145,7 @@ export class EditorialKyselyReads implements EditorialReads {
         status: s.status as StoryStatus,
         version: Number(s.version),
         isOriginal: Number(s.is_original) === 1,
+        publishedAt: s.published_at,
       })),
     };
   }
@@ -117,17 +154,8 @@ export class EditorialKyselyReads implements EditorialReads {
     const windowed = !!(query.sectionId || query.authorId || query.topicId || query.q || creator);
     let q = windowed
       ? this.db
-          .selectFrom(
-            this.db
-              .selectFrom('story_translations')
-              .select(['id'])
-              .$if(!!query.status, (w) => w.where('status', '=', query.status as string))
-              .$if(!!query.locale, (w) => w.where('locale', '=', query.locale as string))
-              .orderBy('updated_at', 'desc')
-              .orderBy('id', 'desc')
-              .limit(SEARCH_WINDOW)
-              .as('w'),
-          )
+          // Both windows select just `id`: one type for the join below.
+          .selectFrom((creator ? (ownWindow(this.db, creator) as unknown as ReturnType<typeof newsroomWindow>) : newsroomWindow(this.db, query)).as('w'))
           .innerJoin('story_translations as t', 't.id', 'w.id')
           .innerJoin('stories as s', 's.id', 't.story_id')
       : listBase(this.db);

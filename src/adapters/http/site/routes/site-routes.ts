@@ -38,24 +38,26 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   });
 
   /**
-   * Serves a listing of an edition: from the page cache when fresh, else computed by `load` and
+   * Serves page `listingPage` (1-based, `?page=`) of a listing of an edition as an HTML page:
+   * `pages` (SitePages) wraps the view in the layout, `toPage` makes the page-cache entry.
+   * From the page cache when fresh, else computed by `load` and
    * rendered. Only successful pages are cached, keyed by their canonical URL, tagged with the keys
    * of what they show (purged when any changes), and shareable: a listing shows each story's title,
    * dek and image, never its text, so it is the same for every reader whatever the paywall would
    * decide. (Story pages have their own route: story-routes.ts.)
    */
-  async function serve(request: FastifyRequest, reply: FastifyReply, load: (edition: Edition, page: number) => Promise<Lookup<Listing>>) {
+  async function serve(request: FastifyRequest, reply: FastifyReply, load: (edition: Edition, listingPage: number) => Promise<Lookup<Listing>>) {
     const edition = editions.get((request.params as Params).locale as string);
     if (!edition) return sendErrorPage(deps, request, reply, 404);
-    const page = pageNumber(request);
-    if (page === null) return sendErrorPage(deps, request, reply, 400);
+    const listingPage = pageNumber(request);
+    if (listingPage === null) return sendErrorPage(deps, request, reply, 400);
     const path = request.url.split('?')[0] as string;
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
     if (hit?.shareable) return caching.sendShared(request, reply, hit);
     const ticket = await caching.ticket(edition.locale);
-    const result = await load(edition, page);
+    const result = await load(edition, listingPage);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
     const ctx = await pages.context(edition, path);
@@ -68,8 +70,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     lookup.kind === 'found' ? { kind: 'found', value: view(lookup.value) } : lookup;
 
   app.get<{ Params: Params }>('/:locale/', (request, reply) =>
-    serve(request, reply, async (edition, page) => {
-      const home = await reader.home(edition, page);
+    serve(request, reply, async (edition, listingPage) => {
+      const home = await reader.home(edition, listingPage);
       return home ? { kind: 'found', value: { render: (ctx) => homeView(ctx, home), keys: homePageKeys(edition.locale, home) } } : { kind: 'not_found' };
     }),
   );
@@ -77,8 +79,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   registerStoryRoutes(app, deps);
 
   app.get<{ Params: Params }>('/:locale/topics/:slug', (request, reply) =>
-    serve(request, reply, async (edition, page) =>
-      found(await reader.topic(edition, request.params.slug as string, page), (v) => ({
+    serve(request, reply, async (edition, listingPage) =>
+      found(await reader.topic(edition, request.params.slug as string, listingPage), (v) => ({
         render: (ctx) => topicView(ctx, v.topic, v.stories),
         keys: listingPageKeys(pageKeys.topic(v.topic.id), v.stories.items),
       })),
@@ -86,8 +88,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   );
 
   app.get<{ Params: Params }>('/:locale/sections/:slug', (request, reply) =>
-    serve(request, reply, async (edition, page) =>
-      found(await reader.section(edition, request.params.slug as string, page), (v) => ({
+    serve(request, reply, async (edition, listingPage) =>
+      found(await reader.section(edition, request.params.slug as string, listingPage), (v) => ({
         render: (ctx) => sectionView(ctx, v.section, v.stories),
         keys: listingPageKeys(pageKeys.section(v.section.id), v.stories.items),
       })),
@@ -95,8 +97,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   );
 
   app.get<{ Params: Params }>('/:locale/authors/:slug', (request, reply) =>
-    serve(request, reply, async (edition, page) =>
-      found(await reader.author(edition, request.params.slug as string, page), (v) => ({
+    serve(request, reply, async (edition, listingPage) =>
+      found(await reader.author(edition, request.params.slug as string, listingPage), (v) => ({
         render: (ctx) => authorView(ctx, v.author, v.stories),
         keys: listingPageKeys(pageKeys.author(v.author.id), v.stories.items),
       })),

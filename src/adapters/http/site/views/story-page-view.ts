@@ -46,22 +46,22 @@ function leadImage(ctx: PageContext, story: StoryView): SafeHtml {
 }
 
 function otherLanguages(ctx: PageContext, story: StoryView): SafeHtml {
-  const others = story.translations.filter((t) => t.id !== story.translationId && ctx.editions.has(t.locale));
+  const others = story.translations.filter((other) => other.id !== story.translationId && ctx.editions.has(other.locale));
   if (others.length === 0) return html``;
   return html`<nav class="translations" aria-label="${ctx.t('story.otherLanguages')}">
   <h2>${ctx.t('story.otherLanguages')}</h2>
   <ul>${others.map(
-    (t) =>
-      html`<li><a href="${storyPath(t.locale, t.publishedAt, t.slug)}" hreflang="${t.locale}" lang="${t.locale}" dir="${textDirection(t.locale)}">${languageName(t.locale)}</a></li>`,
+    (other) =>
+      html`<li><a href="${storyPath(other.locale, other.publishedAt, other.slug)}" hreflang="${other.locale}" lang="${other.locale}" dir="${textDirection(other.locale)}">${languageName(other.locale)}</a></li>`,
   )}</ul>
 </nav>`;
 }
 
 /** hreflang alternates: only real translations that an edition of their own language serves. */
 export function storyAlternates(ctx: PageContext, story: StoryView): { hreflang: string; href: string }[] {
-  const served = story.translations.filter((t) => ctx.editions.has(t.locale));
-  const links = served.map((t) => ({ hreflang: t.locale, href: storyPath(t.locale, t.publishedAt, t.slug) }));
-  const xDefault = served.find((t) => t.locale === ctx.editions.defaultLocale) ?? served.find((t) => t.isOriginal) ?? served[0];
+  const served = story.translations.filter((translation) => ctx.editions.has(translation.locale));
+  const links = served.map((translation) => ({ hreflang: translation.locale, href: storyPath(translation.locale, translation.publishedAt, translation.slug) }));
+  const xDefault = served.find((translation) => translation.locale === ctx.editions.defaultLocale) ?? served.find((translation) => translation.isOriginal) ?? served[0];
   if (xDefault) links.push({ hreflang: 'x-default', href: storyPath(xDefault.locale, xDefault.publishedAt, xDefault.slug) });
   return links;
 }
@@ -100,7 +100,7 @@ export function storyMeta(ctx: PageContext, story: StoryView, paywalled = false)
       publishedTime: story.publishedAt.toISOString(),
       modifiedTime: story.updatedAt.toISOString(),
       ...(story.section && { section: story.section.name }),
-      tags: story.topics.map((t) => t.name),
+      tags: story.topics.map((topic) => topic.name),
     },
     jsonLd: {
       '@context': 'https://schema.org',
