@@ -15,6 +15,7 @@ import { PageCaching } from '../adapters/http/plugins/page-caching.js';
 import { loadAssets } from '../adapters/http/site/assets.js';
 import { SitePages } from '../adapters/http/site/site-pages.js';
 import { EditorialKyselyRepository } from '../adapters/db/repositories/editorial/editorial-kysely-repository.js';
+import { EditorialKyselyReads } from '../adapters/db/repositories/editorial/editorial-reads.js';
 import { createMemberStores } from '../adapters/db/repositories/members/index.js';
 import { createStaffStores } from '../adapters/db/repositories/staff/index.js';
 import { TaxonomyKyselyReads } from '../adapters/db/repositories/taxonomy/taxonomy-kysely-reads.js';
@@ -102,6 +103,7 @@ export async function openServices(
     });
     const editorial = new EditorialService({
       repo: new EditorialKyselyRepository(database.db, pageChanges),
+      reads: new EditorialKyselyReads(database.db),
       editions,
       clock,
       scheduler: publishScheduler(queue),

@@ -4,28 +4,14 @@ import type { HttpModule } from '../../adapters/http/app.js';
 import { parseCookies } from '../../adapters/http/plugins/cookies.js';
 import { heldGiftTokens, MEMBER_COOKIE } from '../../adapters/http/site/members/member-http.js';
 import { registerMemberSite } from '../../adapters/http/site/members/members-site.js';
-import { paywallPlanOffers, type PaywallPlanOffer } from '../../adapters/http/site/members/plan-offers.js';
+import { paywallPlanOffers } from '../../adapters/http/site/members/plan-offers.js';
 import { registerPaymentWebhook, STRIPE_WEBHOOK_PATH } from '../../adapters/http/webhooks/payment-webhook-routes.js';
-import type { GiftLink, ReaderState } from '../../modules/paywall/index.js';
+import type { MembersForPaywall } from '../../modules/paywall/index.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Services, WebServices } from '../services.js';
 
-export type { PaywallPlanOffer } from '../../adapters/http/site/members/plan-offers.js';
-
-/** What the paywall (story pages) needs from the members module. */
-export interface MembersPaywallApi {
-  /** Who is reading, from the Cookie header: a signed-in member from the database, else anonymous with an empty meter (the site reads the meter cookie). */
-  resolveReader(cookieHeader: string | undefined, now: Date): Promise<{ reader: ReaderState; memberId: string | null }>;
-  /** Counts a member's read of a metered story (once per story and calendar month, UTC). */
-  recordMemberRead(memberId: string, storyId: string, now: Date): Promise<void>;
-  /** The gift this browser redeemed for the story (mh_gift cookie), or null; the use is already counted. */
-  giftFor(cookieHeader: string | undefined, storyId: string, now: Date): Promise<GiftLink | null>;
-  /** The plans with prices and benefits in the edition's language, for the paywall box. */
-  plansFor(locale: string): Promise<PaywallPlanOffer[]>;
-}
-
-/** Everything the story route asks the members module, over the one members module of the services. */
-export function buildMembersPaywallApi(services: Services): MembersPaywallApi {
+/** The paywall's members port (modules/paywall/members-port.ts), every part of it, over the one members module of the services. */
+export function buildMembersPaywallApi(services: Services): Required<MembersForPaywall> {
   const { config, editions, catalogs, members } = services;
   return {
     async resolveReader(cookieHeader, now) {
