@@ -7,7 +7,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createMemberStores } from '../src/adapters/db/repositories/members/index.js';
 import { configFromEnv, openServices } from '../src/app/container.js';
 import { hashToken } from '../src/modules/newsroom/staff/index.js';
 import { runCommand, tail } from './processes.js';
@@ -130,7 +129,7 @@ export async function urlLists(set: Dataset, dir: string): Promise<UrlLists> {
       writeFileSync(file, list.join('\n'));
       return file;
     };
-    const stores = createMemberStores(db, services.database.dialect);
+    const stores = services.stores.members;
     const at = new Date();
     const member = await stores.members.findOrCreate('bench-subscriber@example.org', 'en', at);
     const secret = randomBytes(32).toString('base64url');

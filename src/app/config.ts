@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { DatabaseSettings } from '../adapters/db/connect.js';
 import { DEFAULT_PLANS, missingPlanTexts, PlansConfigSchema, type PlansConfig } from '../modules/members/index.js';
 import { PaywallConfigSchema, parsePaywallConfig, type PaywallConfig } from '../modules/paywall/index.js';
 
@@ -128,14 +129,15 @@ export interface PaymentsConfig {
   api: { host: string; port: number; protocol: 'http' | 'https' } | null;
 }
 
-export type Database =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+/** Where the data lives (DATABASE_URL): the settings `connectDatabase` takes. */
+export type Database = DatabaseSettings;
 
 export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** PUBLIC_URL is https: cookies are `Secure` and browsers are told to keep to https. */
+  https: boolean;
   dataDir: string;
   database: Database;
   siteName: string;
@@ -296,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     port: e.PORT,
     host: e.HOST,
     publicUrl,
+    https: publicUrl.startsWith('https:'),
     dataDir: resolve(e.DATA_DIR),
     database,
     siteName,

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { connectDatabase, type Database, type QueryObserver } from '../adapters/db/connect.js';
+import { connectDatabase, type QueryObserver } from '../adapters/db/connect.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { ContentReadKyselyRepository } from '../adapters/db/repositories/content/content-read-kysely-repository.js';
 import { ContentWriteKyselyRepository } from '../adapters/db/repositories/content/content-write-kysely-repository.js';
@@ -14,18 +14,35 @@ import { PageCache } from '../adapters/http/plugins/page-cache.js';
 import { PageCaching } from '../adapters/http/plugins/page-caching.js';
 import { loadAssets } from '../adapters/http/site/assets.js';
 import { SitePages } from '../adapters/http/site/site-pages.js';
-import { ensureEditionReadModel } from '../modules/content/edition-read-model.js';
-import { ReaderService } from '../modules/content/reader-service.js';
-import { pageKeys } from '../modules/content/page-keys.js';
-import { Editions } from '../modules/editions/edition.js';
+import { EditorialKyselyRepository } from '../adapters/db/repositories/editorial/editorial-kysely-repository.js';
+import { EditorialKyselyReads } from '../adapters/db/repositories/editorial/editorial-reads.js';
+import { createMemberStores } from '../adapters/db/repositories/members/index.js';
+import { createStaffStores } from '../adapters/db/repositories/staff/index.js';
+import { TaxonomyKyselyReads } from '../adapters/db/repositories/taxonomy/taxonomy-kysely-reads.js';
+import { createMailer } from '../adapters/mail/create-mailer.js';
+import { createStripePaymentProvider } from '../adapters/payments/stripe-payment-provider.js';
+import { ensureEditionReadModel, pageKeys, ReaderService } from '../modules/content/index.js';
+import { Editions } from '../modules/editions/index.js';
+import type { JobWorker } from '../modules/jobs/index.js';
+import { createMembersModule, SIGN_IN_RULES } from '../modules/members/index.js';
+import type { PaymentProvider } from '../modules/members/payments/index.js';
+import { EditorialService } from '../modules/newsroom/editorial/index.js';
+import { AccountLimits, createStaffModule, RateLimiter } from '../modules/newsroom/staff/index.js';
+import { TaxonomyService } from '../modules/newsroom/taxonomy/index.js';
 import { createReadStory } from '../modules/reading/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { loadCatalogs } from '../shared/i18n/index.js';
 import { loadConfig, type Config } from './config.js';
 import { packageRoot } from './paths.js';
+import type { Services, WebServices } from './services.js';
+import { publishScheduler } from './wiring/editorial-wiring.js';
 import { buildHttpModules } from './wiring/index.js';
+import { enqueueNow, jsonLineLog } from './wiring/jobs-wiring.js';
+import { buildMediaService } from './wiring/media-wiring.js';
 import { buildMembersPaywallApi } from './wiring/members-wiring.js';
 import { buildSitePaywall, loadMeterSecrets, type PaywallWiringOptions } from './wiring/paywall-wiring.js';
+
+export type { Services, WebServices } from './services.js';
 
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
@@ -47,21 +64,11 @@ export function editionsFrom(config: Config): Editions {
   );
 }
 
-export interface Services {
-  config: Config;
-  database: Database;
-  editions: Editions;
-  clock: Clock;
-  contentWrite: ContentWriteKyselyRepository;
-  contentRead: ContentReadKyselyRepository;
-  /** Records, in each write's transaction, the reader pages it affects (and queues the CDN purge). */
-  pageChanges: PageChangeRecorder;
-  /** The anonymous meter cookie's HMAC secrets, current first (METER_SECRET, else made once and stored). */
-  meterSecrets: readonly string[];
-  close(): Promise<void>;
-}
-
-/** Opens the database (migrating when configured) and builds the repositories. */
+/**
+ * Opens the database (migrating when configured) and builds every service of the process once:
+ * repositories, stores, the job queue, the mailer and the modules. The wiring files only register
+ * routes and job handlers over what this returns.
+ */
 export async function openServices(
   config: Config,
   clock: Clock = systemClock,
@@ -72,26 +79,104 @@ export async function openServices(
     if (options.migrate ?? config.migrateOnStart) await migrateToLatest(database.db);
     const editions = editionsFrom(config);
     const queue = new KyselyJobQueue(database, clock);
+    const localWorkers = new Set<JobWorker>();
+    const jobs = { queue, localWorkers, enqueue: enqueueNow(queue, database, localWorkers) };
     const pageChanges = new PageChangeRecorder(database.dialect, config.cdn.purgeUrl ? (executor, job) => queue.enqueueIn(executor, job) : null);
     const contentRead = new ContentReadKyselyRepository(database.db);
     const contentWrite = new ContentWriteKyselyRepository(database.db, pageChanges, { onSectionsChanged: () => contentRead.invalidateSections() });
     await ensureEditionReadModel(contentWrite, editions);
     const meterSecrets = await loadMeterSecrets(database.db, options.env ?? process.env);
+    const stores = { staff: createStaffStores(database.db), members: createMemberStores(database.db, database.dialect) };
+    const staff = createStaffModule({ stores: stores.staff, clock, enqueue: jobs.enqueue });
+    const paymentProvider = createPaymentProvider(config, clock);
+    const members = createMembersModule({
+      stores: stores.members,
+      signInLimits: new AccountLimits(new RateLimiter(stores.staff.rateLimits, clock), SIGN_IN_RULES),
+      enqueue: jobs.enqueue,
+      clock,
+      publicUrl: config.publicUrl,
+      siteName: config.siteName,
+      plans: config.plans,
+      paywall: config.paywall,
+      provider: paymentProvider,
+      providerName: 'stripe',
+      editions: editions.locales,
+    });
+    const editorial = new EditorialService({
+      repo: new EditorialKyselyRepository(database.db, pageChanges),
+      reads: new EditorialKyselyReads(database.db),
+      editions,
+      clock,
+      scheduler: publishScheduler(queue),
+      audit: staff.audit,
+    });
+    const taxonomy = new TaxonomyService({ reads: new TaxonomyKyselyReads(database.db), content: contentWrite, editions, clock });
+    // Without SMTP_URL the logging mailer writes to the jobs' log (the link itself only in development).
+    const mailer = createMailer(config, jsonLineLog(config.logLevel));
     return {
       config,
       database,
       editions,
       clock,
+      catalogs: loadCatalogs(join(packageRoot(), 'locales'), editions.locales),
       contentWrite,
       contentRead,
       pageChanges,
       meterSecrets,
-      close: () => database.close(),
+      jobs,
+      stores,
+      mailer,
+      staff,
+      members,
+      paymentProvider,
+      editorial,
+      taxonomy,
+      async close() {
+        mailer.close();
+        await database.close();
+      },
     };
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+function createPaymentProvider(config: Config, clock: Clock): PaymentProvider | null {
+  const payments = config.payments;
+  if (!payments) return null;
+  return createStripePaymentProvider({
+    secretKey: payments.secretKey,
+    webhookSecret: payments.webhookSecret,
+    clock,
+    ...(payments.api ? { api: payments.api, maxNetworkRetries: 0 } : {}),
+  });
+}
+
+/** What only the web process adds to the services, each built once and shared by the site and every HTTP module. */
+function openWebServices(services: Services): WebServices {
+  const { config, editions, clock } = services;
+  const reader = new ReaderService({ content: services.contentRead, editions, clock });
+  const assets = loadAssets(join(packageRoot(), 'assets'));
+  const pages = new SitePages({
+    editions,
+    catalogs: services.catalogs,
+    reader,
+    assets: assets.urls,
+    publicUrl: config.publicUrl,
+    timeZone: config.timeZone,
+    clock,
+    navigationTtlMs: config.pageCacheSeconds * 1000,
+  });
+  const { sessions, apiKeys } = services.staff;
+  return {
+    ...services,
+    reader,
+    assets,
+    pages,
+    adminAuth: { sessions, apiKeys, secureCookies: config.https },
+    media: buildMediaService(services),
+  };
 }
 
 /**
@@ -100,20 +185,8 @@ export async function openServices(
  * overrides that wiring (tests: limits, a stand-in for the members module).
  */
 export function createHttpApp(services: Services, options: { paywall?: PaywallWiringOptions } = {}): FastifyInstance {
-  const { config, editions, clock } = services;
-  const root = packageRoot();
-  const reader = new ReaderService({ content: services.contentRead, editions, clock });
-  const assets = loadAssets(join(root, 'assets'));
-  const pages = new SitePages({
-    editions,
-    catalogs: loadCatalogs(join(root, 'locales'), editions.locales),
-    reader,
-    assets: assets.urls,
-    publicUrl: config.publicUrl,
-    timeZone: config.timeZone,
-    clock,
-    navigationTtlMs: config.pageCacheSeconds * 1000,
-  });
+  const web = openWebServices(services);
+  const { config, editions, clock, reader, pages, assets } = web;
   const cache = new PageCache(PAGE_CACHE_BYTES, config.pageCacheSeconds * 1000, () => clock.now().getTime());
   let feed: PageChangeFeed | null = null;
   const paywall = buildSitePaywall(services, { members: buildMembersPaywallApi(services), ...options.paywall });
@@ -127,11 +200,11 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     readStory: createReadStory({ stories: reader, paywall }),
     assets,
     mediaDir: join(config.dataDir, 'media'),
-    https: config.publicUrl.startsWith('https:'),
+    https: config.https,
     ping: () => services.database.ping(),
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
-    modules: buildHttpModules(services),
+    modules: buildHttpModules(web),
   });
   // Every committed change, from any process or server, drops the pages it affects here.
   if (cache.enabled) {

@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
-import { createStaffStores } from '../adapters/db/repositories/staff/index.js';
-import { COMMAND_LINE, createStaffAdministration, newStaffInput, parseInput } from '../modules/newsroom/staff/index.js';
+import { COMMAND_LINE, newStaffInput, parseInput } from '../modules/newsroom/staff/index.js';
 import { AppError } from '../shared/errors.js';
 import { UsageError } from './cli-args.js';
 import { configFromEnv, openServices } from './container.js';
@@ -33,7 +32,7 @@ export async function staffAdd(options: Record<string, string | true>, input: Pa
   }
   const services = await openServices(configFromEnv(), undefined, { migrate: true });
   try {
-    const staff = createStaffAdministration({ stores: createStaffStores(services.database.db), clock: services.clock });
+    const staff = services.staff.staff;
     const added = await staff.create(parsed, COMMAND_LINE);
     process.stdout.write(`Added ${added.role} ${added.name} <${added.email}> (id ${added.id}).\n`);
   } finally {

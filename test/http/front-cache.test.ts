@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { within } from '../support/cached-servers.js';
 import { DIALECTS } from '../support/databases.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';
+import { editTranslation } from '../support/newsroom-edits.js';
 
 const STORY = '/en/2014/07/harbour-fish-prices-climb';
 const comparable = (headers: Headers) => {
@@ -42,12 +43,7 @@ describe.each(DIALECTS)('page cache in front of the framework (%s)', (dialect) =
     const before = await (await fetch(`${base}/en/`)).text();
     expect(before).toContain('Harbour fish prices climb');
     expect(await (await fetch(`${base}/en/`)).text()).toBe(before);
-    await site.services.contentWrite.updateTranslation(
-      site.fixture.translated.en,
-      { title: 'Harbour fish prices climb again' },
-      site.services.editions.list,
-      site.clock.now(),
-    );
+    await editTranslation(site.services, site.fixture.translated.en, { title: 'Harbour fish prices climb again' });
     // The change is committed: every process drops the pages showing the story within a second
     // (docs/adr/0004-page-invalidation.md), without waiting for the cache time (an hour here).
     expect(await within(1000, async () => (await (await fetch(`${base}/en/`)).text()).includes('Harbour fish prices climb again'))).toBe(true);

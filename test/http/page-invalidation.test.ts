@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
-import { EMBARGO, paragraphs } from '../support/fixtures.js';
+import type { NewStory } from '../../src/modules/content/content-repository.js';
+import { EMBARGO, paragraphs, T0 } from '../support/fixtures.js';
 import { startCachedServers, within, type CachedServer, type CachedServers } from '../support/cached-servers.js';
 import { asStaff } from '../support/staff.js';
 
@@ -159,5 +160,44 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     const revalidated = await b.get('/en/', { 'if-none-match': home.headers.get('etag') as string });
     expect(revalidated.status).toBe(304);
     expect(revalidated.body).toBe('');
+  });
+
+  it('rebuilding the related stories drops the cached story pages that showed the old ones', async () => {
+    const { contentWrite, editions } = a.services;
+    const now = site.clock.now();
+    const topicId = await contentWrite.createTopic('theme', [{ locale: 'en', name: 'Mussel farming', slug: 'mussel-farming' }], now);
+    const story = (title: string, slug: string, hoursBefore: number): NewStory => ({
+      sectionId: null,
+      leadImageId: null,
+      authorIds: [],
+      topicIds: [topicId],
+      translations: [
+        {
+          locale: 'en',
+          title,
+          dek: '',
+          body: paragraphs(title),
+          slug,
+          status: 'published',
+          publishedAt: new Date(T0.getTime() - hoursBefore * 3_600_000),
+          isOriginal: true,
+          translatedFrom: null,
+          provenance: 'original',
+          provenanceCredit: null,
+          readingMinutes: 1,
+        },
+      ],
+    });
+    await contentWrite.createStories([story('Mussel farms expand', 'mussel-farms-expand', 1)], editions.list, now);
+    const path = '/en/2014/07/mussel-farms-expand';
+    expect((await warm(b, '/en/')).body).not.toContain('Mussel prices settle');
+    // A bulk load leaves the related stories for one rebuild at the end (as the demo seeder does).
+    await contentWrite.createStories([story('Mussel prices settle', 'mussel-prices-settle', 2)], editions.list, now, { related: false });
+    // Once server b has applied that write (its home lists the new story), the first story's page
+    // is cached again, still without it: its related stories are not computed yet.
+    expect(await within(1000, async () => (await b.get('/en/')).body.includes('Mussel prices settle'))).toBe(true);
+    expect((await warm(b, path)).body).not.toContain('Mussel prices settle');
+    await contentWrite.rebuildRelated();
+    expect(await within(1000, async () => (await b.get(path)).body.includes('Mussel prices settle'))).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { within } from '../support/cached-servers.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/databases.js';
 import { seedFixture, type Fixture } from '../support/fixtures.js';
 import { testSiteConfig } from '../support/test-site.js';
+import { editTranslation, moveTranslation } from '../support/newsroom-edits.js';
 
 const STORY = '/en/2014/07/harbour-fish-prices-climb';
 
@@ -95,10 +96,10 @@ describe('SQLite: WEB_CONCURRENCY=2 web processes of `masthead start` drop chang
     expect(await everyAnswer(`${base}/en/`, 6, (r) => r.body.includes('Harbour fish prices climb'))).toBe(true);
     expect(await everyAnswer(base + STORY, 6, (r) => r.status === 200)).toBe(true);
 
-    await services.contentWrite.updateTranslation(fixture.translated.en, { title: 'Harbour fish prices fall' }, services.editions.list, new Date());
+    await editTranslation(services, fixture.translated.en, { title: 'Harbour fish prices fall' });
     expect(await within(1000, () => everyAnswer(`${base}/en/`, 6, (r) => r.body.includes('Harbour fish prices fall')))).toBe(true);
 
-    await services.contentWrite.updateTranslation(fixture.translated.en, { status: 'unpublished' }, services.editions.list, new Date());
+    await moveTranslation(services, fixture.translated.en, 'unpublished');
     expect(await within(1000, () => everyAnswer(base + STORY, 6, (r) => r.status === 404))).toBe(true);
     // The story URL is resolved before the page cache, so its 404 can come before the poll drops the home page.
     expect(await within(1000, () => everyAnswer(`${base}/en/`, 6, (r) => !r.body.includes('Harbour fish prices fall')))).toBe(true);
@@ -149,7 +150,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL scale-out: two `mast
       expect(await everyAnswer(`${base}/en/`, 2, (r) => r.body.includes('Olive harvest starts early'))).toBe(true);
       expect(await everyAnswer(`${base}/en/2014/07/olive-harvest-starts-early`, 2, (r) => r.status === 200)).toBe(true);
     }
-    await services.contentWrite.updateTranslation(fixture.untranslated.en, { status: 'unpublished' }, services.editions.list, new Date());
+    await moveTranslation(services, fixture.untranslated.en, 'unpublished');
     for (const base of bases) {
       expect(await within(1000, async () => (await text(`${base}/en/2014/07/olive-harvest-starts-early`)).status === 404)).toBe(true);
       expect(await within(1000, async () => !(await text(`${base}/en/`)).body.includes('Olive harvest starts early'))).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../src/modules/newsroom/permissions.js';
+import { ROLES, type Role } from '../../src/modules/newsroom/index.js';
 import { DIALECTS } from '../support/databases.js';
 import { paragraphs } from '../support/fixtures.js';
 import { API, asStaff, setUpAdmin, signIn, withKey, type StaffSession } from '../support/staff.js';

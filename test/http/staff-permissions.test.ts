@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, can, mayEditFields, ROLES, type Action, type Actor, type EditSubject, type FieldGroup, type Role } from '../../src/modules/newsroom/permissions.js';
+import { ACTIONS, can, mayEditFields, ROLES, type Action, type Actor, type EditSubject, type FieldGroup, type Role } from '../../src/modules/newsroom/index.js';
 import { DIALECTS } from '../support/databases.js';
 import { asStaff, setUpAdmin, signIn, withKey, type StaffSession } from '../support/staff.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, STORY_FIELDS, type Role, type StoryField } from '../../src/modules/newsroom/permissions.js';
+import { ROLES, STORY_FIELDS, type Role, type StoryField } from '../../src/modules/newsroom/index.js';
 import { DIALECTS } from '../support/databases.js';
 import { NOW, paragraphs } from '../support/fixtures.js';
 import { asStaff, setUpAdmin, signIn, withKey, type StaffSession } from '../support/staff.js';

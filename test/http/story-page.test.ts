@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { attr, canonical, hreflangs, jsonLd, text } from '../support/html-probe.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';
+import { editTranslation } from '../support/newsroom-edits.js';
 
 const EN_URL = '/en/2014/07/harbour-fish-prices-climb';
 const TR_URL = '/tr/2014/07/limanda-balik-fiyatlari-yukseliyor';
@@ -106,12 +107,7 @@ describe.each(DIALECTS)('story page (%s)', (dialect) => {
   });
 
   it('keeps an old slug working with a 301 after the slug changes', async () => {
-    await site.services.contentWrite.updateTranslation(
-      site.fixture.untranslated.en,
-      { slug: 'olive-harvest-begins-early' },
-      site.services.editions.list,
-      site.clock.now(),
-    );
+    await editTranslation(site.services, site.fixture.untranslated.en, { slug: 'olive-harvest-begins-early' });
     const old = await get('/en/2014/07/olive-harvest-starts-early');
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/en/2014/07/olive-harvest-begins-early');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { openServices, type Services } from '../../src/app/container.js';
-import { createJobQueue, createJobRuntime, enqueueNow } from '../../src/app/wiring/jobs-wiring.js';
+import { createJobRuntime } from '../../src/app/wiring/jobs-wiring.js';
 import { kyselyTx } from '../../src/adapters/db/repositories/jobs/job-queue-kysely.js';
 import { jobHandler } from '../../src/modules/jobs/index.js';
 import { silentLogger } from '../support/silent-logger.js';
@@ -24,15 +24,15 @@ describe.each(DIALECTS)('the in-process worker wakes on enqueue (%s)', (dialect)
     await testDb?.drop();
   });
 
-  it('runs a job enqueued through enqueueNow without waiting for the next poll', async () => {
+  it('runs a job enqueued through services.jobs.enqueue without waiting for the next poll', async () => {
     const ran: number[] = [];
     const handlers = { ping: jobHandler(z.object({ n: z.number() }), async ({ n }) => void ran.push(n)) };
     // Due before the worker starts: its first poll runs it, then it sleeps for an hour.
-    await createJobQueue(services).enqueue(kyselyTx(services.database.db), { type: 'ping', payload: { n: 1 } });
+    await services.jobs.queue.enqueue(kyselyTx(services.database.db), { type: 'ping', payload: { n: 1 } });
     const { worker } = createJobRuntime(services, handlers, { pollMs: 60 * 60_000, log: silentLogger });
     try {
       await vi.waitFor(() => expect(ran).toEqual([1]));
-      await enqueueNow(services)({ type: 'ping', payload: { n: 2 } });
+      await services.jobs.enqueue({ type: 'ping', payload: { n: 2 } });
       await vi.waitFor(() => expect(ran).toEqual([1, 2]));
       const rows = await services.database.db.selectFrom('jobs').select(['status']).execute();
       expect(rows.map((r) => r.status)).toEqual(['done', 'done']);
@@ -40,7 +40,7 @@ describe.each(DIALECTS)('the in-process worker wakes on enqueue (%s)', (dialect)
       await worker.stop();
     }
     // A stopped worker is no longer woken: the job waits in the queue for the next worker.
-    await enqueueNow(services)({ type: 'ping', payload: { n: 3 } });
+    await services.jobs.enqueue({ type: 'ping', payload: { n: 3 } });
     expect(ran).toEqual([1, 2]);
   });
 });

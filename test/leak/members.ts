@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createMemberStores } from '../../src/adapters/db/repositories/members/index.js';
 import type { Services } from '../../src/app/container.js';
 import { meterMonth, type MemberStores } from '../../src/modules/members/index.js';
-import { hashToken } from '../../src/modules/newsroom/staff/index.js';
+import { hashToken } from '../../src/shared/tokens.js';
 
 /**
  * Readers made through the members module's own stores (the database both dialects share): a
@@ -23,7 +22,7 @@ export interface TestMembers {
 const token = () => randomBytes(32).toString('base64url');
 
 export function testMembers(services: Services): TestMembers {
-  const stores = createMemberStores(services.database.db, services.database.dialect);
+  const { members: stores } = services.stores;
   const now = () => services.clock.now();
   return {
     stores,

@@ -2,7 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { buildMembersPaywallApi, type MembersPaywallApi } from '../../src/app/wiring/members-wiring.js';
+import { buildMembersPaywallApi } from '../../src/app/wiring/members-wiring.js';
+import type { MembersForPaywall } from '../../src/modules/paywall/index.js';
 import type { DialectName } from '../support/databases.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import { guardNetwork } from '../support/stripe-stand-in-network-guard.js';
@@ -87,7 +88,7 @@ export function setCookies(res: LightMyRequestResponse): string[] {
 export interface MembersSite {
   site: TestSite;
   smtp: TestSmtpServer;
-  api: MembersPaywallApi;
+  api: Required<MembersForPaywall>;
   standIn: StripeStandIn | null;
   guard: ReturnType<typeof guardNetwork>;
   /** The newest mail to this address not yet taken, waiting for it. */

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorialKyselyRepository } from '../../src/adapters/db/repositories/editorial/editorial-kysely-repository.js';
+import { EditorialKyselyReads } from '../../src/adapters/db/repositories/editorial/editorial-reads.js';
+import { AuditLogKyselyRepository } from '../../src/adapters/db/repositories/staff/audit-log-kysely-repository.js';
+import { AuditLog } from '../../src/modules/newsroom/staff/audit-log.js';
+import type { EditorialAudit } from '../../src/modules/newsroom/editorial/editorial-service.js';
 import { EditorialService } from '../../src/modules/newsroom/editorial/editorial-service.js';
 import type { Actor, Role } from '../../src/modules/newsroom/permissions.js';
 import { AppError } from '../../src/shared/errors.js';
@@ -28,12 +32,19 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
   let service: EditorialService;
   beforeAll(async () => {
     site = await startTestSite(dialect);
-    service = new EditorialService({
+    service = withAudit(undefined);
+  });
+  /** The editorial service over the real repositories, with this audit log. */
+  const withAudit = (audit: EditorialAudit | undefined) =>
+    new EditorialService({
       repo: new EditorialKyselyRepository(site.services.database.db, site.services.pageChanges),
+      reads: new EditorialKyselyReads(site.services.database.db),
       editions: site.services.editions,
       clock: site.clock,
+      ...(audit && { audit }),
     });
-  });
+  const auditRows = (subjectId: string) =>
+    site.services.database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', subjectId).execute();
   afterAll(async () => {
     await site?.close();
   });
@@ -186,5 +197,36 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
     // Both pages now link each other.
     const en = (await page('/en/2014/07/olive-oil-exports-rise')).body;
     expect(en).toContain('hreflang="tr"');
+  });
+
+  it('writes each audit entry in the same transaction as the change it records: a failing entry undoes the change', async () => {
+    const audited = withAudit(new AuditLog(new AuditLogKyselyRepository(site.services.database.db), site.clock));
+    const draft = await audited.createStory(editor, { locale: 'en', title: 'Ferry fares frozen', dek: '', body: paragraphs('Fares stay.'), accessLevel: 'paid' });
+    const published = await audited.transition(editor, draft.id, { to: 'published' });
+    await audited.addCorrection(editor, draft.id, { kind: 'update', text: 'Updated with the council vote.' });
+    expect((await auditRows(draft.storyId)).map((r) => r.action)).toEqual(['story.accessChange']);
+    // The fixed clock gives both entries one time: compare them as a set.
+    expect((await auditRows(draft.id)).map((r) => r.action).sort()).toEqual(['story.correct', 'story.publish']);
+
+    // An audit log that cannot write: the change it would record is not made either.
+    const failing = withAudit({
+      recordIn: async () => {
+        throw new Error('the audit log is unavailable');
+      },
+    });
+    await expect(failing.transition(editor, draft.id, { to: 'unpublished' })).rejects.toThrow('the audit log is unavailable');
+    const after = await service.get(editor, draft.id);
+    expect(after.status).toBe('published');
+    expect(after.version).toBe(published.version); // a correction does not bump the version
+    expect((await page('/en/2014/07/ferry-fares-frozen')).statusCode).toBe(200);
+    await expect(failing.update(editor, draft.id, { title: after.title, dek: '', body: after.body, version: after.version, accessLevel: 'public' })).rejects.toThrow(
+      'the audit log is unavailable',
+    );
+    expect((await service.get(editor, draft.id)).story.accessLevel).toBe('paid');
+    await expect(failing.addCorrection(editor, draft.id, { kind: 'correction', text: 'Never shown.' })).rejects.toThrow('the audit log is unavailable');
+    expect(await service.corrections(draft.id)).toHaveLength(1);
+    const created = await failing.createStory(editor, { locale: 'en', title: 'Never started', dek: '', body: paragraphs('x'), accessLevel: 'paid' }).catch(() => null);
+    expect(created).toBeNull();
+    expect(await site.services.database.db.selectFrom('story_translations').select('id').where('title', '=', 'Never started').execute()).toEqual([]);
   });
 });

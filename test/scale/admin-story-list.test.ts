@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTranslations } from '../../src/adapters/db/repositories/editorial/editorial-reads.js';
+import { EditorialKyselyReads } from '../../src/adapters/db/repositories/editorial/editorial-reads.js';
 import { DIALECTS } from '../support/databases.js';
 import { asStaff, setUpAdmin, type StaffSession } from '../support/staff.js';
 import { startScaleSite, type ScaleSite } from './reader-site.js';
@@ -20,11 +20,11 @@ describe.each(DIALECTS)('admin story list at scale (%s)', (dialect) => {
   });
 
   it('counts exactly below the bound and says "capped" at it', async () => {
-    const db = site.services.database.db;
-    const all = await listTranslations(db, { page: 1 }, 25, null, 10_000);
+    const reads = new EditorialKyselyReads(site.services.database.db);
+    const all = await reads.list({ page: 1 }, 25, null, 10_000);
     expect(all.capped).toBe(false);
     expect(all.total).toBeGreaterThan(120);
-    const capped = await listTranslations(db, { page: 1 }, 25, null, 50);
+    const capped = await reads.list({ page: 1 }, 25, null, 50);
     expect(capped).toMatchObject({ total: 50, capped: true });
     expect(capped.items).toHaveLength(25);
   });

@@ -1,6 +1,6 @@
-import type { ContentWriteRepository, NewTranslation } from '../../src/modules/content/content-repository.js';
+import type { ContentWriteRepository, NewTranslation } from '../../src/modules/content/index.js';
 import { readingMinutes, type StoryDocument } from '../../src/modules/content/document/index.js';
-import type { Edition } from '../../src/modules/editions/edition.js';
+import type { Edition } from '../../src/modules/editions/index.js';
 
 /** A small, hand-written newsroom: enough to see every rule of the reader site at work. */
 export const T0 = new Date('2014-07-02T09:30:00.000Z');

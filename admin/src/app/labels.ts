@@ -1,6 +1,6 @@
 /** Catalog keys for the API's enumerations, so every one of them is shown in the interface language. */
 import type { MessageKey } from '../i18n/i18n';
-import type { AccessLevel, Provenance, Role, StoryStatus, TopicKind } from '../api/types';
+import type { AccessLevel, DeskState, Provenance, Role, StoryStatus, TopicKind } from '../api/types';
 
 export const ROLE_KEYS: Record<Role, MessageKey> = {
   contributor: 'role.contributor',
@@ -40,7 +40,7 @@ export const TOPIC_KIND_KEYS: Record<TopicKind, MessageKey> = {
 };
 
 /** Where a story stands on the translation desk (DeskItem.state). */
-export const DESK_STATE_KEYS: Record<string, MessageKey> = {
+export const DESK_STATE_KEYS: Record<DeskState, MessageKey> = {
   needs_translation: 'desk.state.needs_translation',
   in_progress: 'desk.state.in_progress',
   in_review: 'desk.state.in_review',

@@ -3,10 +3,12 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type KyselyConfig } from 'kysely';
 import pg from 'pg';
-import type { Database as DatabaseConfig } from '../../app/config.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** Which database to open: a SQLite file (or `:memory:`) or a PostgreSQL URL (app/config.ts reads it from DATABASE_URL). */
+export type DatabaseSettings = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Database {
   db: Kysely<DB>;
@@ -20,7 +22,7 @@ export interface Database {
 export type QueryObserver = (query: { sql: string; parameters: readonly unknown[]; durationMs: number }) => void;
 
 /** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL, chosen by the configuration. */
-export async function connectDatabase(config: DatabaseConfig, options: { onQuery?: QueryObserver } = {}): Promise<Database> {
+export async function connectDatabase(config: DatabaseSettings, options: { onQuery?: QueryObserver } = {}): Promise<Database> {
   const log = options.onQuery ? observe(options.onQuery) : undefined;
   if (config.kind === 'sqlite') return connectSqlite(config.file, log);
   await ensurePostgresDatabase(config.url);

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { notFound } from '../../shared/errors.js';
-import { isApiRequest, sendApiError, statusOf } from './api-errors.js';
+import { asAppError, notFound } from '../../shared/errors.js';
+import { isApiRequest, logRequestError, sendApiError, statusOf } from './api-errors.js';
 import type { LoadedAssets } from './site/assets.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { createFrontCache } from './plugins/front-cache.js';
 import { registerNulGuard } from './plugins/nul-guard.js';
 import { registerSecurityHeaders, securityHeaders } from './plugins/security-headers.js';
-import { errorEdition, registerSitePageErrors, sendErrorPage } from './site/routes/error-pages.js';
+import { pathOf } from './plugins/request-path.js';
+import { registerSitePageErrors, sendErrorPage } from './site/routes/error-pages.js';
 import { registerSiteRoutes } from './site/routes/site-routes.js';
 import { registerStaticRoutes } from './site/routes/static-routes.js';
 import type { SiteDeps } from './site/site-deps.js';
@@ -61,7 +62,8 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   });
 
   // Route schemas are zod schemas (fastify-type-provider-zod): handlers get typed, validated input.
-  // A failure is answered by the error handler below: the API's JSON error, or the site's page.
+  // A failure is the API's JSON error (sendApiError) or, on reader pages, the localized page
+  // (registerSitePageErrors: 404 for a path that names nothing, 400 for a bad query).
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerSecurityHeaders(app, { https: deps.https });
@@ -69,7 +71,9 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   const catchUp = deps.catchUpPageChanges;
   if (catchUp) {
     app.addHook('onSend', async (request, _reply, payload) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') await catchUp().catch(() => undefined);
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        await catchUp().catch((error: unknown) => request.log.warn({ err: error }, 'page changes not applied before this answer; the feed applies them next'));
+      }
       return payload;
     });
   }
@@ -83,20 +87,18 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
 
   app.setNotFoundHandler((request, reply) =>
     isApiRequest(request.url)
-      ? sendApiError(request, reply, notFound('No such endpoint', { method: request.method, url: request.url.split('?')[0] }))
+      ? sendApiError(request, reply, notFound('No such endpoint', { method: request.method, url: pathOf(request.url) }))
       : sendErrorPage(deps, request, reply, 404),
   );
 
-  app.setErrorHandler(async (error, request, reply) => {
-    if (isApiRequest(request.url)) return sendApiError(request, reply, error);
-    const status = statusOf(error);
-    if (status >= 400 && status < 500) {
-      request.log.info({ reqId: request.id, code: (error as { code?: string }).code }, 'bad request');
-      return sendErrorPage(deps, request, reply, status === 404 ? 404 : 400);
-    }
-    request.log.error({ err: error, reqId: request.id, url: request.url }, 'request failed');
+  app.setErrorHandler(async (thrown, request, reply) => {
+    if (isApiRequest(request.url)) return sendApiError(request, reply, thrown);
+    const classified = asAppError(thrown);
+    logRequestError(request, classified, thrown);
+    const status = statusOf(classified.error);
+    if (status >= 400 && status < 500) return sendErrorPage(deps, request, reply, status === 404 ? 404 : 400);
     try {
-      return await sendErrorPage(deps, request, reply, 500, errorEdition(deps, request));
+      return await sendErrorPage(deps, request, reply, 500);
     } catch {
       // Rendering the error page itself failed (the database may be down): a plain answer.
       return reply

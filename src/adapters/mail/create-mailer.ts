@@ -9,7 +9,10 @@ export interface MailConfig {
   production: boolean;
 }
 
-/** SMTP when configured, else the logging stand-in. */
-export function createMailer(config: MailConfig, log: Logger): Mailer {
+/** A mailer its owner closes when the process stops (the SMTP transport's connections). */
+export type ClosableMailer = Mailer & { close(): void };
+
+/** SMTP when configured, else the logging stand-in. Built once per process, by the composition root (app/container.ts). */
+export function createMailer(config: MailConfig, log: Logger): ClosableMailer {
   return config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(log, { production: config.production });
 }

@@ -22,4 +22,7 @@ export class LogMailer implements Mailer {
     }
     this.log.warn({ mail: { to: message.to, subject: message.subject, text: message.text } }, `${NO_SMTP_NOTE}; its text follows`);
   }
+
+  /** Nothing to release. */
+  close(): void {}
 }

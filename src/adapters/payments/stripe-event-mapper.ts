@@ -5,7 +5,7 @@ import {
   type ProviderEvent,
   type ProviderSubscription,
   type SubscriptionStatus,
-} from '../../modules/members/payments/payment-provider.js';
+} from '../../modules/members/payments/index.js';
 
 // Only the fields we read, checked at the boundary. Unknown fields pass through untouched, so new
 // API versions that add fields do not break us; ones that move a field we read fail loudly here.

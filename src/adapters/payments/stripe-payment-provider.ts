@@ -9,7 +9,7 @@ import {
   type PaymentProviderFailure,
   type PortalRequest,
   type ProviderEvent,
-} from '../../modules/members/payments/payment-provider.js';
+} from '../../modules/members/payments/index.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { invalidInput } from '../../shared/errors.js';
 import { MEMBER_ID_METADATA_KEY, mapStripeEvent } from './stripe-event-mapper.js';

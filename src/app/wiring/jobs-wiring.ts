@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { KyselyJobQueue, kyselyTx } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
+import { kyselyTx, type KyselyJobQueue } from '../../adapters/db/repositories/jobs/job-queue-kysely.js';
 import { startWorker, type EnqueueJob, type Handlers, type JobWorker } from '../../modules/jobs/index.js';
 import type { Logger } from '../../shared/logger.js';
-import type { Services } from '../container.js';
+import type { Database } from '../../adapters/db/connect.js';
+import type { Services } from '../services.js';
 
 export interface JobRuntimeOptions {
   /** Default 1000 ms: a scheduled story goes live within about a second of its time. */
@@ -19,36 +20,26 @@ export interface JobRuntimeOptions {
   polling?: boolean;
 }
 
-/** The queue over the opened database: for processes that enqueue (web) as well as those that run jobs. */
-export function createJobQueue(services: Services): KyselyJobQueue {
-  return new KyselyJobQueue(services.database, services.clock);
-}
-
-/** The workers running in this process over these services, woken by `enqueueNow`. */
-const localWorkers = new WeakMap<Services, Set<JobWorker>>();
-
 /**
- * Enqueues a job on its own (no caller transaction) and wakes this process's worker, if it runs
- * one (`start` with RUN_JOBS=true), so the job starts now rather than at the next poll. Other
- * processes' workers find it at their next poll (every second by default).
+ * Enqueues a job on its own (no caller transaction) and wakes the workers in this process: built
+ * once by `openServices` as `services.jobs.enqueue`.
  */
-export function enqueueNow(services: Services): EnqueueJob {
-  const queue = createJobQueue(services);
-  const executor = kyselyTx(services.database.db);
+export function enqueueNow(queue: KyselyJobQueue, database: Database, localWorkers: ReadonlySet<JobWorker>): EnqueueJob {
+  const executor = kyselyTx(database.db);
   return async (job) => {
     const enqueued = await queue.enqueue(executor, job);
-    for (const worker of localWorkers.get(services) ?? []) worker.wake();
+    for (const worker of localWorkers) worker.wake();
     return enqueued;
   };
 }
 
-/** The queue plus a started worker running `handlers`; call `worker.stop()` before closing the services. */
+/** A worker running `handlers` over the services' queue, woken by `services.jobs.enqueue`; call `worker.stop()` before closing the services. */
 export function createJobRuntime(
   services: Services,
   handlers: Handlers,
   options: JobRuntimeOptions = {},
 ): { queue: KyselyJobQueue; worker: JobWorker } {
-  const queue = createJobQueue(services);
+  const { queue, localWorkers } = services.jobs;
   const worker = startWorker({
     queue,
     handlers,
@@ -60,10 +51,9 @@ export function createJobRuntime(
     ...(options.leaseMs !== undefined && { leaseMs: options.leaseMs }),
     ...(options.polling !== undefined && { polling: options.polling }),
   });
-  const local = localWorkers.get(services) ?? new Set<JobWorker>();
-  localWorkers.set(services, local.add(worker));
+  localWorkers.add(worker);
   const stop = worker.stop.bind(worker);
-  return { queue, worker: { ...worker, stop: () => (local.delete(worker), stop()) } };
+  return { queue, worker: { ...worker, stop: () => (localWorkers.delete(worker), stop()) } };
 }
 
 /** host:pid:random, so two workers never share lease ownership, even after a pid is reused. */

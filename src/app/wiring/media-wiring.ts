@@ -7,13 +7,13 @@ import { registerMediaRoutes } from '../../adapters/http/admin-api/media-routes.
 import { configureSharp, SharpImageProcessor } from '../../adapters/media/sharp-image-processor.js';
 import { LocalDiskStorage } from '../../adapters/storage/local-disk-storage.js';
 import { DEFAULT_PROCESSING_LIMITS, MediaService, type MediaLimits } from '../../modules/media/index.js';
-import type { Services } from '../container.js';
-import { adminAuthDeps } from './staff-wiring.js';
+import type { Services, WebServices } from '../services.js';
 
 /**
  * The media service over local disk (DATA_DIR/media, which the site serves at /media/). Image work
  * runs in its bounded pool: IMAGE_WORKERS images at once, each with its share of the cores as
- * libvips threads, IMAGE_UPLOADS_PER_ACCOUNT uploads in progress per account.
+ * libvips threads, IMAGE_UPLOADS_PER_ACCOUNT uploads in progress per account. Built once per web
+ * process by `createHttpApp` (app/container.ts).
  */
 export function buildMediaService(services: Services, limits: Partial<MediaLimits> = {}): MediaService {
   const { workers, uploadsPerAccount } = services.config.images;
@@ -30,13 +30,12 @@ export function buildMediaService(services: Services, limits: Partial<MediaLimit
 }
 
 /** Upload and library routes of the admin API, behind staff sessions and API keys. */
-export function buildMediaModule(services: Services): HttpModule {
-  const media = buildMediaService(services);
+export function buildMediaModule(web: WebServices): HttpModule {
   return {
     name: 'media',
     async register(app) {
-      registerAdminAuth(app, adminAuthDeps(services));
-      await registerMediaRoutes(app, media);
+      registerAdminAuth(app, web.adminAuth);
+      await registerMediaRoutes(app, web.media);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { HttpCdnPurger } from '../../adapters/cdn/http-cdn-purger.js';
-import { cdnPurgeJob } from '../../modules/content/page-keys.js';
+import { cdnPurgeJob } from '../../modules/content/index.js';
 import { jobHandler, type Handlers } from '../../modules/jobs/index.js';
-import type { Services } from '../container.js';
+import type { Services } from '../services.js';
 
 /**
  * The `cdn.purge` job: sends a change's page keys to CDN_PURGE_URL. Registered whether or not a

@@ -4,10 +4,10 @@ import type { DB } from '../../adapters/db/schema.js';
 import { readOrCreateSiteSecret, readSiteSecret } from '../../adapters/db/repositories/paywall/site-secret-kysely-repository.js';
 import { createCrawlerVerifier, nodeDnsResolver, type Resolver } from '../../adapters/http/site/crawler-verification.js';
 import { anonymousReaderResolver, withMembers } from '../../adapters/http/site/reader-resolver.js';
-import type { PaywallPlan, ReaderResolver, SitePaywall } from '../../adapters/http/site/site-deps.js';
-import { DEFAULT_PAYWALL_CONFIG, METER_SECRET_MIN_LENGTH, type GiftLink, type PaywallConfig } from '../../modules/paywall/index.js';
+import type { SitePaywall } from '../../adapters/http/site/site-deps.js';
+import { DEFAULT_PAYWALL_CONFIG, METER_SECRET_MIN_LENGTH, type MembersForPaywall, type PaywallConfig } from '../../modules/paywall/index.js';
 import { ConfigError } from '../config.js';
-import type { Services } from '../container.js';
+import type { Services } from '../services.js';
 
 /** The `site_meta` key of the meter secret made on first start. */
 export const METER_SECRET_META_KEY = 'meter_secret';
@@ -32,14 +32,6 @@ export async function loadMeterSecrets(db: Kysely<DB>, env: NodeJS.ProcessEnv): 
   }
   const stored = await readSiteSecret(db, METER_SECRET_META_KEY);
   return [...new Set(stored ? [...secrets, stored] : secrets)];
-}
-
-/** What the members module lends the paywall: who is signed in, their monthly meter, the plans. */
-export interface MembersForPaywall {
-  resolveReader: ReaderResolver;
-  recordMemberRead(memberId: string, storyId: string, now: Date): Promise<void>;
-  giftFor?(cookieHeader: string | undefined, storyId: string, now: Date): Promise<GiftLink | null>;
-  plansFor?(locale: string): Promise<PaywallPlan[]>;
 }
 
 export interface PaywallWiringOptions {
@@ -77,7 +69,7 @@ export function buildSitePaywall(services: Services, options: PaywallWiringOptio
           throw new Error('A member read was counted, but no members module is wired');
         },
     meterSecrets: services.meterSecrets,
-    secureCookies: services.config.publicUrl.startsWith('https:'),
+    secureCookies: services.config.https,
     ...(plansFor && { plansFor }),
     ...(giftFor && { giftFor }),
     ...(crawlers && { crawlers }),

@@ -1,11 +1,11 @@
-import type { Edition } from '../editions/edition.js';
+import type { Edition } from '../editions/index.js';
 import type { StoryDocument } from './document/index.js';
 import type {
   ImageView,
   NamedLink,
   Page,
   Provenance,
-  StoryAccessLevel,
+  AccessLevel,
   StoryStatus,
   StorySummary,
   StoryView,
@@ -51,7 +51,7 @@ export interface StoryHead {
   provenanceCredit: string | null;
   readingMinutes: number;
   originalLocale: string;
-  accessLevel: StoryAccessLevel;
+  accessLevel: AccessLevel;
   seoTitle: string | null;
   seoDescription: string | null;
   /** The repository's own row, handed back to `loadStoryPage`. */
@@ -137,22 +137,12 @@ export interface NewTranslation {
 
 export interface NewStory {
   /** Who may read it (the paywall decides); public when absent. */
-  accessLevel?: 'public' | 'metered' | 'registered' | 'paid';
+  accessLevel?: AccessLevel;
   sectionId: string | null;
   leadImageId: string | null;
   authorIds: string[];
   topicIds: string[];
   translations: NewTranslation[];
-}
-
-export interface TranslationChanges {
-  title?: string;
-  dek?: string;
-  body?: unknown;
-  readingMinutes?: number;
-  slug?: string;
-  status?: StoryStatus;
-  publishedAt?: Date | null;
 }
 
 /** Writes, each in its own transaction, keeping the edition read model in step. */
@@ -172,10 +162,8 @@ export interface ContentWriteRepository {
     now: Date,
     options?: { related?: boolean },
   ): Promise<{ storyId: string; translationIds: string[] }[]>;
-  /** Recomputes every story's stored related stories. */
+  /** Recomputes every story's stored related stories, and drops every cached page (the `site` key). */
   rebuildRelated(onProgress?: (done: number, total: number) => void): Promise<void>;
-  /** Changing the slug keeps the old one answering with a redirect. */
-  updateTranslation(translationId: string, changes: TranslationChanges, editions: readonly Edition[], now: Date): Promise<void>;
   renameTopic(topicId: string, name: LocalizedName, now: Date): Promise<void>;
   /** Recomputes which translation every edition lists, for every story (after the editions changed). */
   rebuildEditionEntries(editions: readonly Edition[], onProgress?: (done: number, total: number) => void): Promise<void>;

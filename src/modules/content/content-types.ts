@@ -1,11 +1,27 @@
+import { z } from 'zod';
 import type { StoryDocument } from './document/index.js';
 
+/*
+ * The content vocabulary, declared once here as zod schemas (the admin API validates with them) with
+ * the TypeScript types derived from them. Every other module, the adapters and the admin app import
+ * these; none restates them.
+ */
+
 /** Where a translation's text comes from. The original is the story's first language version. */
-export type Provenance = 'original' | 'newsroom' | 'machine' | 'partner';
-export type StoryStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
-export type TopicKind = 'place' | 'person' | 'organization' | 'theme';
+export const provenanceSchema = z.enum(['original', 'newsroom', 'machine', 'partner']);
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+/** A language version's place in the workflow (newsroom/editorial/workflow.ts moves it). */
+export const storyStatusSchema = z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']);
+export type StoryStatus = z.infer<typeof storyStatusSchema>;
+
+export const topicKindSchema = z.enum(['place', 'person', 'organization', 'theme']);
+export type TopicKind = z.infer<typeof topicKindSchema>;
+
 /** What a story asks of its reader (the paywall decides with it): see src/modules/paywall/CONTEXT.md. */
-export type StoryAccessLevel = 'public' | 'metered' | 'registered' | 'paid';
+export const accessLevelSchema = z.enum(['public', 'metered', 'registered', 'paid']);
+export type AccessLevel = z.infer<typeof accessLevelSchema>;
+export const ACCESS_LEVELS = accessLevelSchema.options;
 
 export interface ImageView {
   id: string;
@@ -74,7 +90,7 @@ export interface StoryView extends StorySummary {
    */
   body: StoryDocument;
   /** Who may read the body; an unknown stored value reads as 'paid' (fail closed). */
-  accessLevel: StoryAccessLevel;
+  accessLevel: AccessLevel;
   updatedAt: Date;
   isOriginal: boolean;
   translatedFrom: string | null;

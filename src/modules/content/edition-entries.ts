@@ -1,4 +1,4 @@
-import type { Edition } from '../editions/edition.js';
+import type { Edition } from '../editions/index.js';
 
 export interface TranslationCandidate {
   id: string;

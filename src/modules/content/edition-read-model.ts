@@ -1,4 +1,4 @@
-import type { Editions } from '../editions/edition.js';
+import type { Editions } from '../editions/index.js';
 import type { ContentWriteRepository } from './content-repository.js';
 
 const FINGERPRINT_KEY = 'editions_fingerprint';

@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/clock.js';
-import type { Edition, Editions } from '../editions/edition.js';
+import type { Edition, Editions } from '../editions/index.js';
 import type { AuthorView, ContentReadRepository, ListQuery } from './content-repository.js';
 import type { NamedLink, Page, StorySummary, StoryView, TopicLink } from './content-types.js';
 import { sectionPath, storyPath, topicPath } from './story-paths.js';

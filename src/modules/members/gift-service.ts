@@ -4,7 +4,8 @@ import { giftLinkStatus, type GiftLink, type GiftLinkStatus, type MemberReader, 
 import type { GiftStore, GiftStoryLookup } from './member-stores.js';
 import type { GiftableStory, GiftLinkRecord } from './member-types.js';
 import { hasPaidAccess } from './reader-state.js';
-import { hashToken, looksLikeToken, newToken } from './tokens.js';
+import { hashToken, randomToken } from '../../shared/tokens.js';
+import { looksLikeToken } from './tokens.js';
 
 export const GIFT_USES = 5;
 export const GIFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -55,7 +56,7 @@ export class GiftService {
     if ((await this.deps.gifts.countCreatedSince(reader.memberId, since)) >= GIFT_DAILY_LIMIT) {
       throw new AppError('rate_limited', 'Too many gift links today', { retryAfterSeconds: 3600 });
     }
-    const token = newToken();
+    const token = randomToken();
     const link = await this.deps.gifts.create(
       { tokenHash: hashToken(token), storyId, createdBy: reader.memberId, usesLeft: GIFT_USES, expiresAt: new Date(now.getTime() + GIFT_TTL_MS) },
       now,
@@ -82,7 +83,7 @@ export class GiftService {
     if (opening.held || memberId === link.createdBy) return { kind: 'held', story };
     const now = this.deps.clock.now();
     if (opening.status === 'exhausted') return { kind: 'unavailable', status: 'exhausted' };
-    const redemption = newToken();
+    const redemption = randomToken();
     const until = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + GIFT_REDEMPTION_TTL_MS));
     if (!(await this.deps.gifts.redeem(link.id, hashToken(redemption), now, until))) return { kind: 'unavailable', status: 'exhausted' };
     return { kind: 'redeemed', token: redemption, expiresAt: until, story };

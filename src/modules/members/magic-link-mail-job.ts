@@ -4,7 +4,7 @@ import { jobHandler, type JobHandler } from '../jobs/index.js';
 import { magicLinkMail, magicLinkMailJob } from './magic-link-mail.js';
 import { MAGIC_LINK_TTL_MS, verifyPath } from './magic-links.js';
 import type { MagicLinkStore, MemberStore } from './member-stores.js';
-import { hashToken, newToken } from './tokens.js';
+import { hashToken, randomToken } from '../../shared/tokens.js';
 
 export interface MagicLinkMailJobDeps {
   members: MemberStore;
@@ -27,7 +27,7 @@ export function magicLinkMailHandler(deps: MagicLinkMailJobDeps): JobHandler {
   return jobHandler(magicLinkMailJob.schema, async ({ email, locale, returnPath }) => {
     const now = deps.clock.now();
     const purpose = (await deps.members.findByEmail(email)) ? 'sign_in' : 'sign_up';
-    const token = newToken();
+    const token = randomToken();
     await deps.links.create(
       { tokenHash: hashToken(token), email, purpose, locale, returnPath, expiresAt: new Date(now.getTime() + MAGIC_LINK_TTL_MS) },
       now,

@@ -4,7 +4,8 @@ import { magicLinkMailJob } from './magic-link-mail.js';
 import type { MemberSessionService, StartedMemberSession } from './member-sessions.js';
 import type { AccountRequestLimits, MagicLinkStore, MemberStore, RateRule } from './member-stores.js';
 import type { MagicLinkRecord, Member } from './member-types.js';
-import { hashToken, looksLikeToken } from './tokens.js';
+import { hashToken } from '../../shared/tokens.js';
+import { looksLikeToken } from './tokens.js';
 
 /** A magic link works once, within 15 minutes. */
 export const MAGIC_LINK_TTL_MS = 15 * 60 * 1000;

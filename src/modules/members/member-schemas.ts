@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { invalidInput } from '../../shared/errors.js';
-import { emailSchema } from '../newsroom/staff/index.js';
-
-/** Trimmed and lower-cased: one member per address, however it is typed (the staff rule). */
-export { emailSchema };
+import { emailSchema } from '../../shared/email.js';
 
 /** Parses a member's email, or `invalid_input` naming the field. */
 export function parseEmail(value: unknown): string {

@@ -1,7 +1,8 @@
 import type { Clock } from '../../shared/clock.js';
 import type { MemberSessionStore } from './member-stores.js';
 import type { Member, MemberSessionRecord } from './member-types.js';
-import { hashToken, looksLikeToken, newToken } from './tokens.js';
+import { hashToken, randomToken } from '../../shared/tokens.js';
+import { looksLikeToken } from './tokens.js';
 
 /** A member session lives 30 days after its last use (sliding), recorded at most every 5 minutes. */
 export const MEMBER_SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -26,8 +27,8 @@ export class MemberSessionService {
   async start(memberId: string): Promise<StartedMemberSession> {
     const now = this.deps.clock.now();
     await this.deps.sessions.deleteExpired(now);
-    const token = newToken();
-    const csrfToken = newToken();
+    const token = randomToken();
+    const csrfToken = randomToken();
     const expiresAt = new Date(now.getTime() + MEMBER_SESSION_TTL_MS);
     await this.deps.sessions.create({ memberId, tokenHash: hashToken(token), csrfToken, expiresAt }, now);
     return { token, csrfToken, expiresAt };

@@ -4,8 +4,9 @@
  * its input and every surface (pages, API, feeds, newsletters) can build the same input.
  */
 import { z } from 'zod';
-import type { AccessLevel } from '../newsroom/editorial/editorial-types.js';
+import type { AccessLevel } from '../content/index.js';
 
+/** The content module's access levels (declared there), part of the decision's input. */
 export type { AccessLevel };
 
 /** Length of the anonymous reader's rolling meter window. */

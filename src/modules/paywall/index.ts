@@ -48,3 +48,4 @@ export {
   METER_SECRET_MIN_LENGTH,
 } from './meter-cookie.js';
 export { gateDocument, openToEveryone, type GatedDocument } from './render-decision.js';
+export { paywallPlanSchema, type PaywallPlan, type MembersForPaywall, type ReaderResolver, type ResolvedReader } from './members-port.js';

@@ -9,8 +9,6 @@ export {
   type ReadStory,
   type ReadStoryDeps,
   type StoryPaywall,
-  type ReaderResolver,
-  type ResolvedReader,
   type Reader,
   type StoryRequest,
   type CachedStory,

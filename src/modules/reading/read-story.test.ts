@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { StoryPage } from '../content/reader-service.js';
+import type { StoryPage } from '../content/index.js';
 import type { Edition } from '../editions/index.js';
-import { DEFAULT_PAYWALL_CONFIG, decodeMeterCookie, type AccessLevel, type StoryAccessInfo } from '../paywall/index.js';
-import { createReadStory, type Reader, type ResolvedReader, type StoryRequest } from './read-story.js';
+import { DEFAULT_PAYWALL_CONFIG, decodeMeterCookie, type AccessLevel, type ResolvedReader, type StoryAccessInfo } from '../paywall/index.js';
+import { createReadStory, type Reader, type StoryRequest } from './read-story.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const SECRET = 'a meter secret of at least thirty-two characters';

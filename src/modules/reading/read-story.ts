@@ -1,7 +1,5 @@
 import type { Clock } from '../../shared/clock.js';
-import type { StoryView } from '../content/content-types.js';
-import { storyPageKeys } from '../content/page-keys.js';
-import type { ReaderService, StoryPage } from '../content/reader-service.js';
+import { storyPageKeys, type ReaderService, type StoryPage, type StoryView } from '../content/index.js';
 import type { Edition } from '../editions/index.js';
 import {
   archivesAfter,
@@ -12,34 +10,20 @@ import {
   recordRead,
   type AccessDecision,
   type GatedDocument,
-  type GiftLink,
+  type MembersForPaywall,
   type PaywallConfig,
   type ReaderState,
   type StoryAccessInfo,
 } from '../paywall/index.js';
 
 /**
- * Who is reading, from the request's Cookie header: the paywall's `ReaderState` and, for a signed-in
- * member, their id (to record a metered read). Never trusts anything but our own cookies: no user
- * agent, referrer or address grants access. (The one exception is opt-in and not the resolver's:
- * `Reader.isVerifiedCrawler`, an address verified by DNS, never a user agent alone.)
+ * What reading a story needs from the paywall's side: the members port (who reads, their monthly
+ * meter, redeemed gifts: `MembersForPaywall`, declared by the paywall), the rules and the meter
+ * cookie's secrets.
  */
-export type ReaderResolver = (cookieHeader: string | undefined, now: Date) => Promise<ResolvedReader>;
-
-export interface ResolvedReader {
-  reader: ReaderState;
-  memberId: string | null;
-}
-
-/** What reading a story needs from the paywall's side: its rules, who reads, their meters and gifts. */
-export interface StoryPaywall {
+export interface StoryPaywall extends Pick<MembersForPaywall, 'resolveReader' | 'recordMemberRead' | 'giftFor'> {
   config: PaywallConfig;
   clock: Clock;
-  resolveReader: ReaderResolver;
-  /** Counts a member's read of a metered story (their monthly meter, in the database). */
-  recordMemberRead(memberId: string, storyId: string, now: Date): Promise<void>;
-  /** The gift link this browser redeemed for this story (its use already spent), if any. */
-  giftFor?(cookieHeader: string | undefined, storyId: string, now: Date): Promise<GiftLink | null>;
   /** HMAC secrets of the anonymous meter cookie, the current one first (the rest are still accepted). */
   meterSecrets: readonly string[];
 }

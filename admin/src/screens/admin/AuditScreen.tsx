@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice';
 import { Pagination } from '../../components/Pagination';
 import { useI18n } from '../../i18n/i18n';
 import { useAsync } from '../../util/use-async';
+import { auditActorText } from './audit-actor';
 
 /** Admins: who did what, newest first (GET /audit?page=N). */
 export function AuditScreen() {
@@ -33,14 +34,14 @@ export function AuditScreen() {
               {audit.data.items.map((entry) => (
                 <tr key={entry.id}>
                   <td>{dateTime(entry.at)}</td>
-                  <td>{entry.actor.name ?? (entry.actor.apiKeyId ? t('audit.apiKey', { id: entry.actor.apiKeyId }) : entry.actor.staffId ?? '')}</td>
+                  <td>{auditActorText(entry.actor, (id) => t('audit.apiKey', { id }))}</td>
                   <td>
                     <code>{entry.action}</code>
                   </td>
                   <td>
                     {entry.subject.kind} <code>{entry.subject.id}</code>
                   </td>
-                  <td>{entry.details && Object.keys(entry.details).length > 0 ? <code className="audit__details">{JSON.stringify(entry.details)}</code> : null}</td>
+                  <td>{Object.keys(entry.details).length > 0 ? <code className="audit__details">{JSON.stringify(entry.details)}</code> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -15,14 +15,14 @@ export function CorrectionsPanel({ translation }: { translation: Translation }) 
   const [kind, setKind] = useState<'correction' | 'update'>('correction');
   const [text, setText] = useState('');
   const { busy, error, run } = useAction();
-  const notes = [...(existing.data ?? translation.corrections ?? []), ...added];
+  const notes = [...(existing.data ?? []), ...added];
   const published = translation.status === 'published';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
       const note = await storiesApi.addCorrection(translation.id, { kind, text: text.trim() });
-      setAdded((list) => [...list, note ?? { kind, text: text.trim() }]);
+      setAdded((list) => [...list, note]);
       setText('');
     });
   };
@@ -34,9 +34,9 @@ export function CorrectionsPanel({ translation }: { translation: Translation }) 
       </summary>
       {notes.length > 0 ? (
         <ul className="notes">
-          {notes.map((n, i) => (
-            <li key={n.id ?? i}>
-              <strong>{n.kind === 'update' ? t('corrections.update') : t('corrections.correction')}</strong> {dateTime(n.at ?? n.createdAt)}
+          {notes.map((n) => (
+            <li key={n.id}>
+              <strong>{n.kind === 'update' ? t('corrections.update') : t('corrections.correction')}</strong> {dateTime(n.createdAt)}
               <p lang={translation.locale}>{n.text}</p>
             </li>
           ))}

@@ -18,7 +18,7 @@ interface Props {
 }
 
 function whoOf(r: RevisionSummary): string {
-  return r.savedByName ?? r.author?.name ?? r.actor?.name ?? r.staffName ?? '';
+  return r.savedByName ?? '';
 }
 
 /** What made the revision: an autosave, a save, a restore, or a status change (named by its status). */
@@ -36,7 +36,7 @@ function useKindOf(): (r: RevisionSummary) => string {
 }
 
 function whenOf(r: RevisionSummary): string | undefined {
-  return r.savedAt ?? r.createdAt ?? r.at;
+  return r.savedAt;
 }
 
 /**

@@ -36,7 +36,6 @@ export function TranslationsPanel({ translation }: { translation: Translation })
             <li key={x.id}>
               <Link to={hrefOf(x)} lang={x.locale}>
                 {languageName(x.locale)}
-                {x.title ? ` — ${x.title}` : ''}
               </Link>{' '}
               {x.status && STATUS_KEYS[x.status] ? <span className={`status status--${x.status}`}>{t(STATUS_KEYS[x.status])}</span> : null}
             </li>

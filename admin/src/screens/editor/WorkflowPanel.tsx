@@ -81,7 +81,7 @@ export function WorkflowPanel({ translation, flush, version, onChanged }: Props)
     };
   });
 
-  const when = translation.publishAt ?? translation.scheduledAt ?? (status === 'scheduled' ? translation.publishedAt : null);
+  const when = status === 'scheduled' ? translation.publishedAt : null;
   const path = publicPath(translation);
 
   return (

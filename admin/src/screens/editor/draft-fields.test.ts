@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Translation } from '../../api/types';
 import { fieldsOf, inputOf, saveInputOf, snapshotOf } from './draft-fields';
 
-/** The server's present answer: story-wide settings under `story`. */
+/** The server's answer (its TranslationRecord): story-wide settings under `story`. */
 const base: Translation = {
   id: 't1',
   storyId: 's1',
@@ -16,9 +16,16 @@ const base: Translation = {
   seoTitle: null,
   seoDescription: 'Old description',
   publishedAt: null,
+  updatedAt: '2014-07-10T12:00:00.000Z',
+  createdAt: '2014-07-10T12:00:00.000Z',
   isOriginal: true,
-  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', authorIds: [], topicIds: ['top1'], version: 7 },
-  siblings: [{ id: 't1', locale: 'en', status: 'draft', version: 3, isOriginal: true }],
+  translatedFrom: null,
+  provenance: 'original',
+  provenanceCredit: null,
+  createdBy: 'w1',
+  syncedSourceVersion: null,
+  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', createdBy: 'w1', authorIds: [], topicIds: ['top1'], originalLocale: 'en', version: 7 },
+  siblings: [{ id: 't1', locale: 'en', status: 'draft', version: 3, isOriginal: true, publishedAt: null }],
 };
 
 describe('the input sent for a translation', () => {
@@ -35,9 +42,9 @@ describe('the input sent for a translation', () => {
     });
   });
 
-  it('reads settings sent at the top level as well', () => {
-    const flat: Translation = { ...base, story: undefined, sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' };
-    expect(fieldsOf(flat)).toMatchObject({ sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' });
+  it('reads the story-wide settings from `story`', () => {
+    const other: Translation = { ...base, story: { ...base.story, sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' } };
+    expect(fieldsOf(other)).toMatchObject({ sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' });
   });
 
   it('sends a slug someone typed, and keeps the slug of a story that has been public', () => {
@@ -54,13 +61,12 @@ describe('the input sent for a translation', () => {
     expect(input).not.toHaveProperty('seoTitle');
   });
 
-  it('does not send story-wide lists the server did not show, until someone sets them', () => {
-    const flat: Translation = { ...base, story: undefined };
-    const input = inputOf(fieldsOf(flat), flat);
-    expect(input).not.toHaveProperty('topicIds');
-    expect(input).not.toHaveProperty('authorIds');
+  it('sends the story-wide lists back as the server showed them until someone changes them, so a save cannot erase them', () => {
+    const shown: Translation = { ...base, story: { ...base.story, sectionId: null, topicIds: ['top1', 'top2'], authorIds: ['a2'] } };
+    const input = inputOf(fieldsOf(shown), shown);
+    expect(input).toMatchObject({ topicIds: ['top1', 'top2'], authorIds: ['a2'] });
     expect(input).not.toHaveProperty('sectionId');
-    expect(inputOf({ ...fieldsOf(flat), authorIds: ['a1'] }, flat).authorIds).toEqual(['a1']);
+    expect(inputOf({ ...fieldsOf(shown), authorIds: ['a1'] }, shown).authorIds).toEqual(['a1']);
   });
 
   it('never sends story-wide settings from a translation: its save carries the text alone', () => {

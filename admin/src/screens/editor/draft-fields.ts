@@ -1,11 +1,10 @@
 /**
  * The editable part of a translation, and the TranslationInput sent for it.
  *
- * - Story-wide settings (section, topics, authors, lead image, access) are read from `story` or the
- *   top level, and sent only from the story's original language version (the one screen that shows
- *   them), and there only when the server showed them or someone set them: an absent field leaves
- *   the server's value alone, so a screen that never saw a setting cannot erase it. A translation's
- *   save carries its text alone; the server refuses story-wide changes from a translator (403).
+ * - Story-wide settings (section, topics, authors, lead image, access) are read from `story` (the
+ *   server's `TranslationRecord`), and sent only from the story's original language version (the one
+ *   screen that shows them). A translation's save carries its text alone; the server refuses
+ *   story-wide changes from a translator (403).
  * - Emptying a field the server had a value for is sent as a removal (null for ids, '' for text).
  * - The slug is sent when someone typed one, or once the story has been public (its URL must not
  *   follow the title); before that the server makes it from the title on every save.
@@ -33,32 +32,26 @@ export interface DraftFields {
 }
 
 const STORY_KEYS = ['sectionId', 'leadImageId', 'accessLevel', 'authorIds', 'topicIds'] as const;
-type StoryKey = (typeof STORY_KEYS)[number];
 
-/** A story-wide setting as the server answered it (undefined: the answer did not include it). */
-export function storySetting<K extends StoryKey>(t: Translation, key: K): Translation[K] | undefined {
-  return t[key] !== undefined ? t[key] : (t.story?.[key] as Translation[K] | undefined);
-}
-
-/** The story's language versions (this one included), in whichever form the server sent them. */
+/** The story's language versions (this one included). */
 export function siblingsOf(t: Translation): TranslationRef[] {
-  return t.siblings ?? t.translations ?? [];
+  return t.siblings;
 }
 
 export function fieldsOf(t: Translation): DraftFields {
   return {
-    title: t.title ?? '',
-    dek: t.dek ?? '',
-    body: t.body ?? { type: 'doc', content: [] },
+    title: t.title,
+    dek: t.dek,
+    body: t.body,
     slugEdit: null,
-    sectionId: storySetting(t, 'sectionId') ?? '',
-    topicIds: storySetting(t, 'topicIds') ?? [],
-    authorIds: storySetting(t, 'authorIds') ?? [],
-    leadImageId: storySetting(t, 'leadImageId') ?? t.leadImage?.id ?? '',
-    leadImage: t.leadImage ?? null,
+    sectionId: t.story.sectionId ?? '',
+    topicIds: t.story.topicIds,
+    authorIds: t.story.authorIds,
+    leadImageId: t.story.leadImageId ?? '',
+    leadImage: null,
     seoTitle: t.seoTitle ?? '',
     seoDescription: t.seoDescription ?? '',
-    accessLevel: storySetting(t, 'accessLevel') ?? 'public',
+    accessLevel: t.story.accessLevel,
   };
 }
 
@@ -83,16 +76,14 @@ export function inputOf(fields: DraftFields, server: Translation): TranslationIn
 /** The story-wide part of the input: only the original's editor sends it. */
 function storyInputOf(fields: DraftFields, server: Translation): Partial<TranslationInput> {
   const input: Partial<TranslationInput> = { accessLevel: fields.accessLevel };
-  const section = storySetting(server, 'sectionId');
   if (fields.sectionId !== '') input.sectionId = fields.sectionId;
-  else if (section) input.sectionId = null;
+  else if (server.story.sectionId) input.sectionId = null;
 
-  const leadImage = storySetting(server, 'leadImageId');
   if (fields.leadImageId !== '') input.leadImageId = fields.leadImageId;
-  else if (leadImage) input.leadImageId = null;
+  else if (server.story.leadImageId) input.leadImageId = null;
 
-  if (storySetting(server, 'topicIds') !== undefined || fields.topicIds.length > 0) input.topicIds = fields.topicIds;
-  if (storySetting(server, 'authorIds') !== undefined || fields.authorIds.length > 0) input.authorIds = fields.authorIds;
+  input.topicIds = fields.topicIds;
+  input.authorIds = fields.authorIds;
   return input;
 }
 
@@ -100,7 +91,7 @@ function storyInputOf(fields: DraftFields, server: Translation): Partial<Transla
 export function saveInputOf(fields: DraftFields, server: Translation, autosave: boolean): SaveInput {
   const input: SaveInput = { ...inputOf(fields, server), version: server.version };
   const carriesStory = STORY_KEYS.some((key) => input[key] !== undefined);
-  if (carriesStory && server.story?.version !== undefined) input.storyVersion = server.story.version;
+  if (carriesStory) input.storyVersion = server.story.version;
   if (autosave) input.autosave = true;
   return input;
 }

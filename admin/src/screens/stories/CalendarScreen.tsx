@@ -10,7 +10,7 @@ import { useAsync } from '../../util/use-async';
 import { translationIdOf } from './StoryListScreen';
 
 function whenOf(item: StoryListItem): Date | null {
-  const value = item.publishAt ?? item.scheduledAt ?? item.publishedAt;
+  const value = item.publishedAt;
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;

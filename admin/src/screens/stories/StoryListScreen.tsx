@@ -33,9 +33,9 @@ function hrefFor(filters: StoryFilters): string {
   return text === '' ? '/stories' : `/stories?${text}`;
 }
 
-/** The translation a list row opens (the contract calls it StoryListItem; its id is the translation's). */
+/** The translation a list row opens. */
 export function translationIdOf(item: StoryListItem): string {
-  return item.translationId ?? item.id ?? item.storyId;
+  return item.translationId;
 }
 
 export function StoryListScreen() {
@@ -53,11 +53,9 @@ export function StoryListScreen() {
   const apply = (patch: Partial<StoryFilters>) => navigate(hrefFor({ ...filters, ...patch, page: undefined }), { replace: true });
   const any = t('filter.any');
   const authorNames = (item: StoryListItem) =>
-    item.authors
-      ? item.authors.map((a) => a.name).join(', ')
-      : (item.authorIds ?? []).map((id) => nameOf(taxonomy.authors.find((a) => a.id === id), language) || id).join(', ');
+    item.authorIds.map((id) => nameOf(taxonomy.authors.find((a) => a.id === id), language) || id).join(', ');
   const sectionName = (item: StoryListItem) =>
-    item.section ? nameOf(item.section, language) : item.sectionId ? nameOf(taxonomy.sections.find((s) => s.id === item.sectionId), language) : '';
+    item.sectionId ? nameOf(taxonomy.sections.find((s) => s.id === item.sectionId), language) : '';
 
   return (
     <section>

@@ -5,7 +5,7 @@ import { describeError } from '../../components/errors';
 import { SelectField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/i18n';
-import { DESK_STATE_KEYS, statusKey } from '../../app/labels';
+import { DESK_STATE_KEYS } from '../../app/labels';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useCan, useStaff } from '../../app/session';
 import { useTaxonomy } from '../../app/taxonomy';
@@ -17,7 +17,7 @@ function targetIdOf(item: DeskItem): string | null {
 }
 
 function needsSync(item: DeskItem): boolean {
-  return Boolean(item.sourceUpdated ?? item.needsSync ?? (item.reason && /sync|updat|outdat|stale/i.test(item.reason)));
+  return item.sourceUpdated;
 }
 
 /** GET /translation-desk?locale=: what needs translating into a language, or re-syncing with its source. */
@@ -62,9 +62,7 @@ export function DeskScreen() {
           <tbody>
             {desk.data.items.map((item) => {
               const target = targetIdOf(item);
-              const stateKey = item.state ? DESK_STATE_KEYS[item.state] : undefined;
-              const status = item.status ? statusKey(item.status) : null;
-              const stateText = stateKey ? t(stateKey) : status ? t(status) : target ? (item.state ?? item.status ?? '') : t('desk.notStarted');
+              const stateText = t(DESK_STATE_KEYS[item.state]);
               const source = item.sourceTranslationId ? `?source=${encodeURIComponent(item.sourceTranslationId)}` : '';
               return (
                 <tr key={`${item.storyId}:${target ?? ''}`}>
@@ -81,7 +79,7 @@ export function DeskScreen() {
                     {stateText}
                     {needsSync(item) ? <span className="badge badge--warning">{t('desk.sourceUpdatedShort')}</span> : null}
                   </td>
-                  <td>{dateTime(item.sourceUpdatedAt ?? item.updatedAt)}</td>
+                  <td>{dateTime(item.updatedAt)}</td>
                   <td>
                     {target ? (
                       <Link to={`/translations/${encodeURIComponent(target)}/translate${source}`} className="button button--small">

@@ -21,30 +21,22 @@ import { useTranslationDraft } from '../editor/use-translation-draft';
 import { WorkflowPanel } from '../editor/WorkflowPanel';
 import { useAction } from '../../util/use-action';
 
-/** Which translation this one was made from: named by the link, by the server, or found among its siblings. */
+/** Which translation this one was made from: named by the link, or found among its siblings. */
 function sourceIdOf(translation: Translation, fromLink: string | null): string | null {
   if (fromLink) return fromLink;
-  if (translation.sourceTranslationId) return translation.sourceTranslationId;
   const siblings = siblingsOf(translation).filter((x) => x.id !== translation.id);
   return (siblings.find((x) => x.isOriginal) ?? siblings.find((x) => x.locale === translation.translatedFrom))?.id ?? null;
 }
 
-/**
- * Whether the source changed since the last sync, and how: GET …/source-changes when the server has
- * it, else the translation's own flag and diff, else the source's revision diff since the synced one.
- */
-async function sourceChangesOf(translation: Translation, sourceId: string | null): Promise<SourceChanges | null> {
-  if (translation.isOriginal !== false) return null;
+/** Whether the source changed since the last sync, and how (GET …/source-changes); null for an original. */
+async function sourceChangesOf(translation: Translation): Promise<SourceChanges | null> {
+  if (translation.isOriginal) return null;
   try {
     return await storiesApi.sourceChanges(translation.id);
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
   }
-  const flagged = Boolean(translation.sourceUpdated ?? translation.needsSync ?? translation.outOfSync);
-  if (!flagged) return null;
-  if (translation.sourceDiff) return { sourceUpdated: true, ...translation.sourceDiff };
-  if (sourceId && translation.syncedSourceRevisionId) return { sourceUpdated: true, ...(await storiesApi.revisionDiff(sourceId, translation.syncedSourceRevisionId)) };
-  return { sourceUpdated: true };
 }
 
 /** The translation desk for one translation: the source on the left, the translation beside it. */
@@ -78,7 +70,7 @@ export function TranslationScreen({ id, sourceId }: { id: string; sourceId: stri
         <SaveIndicator state={draft.saveState} />
       </div>
       <DraftNotices draft={draft} />
-      <SourceUpdated translation={translation} sourceId={sourceKey} flush={draft.flush} version={draft.currentVersion} onSynced={draft.accept} />
+      <SourceUpdated translation={translation} flush={draft.flush} version={draft.currentVersion} onSynced={draft.accept} />
 
       <div className="desk">
         <section className="desk__source" aria-labelledby="source-title">
@@ -119,13 +111,11 @@ export function TranslationScreen({ id, sourceId }: { id: string; sourceId: stri
 /** The source changed since the last sync: what changed, and "mark synced". */
 function SourceUpdated({
   translation,
-  sourceId,
   flush,
   version,
   onSynced,
 }: {
   translation: Translation;
-  sourceId: string | null;
   flush(): Promise<boolean>;
   version(): number;
   onSynced(translation: Translation): void;
@@ -134,7 +124,7 @@ function SourceUpdated({
   const can = useCan();
   const { busy, error, setError, run } = useAction();
   // Asked again after every save or sync of this translation (its version changes).
-  const changes = useAsync(() => sourceChangesOf(translation, sourceId), [translation.id, translation.version, sourceId]);
+  const changes = useAsync(() => sourceChangesOf(translation), [translation.id, translation.version]);
 
   const markSynced = async () => {
     await run(async () => {

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { can, type Action, type Actor, type Target } from '../../../modules/newsroom/permissions.js';
-import { safeEqual, SESSION_TTL_MS, type ApiKeyService, type SessionService, type Staff } from '../../../modules/newsroom/staff/index.js';
+import { can, type Action, type Actor, type Target } from '../../../modules/newsroom/index.js';
+import { SESSION_TTL_MS, type ApiKeyService, type SessionService, type Staff } from '../../../modules/newsroom/staff/index.js';
 import { forbidden, unauthorized } from '../../../shared/errors.js';
 import { COOKIE_PREFIX } from '../plugins/reader-identity.js';
-import { parseCookies, serializeCookie } from './cookies.js';
+import { safeEqual } from '../../../shared/tokens.js';
+import { parseCookies, serializeCookie } from '../plugins/cookies.js';
 
 /**
  * Who is acting on the admin API. `registerAdminAuth(scope, deps)` adds one onRequest hook to a

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { complimentaryGrantInput, type ComplimentaryGrantRecord, type ComplimentaryService } from '../../../modules/members/index.js';
-import { emailSchema } from '../../../modules/newsroom/staff/index.js';
+import { emailSchema } from '../../../shared/email.js';
 import { ADMIN_API_PREFIX as P, permitted, requirePermission } from './admin-auth.js';
 
 /** Who may grant free access to members: the staff managers (admins). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { EditorialService } from '../../../modules/newsroom/editorial/editorial-service.js';
+import type { EditorialService } from '../../../modules/newsroom/editorial/index.js';
 import {
   correctionSchema,
   createStorySchema,
@@ -10,8 +10,8 @@ import {
   revisionsQuerySchema,
   transitionSchema,
   updateTranslationSchema,
-} from '../../../modules/newsroom/editorial/editorial-types.js';
-import type { Actor } from '../../../modules/newsroom/permissions.js';
+} from '../../../modules/newsroom/editorial/index.js';
+import type { Actor } from '../../../modules/newsroom/index.js';
 import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 
 export interface EditorialRoutesDeps {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { newTopicSchema, type TaxonomyService } from '../../../modules/newsroom/taxonomy/taxonomy-service.js';
-import type { Actor } from '../../../modules/newsroom/permissions.js';
+import type { Actor } from '../../../modules/newsroom/index.js';
+import { newTopicSchema, type TaxonomyService } from '../../../modules/newsroom/taxonomy/index.js';
 import { ADMIN_API_PREFIX as PREFIX } from './admin-auth.js';
 
 /** Sections, authors and topics for the editor's pickers; creating topics needs taxonomy.edit. */

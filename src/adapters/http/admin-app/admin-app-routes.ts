@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathOf } from '../plugins/request-path.js';
 
 /**
  * The newsroom app (admin/, built by Vite into dist/admin): every GET under /admin that is not the
@@ -39,7 +40,7 @@ export interface AdminAppOptions {
 }
 
 function isAdminApi(url: string): boolean {
-  const path = url.split('?')[0] as string;
+  const path = pathOf(url);
   return path === '/admin/api' || path.startsWith('/admin/api/');
 }
 

@@ -1,5 +1,5 @@
-import type { NamedLink } from '../../../modules/content/content-types.js';
-import type { Edition, Editions } from '../../../modules/editions/edition.js';
+import type { NamedLink } from '../../../modules/content/index.js';
+import type { Edition, Editions } from '../../../modules/editions/index.js';
 import type { Translator } from '../../../shared/i18n/index.js';
 
 /** What every reader page needs besides its own data: the edition, its language and the chrome. */

@@ -1,7 +1,7 @@
 import { decodeMeterCookie } from '../../../modules/paywall/index.js';
-import { parseCookies } from '../admin-api/cookies.js';
+import { parseCookies } from '../plugins/cookies.js';
 import { METER_COOKIE } from '../plugins/reader-identity.js';
-import type { ReaderResolver } from './site-deps.js';
+import type { ReaderResolver } from '../../../modules/paywall/index.js';
 
 /**
  * The reader as far as the site can tell without the members module: anonymous, with the meter

@@ -1,29 +1,23 @@
-import type { ReaderService } from '../../../modules/content/reader-service.js';
-import type { Editions } from '../../../modules/editions/edition.js';
-import type { ReadStory, StoryPaywall } from '../../../modules/reading/index.js';
+import type { ReaderService } from '../../../modules/content/index.js';
+import type { Editions } from '../../../modules/editions/index.js';
+import type { MembersForPaywall, PaywallConfig } from '../../../modules/paywall/index.js';
+import type { ReadStory } from '../../../modules/reading/index.js';
+import type { Clock } from '../../../shared/clock.js';
 import type { PageCaching } from '../plugins/page-caching.js';
 import type { CrawlerVerifier } from './crawler-verification.js';
 import type { SitePages } from './site-pages.js';
 
-/** Who is reading (the paywall's `ReaderState` and a member's id): the port is the reading module's. */
-export type { ReaderResolver, ResolvedReader } from '../../../modules/reading/index.js';
-
-/** A plan as the paywall box lists it (from the members module's plans, in the edition's language). */
-export interface PaywallPlan {
-  /** A free plan (registration) is offered only when registering is what the reader is asked to do. */
-  kind?: 'free' | 'paid';
-  name: string;
-  /** Formatted for the edition ("$8 a month"), or null to leave it to the subscribe page. */
-  price: string | null;
-  benefits: string[];
-}
-
 /**
- * What the story route needs to apply the paywall (src/modules/paywall) to a story page: what
- * `readStory` needs (`StoryPaywall`), and for the HTTP side the meter cookie's flags, the crawler
- * verifier and the plans of the paywall box.
+ * What the story route needs to apply the paywall (src/modules/paywall) to a story page (and
+ * hands to `readStory`, whose `StoryPaywall` it satisfies): the paywall's members port (`resolveReader` composed with the anonymous meter cookie; the one opt-in
+ * exception to "only our own cookies" is `crawlers`, an address verified by DNS, never a user agent
+ * alone), the rules' configuration and the meter cookie's secrets.
  */
-export interface SitePaywall extends StoryPaywall {
+export interface SitePaywall extends MembersForPaywall {
+  config: PaywallConfig;
+  clock: Clock;
+  /** HMAC secrets of the anonymous meter cookie, the current one first (the rest are still accepted). */
+  meterSecrets: readonly string[];
   /** Secure cookies (the site is served over https). */
   secureCookies: boolean;
   /**
@@ -32,8 +26,6 @@ export interface SitePaywall extends StoryPaywall {
    * `private, no-store`, never cached and never metered.
    */
   crawlers?: CrawlerVerifier;
-  /** The plans to offer in the paywall box; absent: the box lists the benefits from the catalogs. */
-  plansFor?(locale: string): Promise<PaywallPlan[]>;
 }
 
 /** What the reader site's routes are given, built once in the composition root. */

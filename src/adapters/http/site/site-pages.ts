@@ -1,8 +1,9 @@
-import type { NamedLink } from '../../../modules/content/content-types.js';
-import type { ReaderService } from '../../../modules/content/reader-service.js';
-import type { Edition, Editions } from '../../../modules/editions/edition.js';
+import type { NamedLink } from '../../../modules/content/index.js';
+import type { ReaderService } from '../../../modules/content/index.js';
+import type { Edition, Editions } from '../../../modules/editions/index.js';
 import { formatDate, formatNumber, textDirection } from '../../../modules/editions/index.js';
 import type { Clock } from '../../../shared/clock.js';
+import type { Logger } from '../../../shared/logger.js';
 import { createTranslator, type Catalogs } from '../../../shared/i18n/index.js';
 import type { PageContext, SiteAssets } from './page-context.js';
 import type { Rendered } from './views/listing-views.js';
@@ -50,7 +51,12 @@ export class SitePages {
     return names;
   }
 
-  async context(edition: Edition, path: string): Promise<PageContext> {
+  /**
+   * The page context of one request. A page still renders when the navigation cannot be read (the
+   * sections are left out), and the failure is logged on `log`: the request's logger, so the line
+   * carries the request id.
+   */
+  async context(edition: Edition, path: string, log?: Logger): Promise<PageContext> {
     const { deps } = this;
     const locale = edition.locale;
     const translator = createTranslator(deps.catalogs, locale, deps.editions.defaultLocale);
@@ -60,7 +66,10 @@ export class SitePages {
       editions: deps.editions,
       t: translator.t,
       dir: textDirection(locale),
-      sections: await this.sections(edition).catch(() => []),
+      sections: await this.sections(edition).catch((error: unknown) => {
+        log?.error({ err: error, locale }, 'navigation unavailable; the page is shown without its sections');
+        return [];
+      }),
       assets: deps.assets,
       publicUrl: deps.publicUrl,
       path,

@@ -1,16 +1,16 @@
 /** Writes the demo dataset through the content repository (see README.md for what it contains). */
 import type { Clock } from '../../../shared/clock.js';
-import type { Edition } from '../../editions/edition.js';
+import type { Edition } from '../../editions/index.js';
 import type { ContentWriteRepository, NewStory } from '../content-repository.js';
+import type { AccessLevel } from '../content-types.js';
 import { demoCatalog } from './demo-catalog.js';
 import { demoStories } from './demo-dataset.js';
 
-type AccessPattern = 'public' | 'metered' | 'registered' | 'paid';
 /**
  * How the demo newsroom gates its stories, newest first: the lead story is free, and among every
  * ten stories four are metered, two for subscribers, one for registered readers, three free.
  */
-const DEMO_ACCESS_PATTERN: readonly AccessPattern[] = [
+const DEMO_ACCESS_PATTERN: readonly AccessLevel[] = [
   'public', 'metered', 'paid', 'metered', 'public', 'registered', 'metered', 'paid', 'public', 'metered',
 ];
 import type { DemoImageDef } from './demo-images.js';
@@ -115,7 +115,7 @@ export async function seedDemo(deps: SeedDemoDeps, options: SeedDemoOptions): Pr
   for (const story of demoStories(catalog, { stories: options.stories, seed: options.seed, now })) {
     const isPublished = story.translations.some((t) => t.status === 'published');
     batch.push({
-      accessLevel: isPublished ? (DEMO_ACCESS_PATTERN[published++ % DEMO_ACCESS_PATTERN.length] as AccessPattern) : 'metered',
+      accessLevel: isPublished ? (DEMO_ACCESS_PATTERN[published++ % DEMO_ACCESS_PATTERN.length] as AccessLevel) : 'metered',
       sectionId: at(sectionIds, story.section),
       leadImageId: story.leadImage === null ? null : at(leadImageIds, story.leadImage),
       authorIds: story.authors.map((i) => at(authorIds, i)),

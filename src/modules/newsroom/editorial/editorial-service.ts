@@ -1,13 +1,13 @@
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../../../shared/errors.js';
 import type { Clock } from '../../../shared/clock.js';
 import { newId } from '../../../shared/ids.js';
+import type { AccessLevel, StoryStatus } from '../../content/index.js';
 import { assertValidDocument, plainText, readingMinutes, type StoryDocument } from '../../content/document/index.js';
-import type { Editions } from '../../editions/edition.js';
+import type { Editions } from '../../editions/index.js';
 import { slugify, slugProblem } from '../../editions/index.js';
 import { can, mayEditFields, type Actor } from '../permissions.js';
-import type { EditorialRepository, InTransaction, RevisionPolicy, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
+import type { EditorialReads, EditorialRepository, InTransaction, RevisionPolicy, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
 import type {
-  AccessLevel,
   CorrectionInput,
   CreateStoryInput,
   ListQuery,
@@ -30,13 +30,17 @@ export interface PublishScheduler {
   cancel(tx: unknown, translationId: string, runAt: Date): Promise<void>;
 }
 
-/** Records who published, unpublished, corrected (the audit log). */
+/**
+ * Records who published, unpublished, scheduled, corrected or changed a story's access (the audit
+ * log), inside the write's own transaction (`tx`), so no change commits without its entry.
+ */
 export interface EditorialAudit {
-  record(actor: Actor, action: string, subject: { kind: string; id: string }, details: Record<string, unknown>): Promise<void>;
+  recordIn(tx: unknown, actor: Actor, action: string, subject: { kind: string; id: string }, details: Record<string, unknown>): Promise<void>;
 }
 
 export interface EditorialDeps {
   repo: EditorialRepository;
+  reads: EditorialReads;
   editions: Editions;
   clock: Clock;
   scheduler?: PublishScheduler;
@@ -50,6 +54,8 @@ const REFERENCE_NAMES: Record<string, string> = { sectionId: 'section', topicIds
 /** How deep the story list pages (1,000 stories): its count stops there too, so a page costs the same at any archive size. */
 export const ADMIN_MAX_PAGES = 40;
 const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
+/** The workflow moves the audit log records, by the status moved to. */
+const AUDITED_MOVES: Partial<Record<StoryStatus, string>> = { scheduled: 'story.schedule', published: 'story.publish', unpublished: 'story.unpublish' };
 
 /**
  * The newsroom's editorial use cases. Each checks permission with the one matrix (permissions.ts)
@@ -64,7 +70,7 @@ export class EditorialService {
   }
 
   private async load(actor: Actor, id: string): Promise<TranslationRecord> {
-    const translation = await this.deps.repo.getTranslation(id);
+    const translation = await this.deps.reads.translation(id);
     if (!translation || !mayRead(actor, subjectOf(translation))) throw notFound('No such story', { translationId: id });
     return translation;
   }
@@ -77,11 +83,11 @@ export class EditorialService {
 
   /** A slug for this locale: the one asked for (refused if taken), or one made from the title. */
   private async slugFor(locale: string, title: string, asked: string | undefined, current: TranslationRecord | null): Promise<string> {
-    const { repo } = this.deps;
+    const { reads } = this.deps;
     if (asked !== undefined) {
       const problem = slugProblem(asked, locale);
       if (problem) throw invalidInput(`This slug cannot be used: ${problem}`, { field: 'slug', reason: problem });
-      if (await repo.slugTaken(locale, asked, current?.id ?? null)) {
+      if (await reads.slugTaken(locale, asked, current?.id ?? null)) {
         throw conflict('Another story in this language already uses this slug', { field: 'slug', slug: asked });
       }
       return asked;
@@ -90,7 +96,7 @@ export class EditorialService {
     if (current && everPublished) return current.slug;
     const base = slugify(title, locale) || `story-${newId().slice(-8)}`;
     let candidate = base;
-    for (let n = 2; await repo.slugTaken(locale, candidate, current?.id ?? null); n++) candidate = `${base}-${n}`;
+    for (let n = 2; await reads.slugTaken(locale, candidate, current?.id ?? null); n++) candidate = `${base}-${n}`;
     return candidate;
   }
 
@@ -109,7 +115,7 @@ export class EditorialService {
 
   /** The story-wide changes, once every section, topic, author and image they name exists (else 400 naming the field). */
   private async references(changes: StoryChanges): Promise<StoryChanges> {
-    const [missing] = await this.deps.repo.missingReferences(changes);
+    const [missing] = await this.deps.reads.missingReferences(changes);
     if (missing) throw invalidInput(`No such ${REFERENCE_NAMES[missing.field] ?? missing.field}: ${missing.ids.join(', ')}`, missing);
     return changes;
   }
@@ -118,10 +124,13 @@ export class EditorialService {
     if (!can(actor, 'story.create')) throw forbidden('You may not start stories');
     this.assertLocale(input.locale);
     const text = await this.text(input.locale, input, null);
-    const id = await this.deps.repo.createStory({ locale: input.locale, text, story: await this.references(storyChanges(input)) }, this.ctx(actor));
-    const created = await this.load(actor, id);
-    if (input.accessLevel !== undefined && input.accessLevel !== 'public') await this.auditAccess(actor, created.storyId, id, null, input.accessLevel);
-    return created;
+    const level = input.accessLevel;
+    const id = await this.deps.repo.createStory(
+      { locale: input.locale, text, story: await this.references(storyChanges(input)) },
+      this.ctx(actor),
+      level !== undefined && level !== 'public' ? (tx, created) => this.auditAccess(tx, actor, created, null, level) : undefined,
+    );
+    return this.load(actor, id);
   }
 
   get(actor: Actor, id: string): Promise<TranslationRecord> {
@@ -130,7 +139,7 @@ export class EditorialService {
 
   /** The original language version of a story, which translations start from. */
   async originalOf(actor: Actor, storyId: string): Promise<TranslationRecord> {
-    const originalId = await this.deps.repo.originalTranslationId(storyId);
+    const originalId = await this.deps.reads.originalTranslationId(storyId);
     if (!originalId) throw notFound('No such story', { storyId });
     return this.load(actor, originalId);
   }
@@ -163,23 +172,36 @@ export class EditorialService {
     if (storyVersion !== null && storyVersion !== current.story.version) throw staleStory(current);
     const text = await this.text(current.locale, input, current);
     const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
-    const saved = await this.deps.repo.saveTranslation(id, input.version, text, await this.references(story), {
-      ...this.ctx(actor),
-      recordOldSlug: everPublished,
-      expectedStoryVersion: storyVersion,
-      revision: { kind, coalesceSince: kind === 'autosave' ? new Date(this.deps.clock.now().getTime() - AUTOSAVE_WINDOW_MS) : null },
-    });
+    const level = story.accessLevel;
+    const saved = await this.deps.repo.saveTranslation(
+      id,
+      input.version,
+      text,
+      await this.references(story),
+      {
+        ...this.ctx(actor),
+        recordOldSlug: everPublished,
+        expectedStoryVersion: storyVersion,
+        revision: { kind, coalesceSince: kind === 'autosave' ? new Date(this.deps.clock.now().getTime() - AUTOSAVE_WINDOW_MS) : null },
+      },
+      level !== undefined ? (tx) => this.auditAccess(tx, actor, { storyId: current.storyId, translationId: id }, current.story.accessLevel, level) : undefined,
+    );
     if (!saved) {
       const now = await this.load(actor, id);
       throw now.version !== input.version ? staleVersion(now) : staleStory(now);
     }
-    if (story.accessLevel !== undefined) await this.auditAccess(actor, current.storyId, id, current.story.accessLevel, story.accessLevel);
     return this.load(actor, id);
   }
 
-  /** Every change of a story's access level is on the record: who, from, to. */
-  private async auditAccess(actor: Actor, storyId: string, translationId: string, from: AccessLevel | null, to: AccessLevel): Promise<void> {
-    await this.deps.audit?.record(actor, 'story.accessChange', { kind: 'story', id: storyId }, { from, to, translationId });
+  /** Every change of a story's access level is on the record (who, from, to), in the change's transaction. */
+  private async auditAccess(
+    tx: unknown,
+    actor: Actor,
+    story: { storyId: string; translationId: string },
+    from: AccessLevel | null,
+    to: AccessLevel,
+  ): Promise<void> {
+    await this.deps.audit?.recordIn(tx, actor, 'story.accessChange', { kind: 'story', id: story.storyId }, { from, to, translationId: story.translationId });
   }
 
   async transition(actor: Actor, id: string, input: TransitionInput): Promise<TranslationRecord> {
@@ -193,35 +215,33 @@ export class EditorialService {
     }
     const now = this.deps.clock.now();
     let publishedAt = current.publishedAt;
-    let inTransaction: InTransaction | undefined;
-    const { scheduler } = this.deps;
+    let queueing: InTransaction | undefined;
+    const { scheduler, audit } = this.deps;
     if (input.to === 'scheduled') {
       if (!input.publishAt) throw invalidInput('A scheduled story needs a publication time', { field: 'publishAt' });
       const at = new Date(input.publishAt);
       if (at.getTime() <= now.getTime()) throw invalidInput('The publication time must be in the future', { field: 'publishAt' });
       if (current.title.trim() === '') throw invalidInput('A story needs a headline before it is scheduled', { field: 'title' });
       publishedAt = at.toISOString();
-      if (scheduler) inTransaction = (tx) => scheduler.schedule(tx, id, at);
+      if (scheduler) queueing = (tx) => scheduler.schedule(tx, id, at);
     } else if (input.to === 'published') {
       if (current.title.trim() === '') throw invalidInput('A story needs a headline before it is published', { field: 'title' });
       // A republished story keeps its first date (and so its URL); anything else is published now.
       publishedAt = current.status === 'unpublished' && publishedAt ? publishedAt : now.toISOString();
       const queuedFor = current.publishedAt;
-      if (scheduler && current.status === 'scheduled' && queuedFor) inTransaction = (tx) => scheduler.cancel(tx, id, new Date(queuedFor));
+      if (scheduler && current.status === 'scheduled' && queuedFor) queueing = (tx) => scheduler.cancel(tx, id, new Date(queuedFor));
     } else if (input.to === 'draft' && current.status === 'scheduled') {
       const queuedFor = current.publishedAt;
       publishedAt = null;
-      if (scheduler && queuedFor) inTransaction = (tx) => scheduler.cancel(tx, id, new Date(queuedFor));
+      if (scheduler && queuedFor) queueing = (tx) => scheduler.cancel(tx, id, new Date(queuedFor));
     }
-    const done = await this.deps.repo.setStatus(id, current.version, { status: input.to, publishedAt }, this.ctx(actor), inTransaction);
+    const action = AUDITED_MOVES[input.to];
+    const details = { locale: current.locale, title: current.title, ...(input.to === 'scheduled' && { publishAt: publishedAt }) };
+    const done = await this.deps.repo.setStatus(id, current.version, { status: input.to, publishedAt }, this.ctx(actor), async (tx) => {
+      await queueing?.(tx);
+      if (action) await audit?.recordIn(tx, actor, action, { kind: 'translation', id }, details);
+    });
     if (!done) throw staleVersion(await this.load(actor, id));
-    if (input.to === 'published' || input.to === 'unpublished' || input.to === 'scheduled') {
-      await this.deps.audit?.record(actor, `story.${input.to === 'scheduled' ? 'schedule' : input.to === 'published' ? 'publish' : 'unpublish'}`, { kind: 'translation', id }, {
-        locale: current.locale,
-        title: current.title,
-        ...(input.to === 'scheduled' && { publishAt: publishedAt }),
-      });
-    }
     return this.load(actor, id);
   }
 
@@ -230,7 +250,7 @@ export class EditorialService {
    * Idempotent: a second run, a rescheduled or an unscheduled story changes nothing.
    */
   async publishScheduled(translationId: string, scheduledFor: string): Promise<'published' | 'skipped'> {
-    const current = await this.deps.repo.getTranslation(translationId);
+    const current = await this.deps.reads.translation(translationId);
     if (!current || current.status !== 'scheduled' || current.publishedAt !== scheduledFor) return 'skipped';
     if (new Date(scheduledFor).getTime() > this.deps.clock.now().getTime()) return 'skipped';
     const done = await this.deps.repo.setStatus(translationId, current.version, { status: 'published', publishedAt: scheduledFor }, this.ctx(null));
@@ -240,7 +260,7 @@ export class EditorialService {
   /** A page of the history, newest first (metadata only); `nextBefore` asks for the next page. */
   async revisions(actor: Actor, id: string, query: RevisionsQuery): Promise<{ items: RevisionSummary[]; nextBefore: number | null }> {
     await this.load(actor, id);
-    const items = await this.deps.repo.listRevisions(id, { before: query.before, limit: query.limit + 1 });
+    const items = await this.deps.reads.revisions(id, { before: query.before, limit: query.limit + 1 });
     const more = items.length > query.limit;
     const page = more ? items.slice(0, query.limit) : items;
     return { items: page, nextBefore: more ? (page[page.length - 1]?.version ?? null) : null };
@@ -248,7 +268,7 @@ export class EditorialService {
 
   async diff(actor: Actor, id: string, revisionId: string): Promise<{ title: DiffPart[]; dek: DiffPart[]; body: DiffPart[] }> {
     const current = await this.load(actor, id);
-    const revision = await this.deps.repo.getRevision(id, revisionId);
+    const revision = await this.deps.reads.revision(id, { id: revisionId });
     if (!revision) throw notFound('No such revision', { revisionId });
     return {
       title: diffText(revision.title, current.title),
@@ -259,7 +279,7 @@ export class EditorialService {
 
   async restore(actor: Actor, id: string, revisionId: string, version: number): Promise<TranslationRecord> {
     const current = await this.load(actor, id);
-    const revision = await this.deps.repo.getRevision(id, revisionId);
+    const revision = await this.deps.reads.revision(id, { id: revisionId });
     if (!revision) throw notFound('No such revision', { revisionId });
     return this.save(
       actor,
@@ -279,13 +299,14 @@ export class EditorialService {
     const current = await this.load(actor, id);
     if (!can(actor, 'story.correct')) throw forbidden('Only editors may append corrections');
     if (current.status !== 'published') throw conflict('Corrections are added to published stories', { status: current.status });
-    const correction = await this.deps.repo.addCorrection(id, input.kind, input.text, this.ctx(actor));
-    await this.deps.audit?.record(actor, 'story.correct', { kind: 'translation', id }, { kind: input.kind });
-    return correction;
+    const { audit } = this.deps;
+    return this.deps.repo.addCorrection(id, input.kind, input.text, this.ctx(actor), async (tx) => {
+      await audit?.recordIn(tx, actor, 'story.correct', { kind: 'translation', id }, { kind: input.kind });
+    });
   }
 
   corrections(id: string) {
-    return this.deps.repo.listCorrections(id);
+    return this.deps.reads.corrections(id);
   }
 
   async startTranslation(actor: Actor, sourceId: string, input: NewTranslationInput): Promise<TranslationRecord> {
@@ -316,8 +337,8 @@ export class EditorialService {
     const source = sourceOf(translation);
     if (!source || translation.syncedSourceVersion === null) return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
     const [then, now] = await Promise.all([
-      this.deps.repo.getRevisionByVersion(source.id, translation.syncedSourceVersion),
-      this.deps.repo.getRevisionByVersion(source.id, source.version),
+      this.deps.reads.revision(source.id, { version: translation.syncedSourceVersion }),
+      this.deps.reads.revision(source.id, { version: source.version }),
     ]);
     if (!then || !now) return { sourceUpdated: false, sourceVersion: source.version, title: [], dek: [], body: [] };
     return {
@@ -343,20 +364,20 @@ export class EditorialService {
     this.assertLocale(locale);
     if (!can(actor, 'translation.edit', { locale }) && !can(actor, 'story.editAny')) throw forbidden(`You do not translate into ${locale}`);
     const sources = this.deps.editions.locales.filter((l) => l !== locale);
-    return this.deps.repo.desk(locale, sources, 200);
+    return this.deps.reads.desk(locale, sources, 200);
   }
 
   async list(actor: Actor, query: ListQuery) {
     const everything = can(actor, 'story.readAll') || can(actor, 'story.editAny');
     const countCap = ADMIN_MAX_PAGES * ADMIN_PAGE_SIZE + 1;
-    const { items, total, capped } = await this.deps.repo.list(query, ADMIN_PAGE_SIZE, everything ? null : actor.staffId, countCap);
+    const { items, total, capped } = await this.deps.reads.list(query, ADMIN_PAGE_SIZE, everything ? null : actor.staffId, countCap);
     // Capped: "at least" the deepest page's worth, so the pages end where the list does.
     return { items, total: capped ? countCap - 1 : total, capped, page: query.page, pageSize: ADMIN_PAGE_SIZE };
   }
 
   async calendar(actor: Actor, from: string, to: string) {
     if (!can(actor, 'story.readAll') && !can(actor, 'story.editAny')) throw forbidden('The calendar is for editors');
-    return this.deps.repo.calendar(from, to);
+    return this.deps.reads.scheduledBetween(from, to);
   }
 }
 

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import type { StoryDocument } from '../../content/document/index.js';
-import type { Provenance, StoryStatus } from '../../content/content-types.js';
-
-export const ACCESS_LEVELS = ['public', 'metered', 'registered', 'paid'] as const;
-export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+import { accessLevelSchema, provenanceSchema, storyStatusSchema, type AccessLevel, type Provenance, type StoryStatus } from '../../content/index.js';
 
 const id = z.string().min(1).max(64);
 const slug = z
@@ -25,7 +22,7 @@ export const translationInputSchema = z
     leadImageId: id.nullable().optional(),
     seoTitle: z.string().trim().max(200).nullable().optional(),
     seoDescription: z.string().trim().max(320).nullable().optional(),
-    accessLevel: z.enum(ACCESS_LEVELS).optional(),
+    accessLevel: accessLevelSchema.optional(),
   })
   .strict();
 export type TranslationInput = z.infer<typeof translationInputSchema>;
@@ -49,7 +46,7 @@ export type UpdateTranslationInput = z.infer<typeof updateTranslationSchema>;
 
 export const transitionSchema = z
   .object({
-    to: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']),
+    to: storyStatusSchema,
     publishAt: z.iso.datetime({ offset: true }).optional(),
     version: z.number().int().positive().optional(),
   })
@@ -59,7 +56,7 @@ export type TransitionInput = z.infer<typeof transitionSchema>;
 export const newTranslationSchema = z
   .object({
     locale: z.string().min(2).max(16),
-    provenance: z.enum(['newsroom', 'machine', 'partner']).default('newsroom'),
+    provenance: provenanceSchema.exclude(['original']).default('newsroom'),
     provenanceCredit: z.string().trim().max(200).nullable().optional(),
   })
   .strict();
@@ -72,7 +69,7 @@ export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export const listQuerySchema = z
   .object({
-    status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']).optional(),
+    status: storyStatusSchema.optional(),
     locale: z.string().max(16).optional(),
     sectionId: id.optional(),
     authorId: id.optional(),

@@ -2,7 +2,7 @@ import { STORY_FIELDS, type EditSubject } from '../permissions.js';
 import type { StoryChanges } from './editorial-repository.js';
 import type { TranslationInput, TranslationRecord } from './editorial-types.js';
 import type { WorkflowSubject } from './workflow.js';
-import type { StoryStatus } from '../../content/content-types.js';
+import type { StoryStatus } from '../../content/index.js';
 
 /**
  * The two field groups of a save (permissions.ts): what a language version's workflow subject is,

@@ -1,4 +1,4 @@
-import type { StoryStatus } from '../../content/content-types.js';
+import type { StoryStatus } from '../../content/index.js';
 import { can, mayEditFields, type Action, type Actor } from '../permissions.js';
 
 /** The editorial state machine: which moves exist and which permission each needs. */

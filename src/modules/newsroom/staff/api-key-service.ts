@@ -5,7 +5,7 @@ import type { AuditLog } from './audit-log.js';
 import type { ApiKeys, StaffAccounts } from './staff-repository.js';
 import type { NewApiKeyInput } from './staff-schemas.js';
 import type { ApiKey, ApiKeyRecord } from './staff-types.js';
-import { hashToken, randomToken } from './tokens.js';
+import { hashToken, randomToken } from '../../../shared/tokens.js';
 
 /** Every secret starts with this, so a leaked key is recognizable (and scannable). */
 export const API_KEY_PREFIX = 'mh_live_';

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../shared/clock.js';
 import type { Actor } from '../permissions.js';
-import type { AuditLogStore } from './staff-repository.js';
+import type { AuditLogStore, NewAuditEntry } from './staff-repository.js';
 import type { AuditEntry, Page } from './staff-types.js';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -17,8 +17,13 @@ export function auditActorOf(actor: Actor): AuditActor {
 /** The command line acts without an account; entries say so. */
 export const COMMAND_LINE: AuditActor = { staffId: null, apiKeyId: null, name: 'command line' };
 
+function entryOf(actor: Actor | AuditActor, action: string, subject: { kind: string; id: string }, details: Record<string, unknown>): NewAuditEntry {
+  return { actor: 'kind' in actor ? auditActorOf(actor) : actor, action, subject, details };
+}
+
 /**
- * The newsroom's record of consequential changes (roles, keys, accounts, setup, password resets).
+ * The newsroom's record of consequential changes (roles, keys, accounts, setup, password resets;
+ * publications, corrections and access changes of stories).
  * Append-only: nothing here updates or deletes an entry. Details never hold secrets.
  */
 export class AuditLog {
@@ -33,8 +38,21 @@ export class AuditLog {
     subject: { kind: string; id: string },
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    const by = 'kind' in actor ? auditActorOf(actor) : actor;
-    await this.store.append({ actor: by, action, subject, details }, this.clock.now());
+    await this.store.append(entryOf(actor, action, subject, details), this.clock.now());
+  }
+
+  /**
+   * The same, inside a transaction another store opened (`tx`, the database adapter's own, handed
+   * through untouched): the entry commits or rolls back with the change it records.
+   */
+  async recordIn(
+    tx: unknown,
+    actor: Actor | AuditActor,
+    action: string,
+    subject: { kind: string; id: string },
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.store.append(entryOf(actor, action, subject, details), this.clock.now(), tx);
   }
 
   /** Newest first; pages start at 1. */

@@ -7,7 +7,7 @@ import type { AccountLimits } from './rate-limiter.js';
 import { resetMailJob } from './reset-mail.js';
 import type { PasswordResets, StaffAccounts } from './staff-repository.js';
 import type { ResetConfirmInput, ResetRequestInput } from './staff-schemas.js';
-import { hashToken } from './tokens.js';
+import { hashToken } from '../../../shared/tokens.js';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 /** Where the admin app takes the token from the link. */

@@ -4,7 +4,7 @@ import { jobHandler, type JobHandler } from '../../jobs/index.js';
 import { RESET_PATH, RESET_TTL_MS } from './password-reset-service.js';
 import { resetMail, resetMailJob } from './reset-mail.js';
 import type { PasswordResets, StaffAccounts } from './staff-repository.js';
-import { hashToken, randomToken } from './tokens.js';
+import { hashToken, randomToken } from '../../../shared/tokens.js';
 
 export interface ResetMailJobDeps {
   accounts: StaffAccounts;

@@ -3,7 +3,7 @@ import type { Actor } from '../permissions.js';
 import { staffActor, toStaff } from './staff-account.js';
 import type { StaffAccounts, Sessions } from './staff-repository.js';
 import type { Staff } from './staff-types.js';
-import { hashToken, randomToken } from './tokens.js';
+import { hashToken, randomToken } from '../../../shared/tokens.js';
 
 /** A session lives 30 days after its last use (sliding), recorded at most every 5 minutes. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;

@@ -106,7 +106,8 @@ export interface ApiKeys {
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'>;
 
 export interface AuditLogStore {
-  append(entry: NewAuditEntry, now: Date): Promise<void>;
+  /** In `tx` when given (a transaction the database adapter opened for the change being recorded), else on its own. */
+  append(entry: NewAuditEntry, now: Date, tx?: unknown): Promise<void>;
   page(page: number, pageSize: number): Promise<Page<AuditEntry>>;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from '../../../shared/email.js';
 import { invalidInput } from '../../../shared/errors.js';
 import { ROLES } from '../permissions.js';
 
@@ -9,14 +10,6 @@ import { ROLES } from '../permissions.js';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
-
-/** Trimmed and lower-cased: one account per address, however it is typed. */
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'at most 254 characters')
-  .pipe(z.email({ error: 'an email address such as editor@example.org' }));
 
 export const passwordSchema = z
   .string()

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { forbidden, invalidInput } from '../../../shared/errors.js';
 import type { Clock } from '../../../shared/clock.js';
-import type { ContentWriteRepository } from '../../content/content-repository.js';
-import type { TopicKind } from '../../content/content-types.js';
-import type { Editions } from '../../editions/edition.js';
+import type { ContentWriteRepository } from '../../content/index.js';
+import { topicKindSchema, type TopicKind } from '../../content/index.js';
+import type { Editions } from '../../editions/index.js';
 import { slugify, slugProblem } from '../../editions/index.js';
 import { can, type Actor } from '../permissions.js';
 
@@ -21,7 +21,7 @@ export interface TaxonomyReads {
 
 export const newTopicSchema = z
   .object({
-    kind: z.enum(['place', 'person', 'organization', 'theme']),
+    kind: topicKindSchema,
     names: z
       .array(z.object({ locale: z.string().min(2).max(16), name: z.string().trim().min(1).max(120), slug: z.string().min(1).max(120).optional() }).strict())
       .min(1)

@@ -6,9 +6,9 @@ import type {
   ListQuery,
   SlugEntity,
   StoryHead,
-} from '../../../../modules/content/content-repository.js';
-import type { NamedLink, Page, StorySummary, TopicKind, TopicLink } from '../../../../modules/content/content-types.js';
-import type { Edition } from '../../../../modules/editions/edition.js';
+} from '../../../../modules/content/index.js';
+import type { NamedLink, Page, StorySummary, TopicKind, TopicLink } from '../../../../modules/content/index.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import type { DB } from '../../schema.js';
 import { loadImages } from './hydrate.js';
 import { pickLocalized } from './localized.js';

@@ -5,13 +5,12 @@ import type {
   NewAuthor,
   NewImage,
   NewStory,
-  TranslationChanges,
-} from '../../../../modules/content/content-repository.js';
-import type { TopicKind } from '../../../../modules/content/content-types.js';
-import type { Edition } from '../../../../modules/editions/edition.js';
+} from '../../../../modules/content/index.js';
+import type { TopicKind } from '../../../../modules/content/index.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
-import { pageKeys } from '../../../../modules/content/page-keys.js';
+import { pageKeys } from '../../../../modules/content/index.js';
 import { recordOldSlug, refreshEntries } from './content-write-steps.js';
 import { UNRECORDED, type PageChanges } from './page-change-recorder.js';
 import { insertInBatches, relatedOfEdition } from './read-model-steps.js';
@@ -191,44 +190,6 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
     return created;
   }
 
-  async updateTranslation(translationId: string, changes: TranslationChanges, editions: readonly Edition[], now: Date): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const current = await trx
-        .selectFrom('story_translations')
-        .select(['story_id', 'locale', 'slug'])
-        .where('id', '=', translationId)
-        .executeTakeFirst();
-      if (!current) throw new Error(`translation ${translationId} does not exist`);
-      if (changes.slug !== undefined && changes.slug !== current.slug) {
-        await recordOldSlug(trx, 'story', current.locale, current.slug, translationId, now);
-        // A slug that comes back into use stops being a redirect.
-        await trx
-          .deleteFrom('slug_history')
-          .where('entity', '=', 'story')
-          .where('locale', '=', current.locale)
-          .where('slug', '=', changes.slug)
-          .execute();
-      }
-      await trx
-        .updateTable('story_translations')
-        .set((eb) => ({
-          ...(changes.title !== undefined && { title: changes.title }),
-          ...(changes.dek !== undefined && { dek: changes.dek }),
-          ...(changes.body !== undefined && { body: JSON.stringify(changes.body) }),
-          ...(changes.readingMinutes !== undefined && { reading_minutes: changes.readingMinutes }),
-          ...(changes.slug !== undefined && { slug: changes.slug }),
-          ...(changes.status !== undefined && { status: changes.status }),
-          ...(changes.publishedAt !== undefined && { published_at: iso(changes.publishedAt) }),
-          updated_at: now.toISOString(),
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', translationId)
-        .execute();
-      await trx.updateTable('stories').set({ updated_at: now.toISOString() }).where('id', '=', current.story_id).execute();
-      await refreshEntries(trx, [current.story_id], editions, this.changes);
-    });
-  }
-
   async rebuildEditionEntries(editions: readonly Edition[], onProgress?: Progress): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('edition_entries').execute();
@@ -256,6 +217,9 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
       }
       onProgress?.(++done, editions.length);
     }
+    // Any story page may now show other related stories: every cached page goes (as after any
+    // site-wide change), so no page keeps listing the related stories it had before.
+    await this.db.transaction().execute((trx) => this.changes.record(trx, [pageKeys.site]));
   }
 
   async getMeta(key: string): Promise<string | null> {

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
-import { chooseEditionTranslation } from '../../../../modules/content/edition-entries.js';
-import { pageKeys } from '../../../../modules/content/page-keys.js';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import { chooseEditionTranslation } from '../../../../modules/content/index.js';
+import { pageKeys } from '../../../../modules/content/index.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from './localized.js';
 import { membershipKeys, type PageChanges } from './page-change-recorder.js';
@@ -25,8 +25,12 @@ export async function recordOldSlug(trx: Transaction<DB>, entity: string, locale
  * for a bulk load that computes them once at the end, their related stories), and records the
  * reader pages the change affects (the stories, the homes of the editions that listed them before
  * or list them now, their section, topic and author listings), so every process and the CDN drop
- * those pages once the transaction commits. Every write to a story calls this: it is the one place
- * a story's visibility changes, so no write path can skip the invalidation.
+ * those pages once the transaction commits. Every write that can change what readers see of a
+ * story calls this (creating published stories, saving a language version's text or story-wide
+ * settings, every status change): it is the one place a story's visibility changes. Writes that
+ * cannot change a reader page do not: a new story or a new translation (both drafts), marking a
+ * translation synced. A correction records its story's page itself (`addCorrection`), and
+ * `rebuildRelated` records the site key.
  */
 export async function refreshEntries(
   trx: Transaction<DB>,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ImageView, NamedLink } from '../../../../modules/content/content-types.js';
+import type { ImageView, NamedLink } from '../../../../modules/content/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy, pickLocalized } from './localized.js';
 

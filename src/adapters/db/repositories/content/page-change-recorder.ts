@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { cdnPurgeJob, distinctKeys, pageKeys } from '../../../../modules/content/page-keys.js';
+import { cdnPurgeJob, distinctKeys, pageKeys } from '../../../../modules/content/index.js';
 import type { NewJob } from '../../../../modules/jobs/index.js';
 import { newId } from '../../../../shared/ids.js';
 import type { Dialect } from '../../connect.js';

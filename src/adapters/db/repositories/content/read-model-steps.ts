@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { rankRelated, RELATED_WINDOW, type RelatedCandidate } from '../../../../modules/content/related-stories.js';
+import { rankRelated, RELATED_WINDOW, type RelatedCandidate } from '../../../../modules/content/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from './localized.js';
 

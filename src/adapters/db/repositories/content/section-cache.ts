@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { NamedLink } from '../../../../modules/content/content-types.js';
+import type { NamedLink } from '../../../../modules/content/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy, pickLocalized } from './localized.js';
 

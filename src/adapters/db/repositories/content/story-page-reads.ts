@@ -1,17 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import type { StoryHead, StoryPageData } from '../../../../modules/content/content-repository.js';
-import type { Provenance, StoryAccessLevel, TopicKind, TopicLink } from '../../../../modules/content/content-types.js';
+import type { StoryHead, StoryPageData } from '../../../../modules/content/index.js';
+import { accessLevelSchema, type AccessLevel, type Provenance, type TopicKind, type TopicLink } from '../../../../modules/content/index.js';
 import { parseStoredDocument, type StoryDocument } from '../../../../modules/content/document/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy, pickLocalized } from './localized.js';
 import type { SectionCache } from './section-cache.js';
 import { hydrateSummaries, SUMMARY_COLUMNS, type SummaryRow } from './summary-reads.js';
 
-const ACCESS_LEVELS: readonly string[] = ['public', 'metered', 'registered', 'paid'] satisfies StoryAccessLevel[];
-
 /** Bad data never opens a story: a level we do not know is the strictest one. */
-function storyAccessLevel(stored: string | null | undefined): StoryAccessLevel {
-  return stored && ACCESS_LEVELS.includes(stored) ? (stored as StoryAccessLevel) : 'paid';
+function storyAccessLevel(stored: string | null | undefined): AccessLevel {
+  const known = accessLevelSchema.safeParse(stored);
+  return known.success ? known.data : 'paid';
 }
 
 /** Library images the body's image blocks name (images sit at the top level of a document). */

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { StorySummary } from '../../../../modules/content/content-types.js';
+import type { StorySummary } from '../../../../modules/content/index.js';
 import type { DB } from '../../schema.js';
 import { loadBylines, loadImages, type LoadedImages } from './hydrate.js';
 import type { SectionCache } from './section-cache.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Provenance } from '../../../../modules/content/content-types.js';
+import type { Provenance } from '../../../../modules/content/index.js';
 import { parseStoredDocument } from '../../../../modules/content/document/index.js';
 import type {
   EditorialRepository,
@@ -9,22 +9,12 @@ import type {
   StoryChanges,
   TextChanges,
   WriteContext,
-} from '../../../../modules/newsroom/editorial/editorial-repository.js';
-import type { ListQuery } from '../../../../modules/newsroom/editorial/editorial-types.js';
+} from '../../../../modules/newsroom/editorial/index.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
-import { pageKeys } from '../../../../modules/content/page-keys.js';
+import { pageKeys } from '../../../../modules/content/index.js';
 import { recordOldSlug, refreshEntries } from '../content/content-write-steps.js';
 import { membershipKeys, type PageChanges } from '../content/page-change-recorder.js';
-import {
-  correctionsOf,
-  deskFor,
-  listTranslations,
-  readTranslation,
-  revision,
-  revisionsOf,
-  scheduledBetween,
-} from './editorial-reads.js';
 
 type Tx = Transaction<DB>;
 type SaveContext = Parameters<EditorialRepository['saveTranslation']>[4];
@@ -139,7 +129,11 @@ export class EditorialKyselyRepository implements EditorialRepository {
     private readonly pages: PageChanges,
   ) {}
 
-  async createStory(input: { locale: string; text: TextChanges; story: StoryChanges }, ctx: WriteContext): Promise<string> {
+  async createStory(
+    input: { locale: string; text: TextChanges; story: StoryChanges },
+    ctx: WriteContext,
+    inTransaction?: (tx: unknown, created: { storyId: string; translationId: string }) => Promise<void>,
+  ): Promise<string> {
     const storyId = newId(ctx.now.getTime());
     const id = newId(ctx.now.getTime());
     const now = ctx.now.toISOString();
@@ -175,6 +169,7 @@ export class EditorialKyselyRepository implements EditorialRepository {
         .execute();
       await applyStoryChanges(trx, storyId, input.story, ctx.now, this.pages);
       await writeRevision(trx, id, 1, input.text, ctx);
+      if (inTransaction) await inTransaction(trx, { storyId, translationId: id });
     });
     return id;
   }
@@ -216,28 +211,25 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return id;
   }
 
-  getTranslation(id: string) {
-    return readTranslation(this.db, id);
+  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: SaveContext, inTransaction?: InTransaction) {
+    return this.db
+      .transaction()
+      .execute(async (trx) => this.saveInTransaction(trx, id, expectedVersion, text, story, ctx, inTransaction))
+      .catch((error: unknown) => {
+        if (error instanceof StaleStory) return false;
+        throw error;
+      });
   }
 
-  async originalTranslationId(storyId: string) {
-    const row = await this.db
-      .selectFrom('story_translations')
-      .select('id')
-      .where('story_id', '=', storyId)
-      .where('is_original', '=', 1)
-      .executeTakeFirst();
-    return row?.id ?? null;
-  }
-
-  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: SaveContext) {
-    return this.db.transaction().execute(async (trx) => this.saveInTransaction(trx, id, expectedVersion, text, story, ctx)).catch((error: unknown) => {
-      if (error instanceof StaleStory) return false;
-      throw error;
-    });
-  }
-
-  private async saveInTransaction(trx: Tx, id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: SaveContext) {
+  private async saveInTransaction(
+    trx: Tx,
+    id: string,
+    expectedVersion: number,
+    text: TextChanges,
+    story: StoryChanges,
+    ctx: SaveContext,
+    inTransaction: InTransaction | undefined,
+  ) {
     const current = await trx.selectFrom('story_translations').select(['story_id', 'locale', 'slug']).where('id', '=', id).executeTakeFirst();
     if (!current) return false;
     const ok = await bumpVersion(
@@ -263,6 +255,7 @@ export class EditorialKyselyRepository implements EditorialRepository {
     await applyStoryChanges(trx, current.story_id, story, ctx.now, this.pages, { expectedVersion: ctx.expectedStoryVersion });
     await writeRevision(trx, id, expectedVersion + 1, text, ctx, ctx.revision);
     await refreshEntries(trx, [current.story_id], ctx.editions, this.pages);
+    if (inTransaction) await inTransaction(trx);
     return true;
   }
 
@@ -285,19 +278,7 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return this.db.transaction().execute((trx) => bumpVersion(trx, id, expectedVersion, { synced_source_version: sourceVersion }, ctx.now));
   }
 
-  listRevisions(translationId: string, query: { before?: number; limit: number }) {
-    return revisionsOf(this.db, translationId, query);
-  }
-
-  getRevision(translationId: string, revisionId: string) {
-    return revision(this.db, translationId, { id: revisionId });
-  }
-
-  getRevisionByVersion(translationId: string, version: number) {
-    return revision(this.db, translationId, { version });
-  }
-
-  async addCorrection(translationId: string, kind: 'correction' | 'update', text: string, ctx: WriteContext) {
+  async addCorrection(translationId: string, kind: 'correction' | 'update', text: string, ctx: WriteContext, inTransaction?: InTransaction) {
     const id = newId(ctx.now.getTime());
     const at = ctx.now.toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -306,45 +287,8 @@ export class EditorialKyselyRepository implements EditorialRepository {
       await trx.updateTable('story_translations').set({ updated_at: at }).where('id', '=', translationId).execute();
       const story = await trx.selectFrom('story_translations').select('story_id').where('id', '=', translationId).executeTakeFirst();
       if (story) await this.pages.record(trx, [pageKeys.story(story.story_id)]);
+      if (inTransaction) await inTransaction(trx);
     });
     return { id, translationId, kind, text, createdAt: at, createdBy: ctx.staffId };
-  }
-
-  listCorrections(translationId: string) {
-    return correctionsOf(this.db, translationId);
-  }
-
-  list(query: ListQuery, pageSize: number, restrictToCreator: string | null, countCap: number) {
-    return listTranslations(this.db, query, pageSize, restrictToCreator, countCap);
-  }
-
-  calendar(from: string, to: string) {
-    return scheduledBetween(this.db, from, to);
-  }
-
-  desk(locale: string, sourceLocales: readonly string[], limit: number) {
-    return deskFor(this.db, locale, sourceLocales, limit);
-  }
-
-  async missingReferences(story: StoryChanges): Promise<Array<{ field: string; ids: string[] }>> {
-    const missing: Array<{ field: string; ids: string[] }> = [];
-    const check = async (field: string, table: 'sections' | 'topics' | 'authors' | 'images', ids: readonly string[]) => {
-      const wanted = [...new Set(ids)];
-      if (wanted.length === 0) return;
-      const found = new Set((await this.db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
-      const absent = wanted.filter((id) => !found.has(id));
-      if (absent.length > 0) missing.push({ field, ids: absent });
-    };
-    await check('sectionId', 'sections', story.sectionId ? [story.sectionId] : []);
-    await check('topicIds', 'topics', story.topicIds ?? []);
-    await check('authorIds', 'authors', story.authorIds ?? []);
-    await check('leadImageId', 'images', story.leadImageId ? [story.leadImageId] : []);
-    return missing;
-  }
-
-  async slugTaken(locale: string, slug: string, exceptTranslationId: string | null) {
-    let q = this.db.selectFrom('story_translations').select('id').where('locale', '=', locale).where('slug', '=', slug);
-    if (exceptTranslationId) q = q.where('id', '!=', exceptTranslationId);
-    return (await q.executeTakeFirst()) !== undefined;
   }
 }

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Provenance, StoryStatus } from '../../../../modules/content/content-types.js';
+import type { AccessLevel, Provenance, StoryStatus } from '../../../../modules/content/index.js';
 import { parseStoredDocument } from '../../../../modules/content/document/index.js';
 import type {
-  AccessLevel,
   Correction,
   DeskItem,
   ListQuery,
@@ -12,72 +11,10 @@ import type {
   RevisionSummary,
   StoryListItem,
   TranslationRecord,
-} from '../../../../modules/newsroom/editorial/editorial-types.js';
+} from '../../../../modules/newsroom/editorial/index.js';
+import type { EditorialReads, StoryChanges } from '../../../../modules/newsroom/editorial/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from '../content/localized.js';
-
-/** Read side of the editorial repository: one record, listings, revisions, the translation desk. */
-export async function readTranslation(db: Kysely<DB>, id: string): Promise<TranslationRecord | null> {
-  const t = await db
-    .selectFrom('story_translations as t')
-    .innerJoin('stories as s', 's.id', 't.story_id')
-    .selectAll('t')
-    .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale', 's.version as story_version'])
-    .where('t.id', '=', id)
-    .executeTakeFirst();
-  if (!t) return null;
-  const [authors, topics, siblings] = await Promise.all([
-    db.selectFrom('story_authors').select('author_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
-    db.selectFrom('story_topics').select('topic_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
-    db
-      .selectFrom('story_translations')
-      .select(['id', 'locale', 'status', 'version', 'is_original', 'published_at'])
-      .where('story_id', '=', t.story_id)
-      .orderBy('is_original', 'desc')
-      .orderBy('locale')
-      .execute(),
-  ]);
-  return {
-    id: t.id,
-    storyId: t.story_id,
-    locale: t.locale,
-    title: t.title,
-    dek: t.dek,
-    body: parseStoredDocument(t.body),
-    slug: t.slug,
-    status: t.status as StoryStatus,
-    publishedAt: t.published_at,
-    updatedAt: t.updated_at,
-    createdAt: t.created_at,
-    version: Number(t.version),
-    isOriginal: Number(t.is_original) === 1,
-    translatedFrom: t.translated_from,
-    provenance: t.provenance as Provenance,
-    provenanceCredit: t.provenance_credit,
-    seoTitle: t.seo_title ?? null,
-    seoDescription: t.seo_description ?? null,
-    createdBy: t.created_by ?? null,
-    syncedSourceVersion: t.synced_source_version === null || t.synced_source_version === undefined ? null : Number(t.synced_source_version),
-    story: {
-      sectionId: t.section_id,
-      leadImageId: t.lead_image_id,
-      accessLevel: (t.access_level ?? 'public') as AccessLevel,
-      createdBy: t.story_created_by ?? null,
-      authorIds: authors.map((a) => a.author_id),
-      topicIds: topics.map((x) => x.topic_id),
-      originalLocale: t.original_locale,
-      version: Number(t.story_version ?? 1),
-    },
-    siblings: siblings.map((s) => ({
-      id: s.id,
-      locale: s.locale,
-      status: s.status as StoryStatus,
-      version: Number(s.version),
-      isOriginal: Number(s.is_original) === 1,
-      publishedAt: s.published_at,
-    })),
-  };
-}
 
 function listBase(db: Kysely<DB>) {
   return db.selectFrom('story_translations as t').innerJoin('stories as s', 's.id', 't.story_id');
@@ -146,176 +83,276 @@ function newsroomWindow(db: Kysely<DB>, query: Pick<ListQuery, 'status' | 'local
     .limit(SEARCH_WINDOW);
 }
 
-export async function listTranslations(db: Kysely<DB>, query: ListQuery, pageSize: number, creator: string | null, countCap: number) {
-  const windowed = !!(query.sectionId || query.authorId || query.topicId || query.q || creator);
-  let q = windowed
-    ? db
-        // Both windows select just `id`: one type for the join below.
-        .selectFrom((creator ? (ownWindow(db, creator) as unknown as ReturnType<typeof newsroomWindow>) : newsroomWindow(db, query)).as('w'))
-        .innerJoin('story_translations as t', 't.id', 'w.id')
-        .innerJoin('stories as s', 's.id', 't.story_id')
-    : listBase(db);
-  if (query.status) q = q.where('t.status', '=', query.status);
-  if (query.locale) q = q.where('t.locale', '=', query.locale);
-  if (query.sectionId) q = q.where('s.section_id', '=', query.sectionId);
-  if (query.authorId) {
-    const authorId = query.authorId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('story_authors as sa').select('sa.story_id').whereRef('sa.story_id', '=', 't.story_id').where('sa.author_id', '=', authorId)));
+/** The newsroom's reads (the `EditorialReads` port): one record, listings, revisions, the translation desk. */
+export class EditorialKyselyReads implements EditorialReads {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** One language version with its story-wide settings and its siblings: everything needed to edit it. */
+  async translation(id: string): Promise<TranslationRecord | null> {
+    const t = await this.db
+      .selectFrom('story_translations as t')
+      .innerJoin('stories as s', 's.id', 't.story_id')
+      .selectAll('t')
+      .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale', 's.version as story_version'])
+      .where('t.id', '=', id)
+      .executeTakeFirst();
+    if (!t) return null;
+    const [authors, topics, siblings] = await Promise.all([
+      this.db.selectFrom('story_authors').select('author_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
+      this.db.selectFrom('story_topics').select('topic_id').where('story_id', '=', t.story_id).orderBy('position').execute(),
+      this.db
+        .selectFrom('story_translations')
+        .select(['id', 'locale', 'status', 'version', 'is_original', 'published_at'])
+        .where('story_id', '=', t.story_id)
+        .orderBy('is_original', 'desc')
+        .orderBy('locale')
+        .execute(),
+    ]);
+    return {
+      id: t.id,
+      storyId: t.story_id,
+      locale: t.locale,
+      title: t.title,
+      dek: t.dek,
+      body: parseStoredDocument(t.body),
+      slug: t.slug,
+      status: t.status as StoryStatus,
+      publishedAt: t.published_at,
+      updatedAt: t.updated_at,
+      createdAt: t.created_at,
+      version: Number(t.version),
+      isOriginal: Number(t.is_original) === 1,
+      translatedFrom: t.translated_from,
+      provenance: t.provenance as Provenance,
+      provenanceCredit: t.provenance_credit,
+      seoTitle: t.seo_title ?? null,
+      seoDescription: t.seo_description ?? null,
+      createdBy: t.created_by ?? null,
+      syncedSourceVersion: t.synced_source_version === null || t.synced_source_version === undefined ? null : Number(t.synced_source_version),
+      story: {
+        sectionId: t.section_id,
+        leadImageId: t.lead_image_id,
+        accessLevel: (t.access_level ?? 'public') as AccessLevel,
+        createdBy: t.story_created_by ?? null,
+        authorIds: authors.map((a) => a.author_id),
+        topicIds: topics.map((x) => x.topic_id),
+        originalLocale: t.original_locale,
+        version: Number(t.story_version ?? 1),
+      },
+      siblings: siblings.map((s) => ({
+        id: s.id,
+        locale: s.locale,
+        status: s.status as StoryStatus,
+        version: Number(s.version),
+        isOriginal: Number(s.is_original) === 1,
+        publishedAt: s.published_at,
+      })),
+    };
   }
-  if (query.topicId) {
-    const topicId = query.topicId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('story_topics as st').select('st.story_id').whereRef('st.story_id', '=', 't.story_id').where('st.topic_id', '=', topicId)));
+
+  async list(query: ListQuery, pageSize: number, creator: string | null, countCap: number) {
+    const windowed = !!(query.sectionId || query.authorId || query.topicId || query.q || creator);
+    let q = windowed
+      ? this.db
+          // Both windows select just `id`: one type for the join below.
+          .selectFrom((creator ? (ownWindow(this.db, creator) as unknown as ReturnType<typeof newsroomWindow>) : newsroomWindow(this.db, query)).as('w'))
+          .innerJoin('story_translations as t', 't.id', 'w.id')
+          .innerJoin('stories as s', 's.id', 't.story_id')
+      : listBase(this.db);
+    if (query.status) q = q.where('t.status', '=', query.status);
+    if (query.locale) q = q.where('t.locale', '=', query.locale);
+    if (query.sectionId) q = q.where('s.section_id', '=', query.sectionId);
+    if (query.authorId) {
+      const authorId = query.authorId;
+      q = q.where((eb) => eb.exists(eb.selectFrom('story_authors as sa').select('sa.story_id').whereRef('sa.story_id', '=', 't.story_id').where('sa.author_id', '=', authorId)));
+    }
+    if (query.topicId) {
+      const topicId = query.topicId;
+      q = q.where((eb) => eb.exists(eb.selectFrom('story_topics as st').select('st.story_id').whereRef('st.story_id', '=', 't.story_id').where('st.topic_id', '=', topicId)));
+    }
+    if (query.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+    if (creator) q = q.where((eb) => eb.or([eb('s.created_by', '=', creator), eb('t.created_by', '=', creator)]));
+    const [count, rows] = await Promise.all([
+      this.db
+        .selectFrom(q.select('t.id').limit(countCap).as('c'))
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirst(),
+      q
+        .select(['t.story_id', 't.id', 't.locale', 't.title', 't.status', 't.updated_at', 't.published_at', 's.section_id'])
+        .orderBy('t.updated_at', 'desc')
+        .orderBy('t.id', 'desc')
+        .limit(pageSize)
+        .offset((query.page - 1) * pageSize)
+        .execute(),
+    ]);
+    const total = Number(count?.n ?? 0);
+    return { items: await toListItems(this.db, rows), total, capped: total >= countCap };
   }
-  if (query.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
-  if (creator) q = q.where((eb) => eb.or([eb('s.created_by', '=', creator), eb('t.created_by', '=', creator)]));
-  const [count, rows] = await Promise.all([
-    db
-      .selectFrom(q.select('t.id').limit(countCap).as('c'))
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst(),
-    q
+
+  async scheduledBetween(from: string, to: string) {
+    const rows = await listBase(this.db)
       .select(['t.story_id', 't.id', 't.locale', 't.title', 't.status', 't.updated_at', 't.published_at', 's.section_id'])
-      .orderBy('t.updated_at', 'desc')
-      .orderBy('t.id', 'desc')
-      .limit(pageSize)
-      .offset((query.page - 1) * pageSize)
-      .execute(),
-  ]);
-  const total = Number(count?.n ?? 0);
-  return { items: await toListItems(db, rows), total, capped: total >= countCap };
-}
-
-export async function scheduledBetween(db: Kysely<DB>, from: string, to: string) {
-  const rows = await listBase(db)
-    .select(['t.story_id', 't.id', 't.locale', 't.title', 't.status', 't.updated_at', 't.published_at', 's.section_id'])
-    .where('t.status', '=', 'scheduled')
-    .where('t.published_at', '>=', from)
-    .where('t.published_at', '<', to)
-    .orderBy('t.published_at')
-    .execute();
-  return toListItems(db, rows);
-}
-
-/** A page of revisions, newest first, by keyset on the version: metadata only, never the bodies. */
-export async function revisionsOf(db: Kysely<DB>, translationId: string, page: { before?: number; limit: number }): Promise<RevisionSummary[]> {
-  let q = db
-    .selectFrom('story_revisions as r')
-    .leftJoin('staff as s', 's.id', 'r.saved_by')
-    .select(['r.id', 'r.version', 'r.kind', 'r.saved_at', 'r.saved_by', 's.name as saved_by_name', 'r.title', 'r.note'])
-    .where('r.translation_id', '=', translationId);
-  if (page.before !== undefined) q = q.where('r.version', '<', page.before);
-  const rows = await q.orderBy('r.version', 'desc').limit(page.limit).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    version: Number(r.version),
-    kind: r.kind as RevisionKind,
-    savedAt: r.saved_at,
-    savedBy: r.saved_by,
-    savedByName: r.saved_by_name ?? null,
-    title: r.title,
-    note: r.note,
-  }));
-}
-
-export async function revision(db: Kysely<DB>, translationId: string, by: { id: string } | { version: number }): Promise<Revision | null> {
-  let q = db.selectFrom('story_revisions').selectAll().where('translation_id', '=', translationId);
-  // By version: the text as it stood at that version (status changes bump the version too, and
-  // keep a workflow revision, which is not a text change).
-  q = 'id' in by ? q.where('id', '=', by.id) : q.where('version', '<=', by.version).where('kind', '!=', 'workflow').orderBy('version', 'desc').limit(1);
-  const r = await q.executeTakeFirst();
-  if (!r) return null;
-  return {
-    id: r.id,
-    version: Number(r.version),
-    kind: r.kind as RevisionKind,
-    savedAt: r.saved_at,
-    savedBy: r.saved_by,
-    savedByName: null,
-    title: r.title,
-    note: r.note,
-    dek: r.dek,
-    body: parseStoredDocument(r.body),
-    slug: r.slug,
-  };
-}
-
-export async function correctionsOf(db: Kysely<DB>, translationId: string): Promise<Correction[]> {
-  const rows = await db.selectFrom('story_corrections').selectAll().where('translation_id', '=', translationId).orderBy('created_at').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    translationId: r.translation_id,
-    kind: r.kind as Correction['kind'],
-    text: r.text,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-  }));
-}
-
-/**
- * The translation desk for one locale: published sources in other languages with no version in
- * this locale yet, translations in progress or review, and published translations whose source has
- * changed since they were last synced.
- */
-export async function deskFor(db: Kysely<DB>, locale: string, sourceLocales: readonly string[], limit: number): Promise<DeskItem[]> {
-  if (sourceLocales.length === 0) return [];
-  const sources = await db
-    .selectFrom('story_translations as src')
-    .leftJoin('story_translations as tr', (join) => join.onRef('tr.story_id', '=', 'src.story_id').on('tr.locale', '=', locale))
-    .select([
-      'src.story_id',
-      'src.id as source_id',
-      'src.locale as source_locale',
-      'src.title as source_title',
-      'src.version as source_version',
-      'src.updated_at as source_updated_at',
-      'tr.id as tr_id',
-      'tr.title as tr_title',
-      'tr.status as tr_status',
-      'tr.body as tr_body',
-      'tr.updated_at as tr_updated_at',
-      'tr.synced_source_version as tr_synced',
-      'tr.translated_from as tr_from',
-    ])
-    .where('src.is_original', '=', 1)
-    .where('src.status', '=', 'published')
-    .where('src.locale', 'in', [...sourceLocales])
-    .orderBy('src.updated_at', 'desc')
-    .limit(limit * 4)
-    .execute();
-  const synced = sources.filter((r) => r.tr_id !== null && r.tr_synced !== null && r.tr_synced !== undefined);
-  const revisionVersions = synced.length
-    ? await db
-        .selectFrom('story_revisions')
-        .select(['translation_id', 'version'])
-        .where('translation_id', 'in', synced.map((r) => r.source_id))
-        .where('kind', '!=', 'workflow')
-        .execute()
-    : [];
-  const versionsBySource = groupBy(revisionVersions, (r) => r.translation_id);
-  const items: DeskItem[] = [];
-  for (const r of sources) {
-    const sourceUpdated = r.tr_id !== null && textChangedSince((versionsBySource.get(r.source_id) ?? []).map((v) => Number(v.version)), r.tr_synced);
-    let state: DeskItem['state'];
-    if (r.tr_id === null) state = 'needs_translation';
-    else if (r.tr_status === 'in_review') state = 'in_review';
-    else if (r.tr_status === 'published' || r.tr_status === 'scheduled') state = 'published';
-    else state = parseStoredDocument(r.tr_body ?? '').content.length === 0 ? 'needs_translation' : 'in_progress';
-    if (state === 'published' && !sourceUpdated) continue;
-    items.push({
-      storyId: r.story_id,
-      sourceTranslationId: r.source_id,
-      sourceLocale: r.source_locale,
-      sourceTitle: r.source_title,
-      translationId: r.tr_id,
-      locale,
-      title: r.tr_title,
-      state,
-      sourceUpdated,
-      updatedAt: r.tr_updated_at ?? r.source_updated_at,
-    });
-    if (items.length >= limit) break;
+      .where('t.status', '=', 'scheduled')
+      .where('t.published_at', '>=', from)
+      .where('t.published_at', '<', to)
+      .orderBy('t.published_at')
+      .execute();
+    return toListItems(this.db, rows);
   }
-  return items;
+
+  /** A page of revisions, newest first, by keyset on the version: metadata only, never the bodies. */
+  async revisions(translationId: string, page: { before?: number; limit: number }): Promise<RevisionSummary[]> {
+    let q = this.db
+      .selectFrom('story_revisions as r')
+      .leftJoin('staff as s', 's.id', 'r.saved_by')
+      .select(['r.id', 'r.version', 'r.kind', 'r.saved_at', 'r.saved_by', 's.name as saved_by_name', 'r.title', 'r.note'])
+      .where('r.translation_id', '=', translationId);
+    if (page.before !== undefined) q = q.where('r.version', '<', page.before);
+    const rows = await q.orderBy('r.version', 'desc').limit(page.limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      version: Number(r.version),
+      kind: r.kind as RevisionKind,
+      savedAt: r.saved_at,
+      savedBy: r.saved_by,
+      savedByName: r.saved_by_name ?? null,
+      title: r.title,
+      note: r.note,
+    }));
+  }
+
+  async revision(translationId: string, by: { id: string } | { version: number }): Promise<Revision | null> {
+    let q = this.db.selectFrom('story_revisions').selectAll().where('translation_id', '=', translationId);
+    // By version: the text as it stood at that version (status changes bump the version too, and
+    // keep a workflow revision, which is not a text change).
+    q = 'id' in by ? q.where('id', '=', by.id) : q.where('version', '<=', by.version).where('kind', '!=', 'workflow').orderBy('version', 'desc').limit(1);
+    const r = await q.executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      version: Number(r.version),
+      kind: r.kind as RevisionKind,
+      savedAt: r.saved_at,
+      savedBy: r.saved_by,
+      savedByName: null,
+      title: r.title,
+      note: r.note,
+      dek: r.dek,
+      body: parseStoredDocument(r.body),
+      slug: r.slug,
+    };
+  }
+
+  async corrections(translationId: string): Promise<Correction[]> {
+    const rows = await this.db.selectFrom('story_corrections').selectAll().where('translation_id', '=', translationId).orderBy('created_at').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      translationId: r.translation_id,
+      kind: r.kind as Correction['kind'],
+      text: r.text,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+    }));
+  }
+
+  /**
+   * The translation desk for one locale: published sources in other languages with no version in
+   * this locale yet, translations in progress or review, and published translations whose source has
+   * changed since they were last synced.
+   */
+  async desk(locale: string, sourceLocales: readonly string[], limit: number): Promise<DeskItem[]> {
+    if (sourceLocales.length === 0) return [];
+    const sources = await this.db
+      .selectFrom('story_translations as src')
+      .leftJoin('story_translations as tr', (join) => join.onRef('tr.story_id', '=', 'src.story_id').on('tr.locale', '=', locale))
+      .select([
+        'src.story_id',
+        'src.id as source_id',
+        'src.locale as source_locale',
+        'src.title as source_title',
+        'src.version as source_version',
+        'src.updated_at as source_updated_at',
+        'tr.id as tr_id',
+        'tr.title as tr_title',
+        'tr.status as tr_status',
+        'tr.body as tr_body',
+        'tr.updated_at as tr_updated_at',
+        'tr.synced_source_version as tr_synced',
+        'tr.translated_from as tr_from',
+      ])
+      .where('src.is_original', '=', 1)
+      .where('src.status', '=', 'published')
+      .where('src.locale', 'in', [...sourceLocales])
+      .orderBy('src.updated_at', 'desc')
+      .limit(limit * 4)
+      .execute();
+    const synced = sources.filter((r) => r.tr_id !== null && r.tr_synced !== null && r.tr_synced !== undefined);
+    const revisionVersions = synced.length
+      ? await this.db
+          .selectFrom('story_revisions')
+          .select(['translation_id', 'version'])
+          .where('translation_id', 'in', synced.map((r) => r.source_id))
+          .where('kind', '!=', 'workflow')
+          .execute()
+      : [];
+    const versionsBySource = groupBy(revisionVersions, (r) => r.translation_id);
+    const items: DeskItem[] = [];
+    for (const r of sources) {
+      const sourceUpdated = r.tr_id !== null && textChangedSince((versionsBySource.get(r.source_id) ?? []).map((v) => Number(v.version)), r.tr_synced);
+      let state: DeskItem['state'];
+      if (r.tr_id === null) state = 'needs_translation';
+      else if (r.tr_status === 'in_review') state = 'in_review';
+      else if (r.tr_status === 'published' || r.tr_status === 'scheduled') state = 'published';
+      else state = parseStoredDocument(r.tr_body ?? '').content.length === 0 ? 'needs_translation' : 'in_progress';
+      if (state === 'published' && !sourceUpdated) continue;
+      items.push({
+        storyId: r.story_id,
+        sourceTranslationId: r.source_id,
+        sourceLocale: r.source_locale,
+        sourceTitle: r.source_title,
+        translationId: r.tr_id,
+        locale,
+        title: r.tr_title,
+        state,
+        sourceUpdated,
+        updatedAt: r.tr_updated_at ?? r.source_updated_at,
+      });
+      if (items.length >= limit) break;
+    }
+    return items;
+  }
+
+  async originalTranslationId(storyId: string) {
+    const row = await this.db
+      .selectFrom('story_translations')
+      .select('id')
+      .where('story_id', '=', storyId)
+      .where('is_original', '=', 1)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async slugTaken(locale: string, slug: string, exceptTranslationId: string | null) {
+    let q = this.db.selectFrom('story_translations').select('id').where('locale', '=', locale).where('slug', '=', slug);
+    if (exceptTranslationId) q = q.where('id', '!=', exceptTranslationId);
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+
+  async missingReferences(story: StoryChanges): Promise<Array<{ field: string; ids: string[] }>> {
+    const missing: Array<{ field: string; ids: string[] }> = [];
+    const check = async (field: string, table: 'sections' | 'topics' | 'authors' | 'images', ids: readonly string[]) => {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return;
+      const found = new Set((await this.db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+      const absent = wanted.filter((id) => !found.has(id));
+      if (absent.length > 0) missing.push({ field, ids: absent });
+    };
+    await check('sectionId', 'sections', story.sectionId ? [story.sectionId] : []);
+    await check('topicIds', 'topics', story.topicIds ?? []);
+    await check('authorIds', 'authors', story.authorIds ?? []);
+    await check('leadImageId', 'images', story.leadImageId ? [story.leadImageId] : []);
+    return missing;
+  }
 }
 
 /** Whether the source's text was saved again after the version a translation was synced with. */

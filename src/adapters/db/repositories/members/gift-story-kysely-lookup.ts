@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { GiftableStory, GiftStoryLookup } from '../../../../modules/members/index.js';
-import { storyPath } from '../../../../modules/content/story-paths.js';
+import { storyPath } from '../../../../modules/content/index.js';
 import type { DB } from '../../schema.js';
 
 /** A story as an edition lists it now (the edition read model), for gift links. */

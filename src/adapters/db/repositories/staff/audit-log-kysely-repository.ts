@@ -8,8 +8,10 @@ import { count } from './staff-rows.js';
 export class AuditLogKyselyRepository implements AuditLogStore {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async append(entry: NewAuditEntry, now: Date): Promise<void> {
-    await this.db
+  async append(entry: NewAuditEntry, now: Date, tx?: unknown): Promise<void> {
+    // `tx` is a Kysely transaction another repository of this adapter opened (see AuditLogStore).
+    const db = tx === undefined ? this.db : (tx as Kysely<DB>);
+    await db
       .insertInto('audit_log')
       .values({
         id: newId(now.getTime()),

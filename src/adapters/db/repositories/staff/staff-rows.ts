@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { isRole, type Role } from '../../../../modules/newsroom/permissions.js';
+import { isRole, type Role } from '../../../../modules/newsroom/index.js';
 import { STAFF_STATUSES, type ApiKeyRecord, type StaffAccount, type StaffStatus } from '../../../../modules/newsroom/staff/index.js';
 import type { ApiKeysTable, StaffTable } from '../../schema-staff.js';
 

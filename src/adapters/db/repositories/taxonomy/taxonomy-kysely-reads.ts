@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { TopicKind } from '../../../../modules/content/content-types.js';
-import type { TaxonomyReads } from '../../../../modules/newsroom/taxonomy/taxonomy-service.js';
+import type { TopicKind } from '../../../../modules/content/index.js';
+import type { TaxonomyReads } from '../../../../modules/newsroom/taxonomy/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from '../content/localized.js';
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import type { ResolvedMemberSession } from '../../../../modules/members/index.js';
 import { NO_STORE } from '../reply-html.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { accountView, deletedView, deleteView } from './account-views.js';
 import {
   checkCsrf,
@@ -32,7 +33,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps
     const { locale: edition } = request.params;
     const session = await currentMember(request, reply, deps);
     if (!session) {
-      const back = request.method === 'GET' ? (request.url.split('?')[0] ?? '') : `/${edition.locale}/account`;
+      const back = request.method === 'GET' ? pathOf(request.url) : `/${edition.locale}/account`;
       await seeOther(reply, `/${edition.locale}/sign-in?return=${encodeURIComponent(back)}`);
       return null;
     }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import { GIFT_COOKIE_MAX_TOKENS, GIFT_REDEMPTION_TTL_MS, type GiftRedemption } from '../../../../modules/members/index.js';
 import { giftCreatedView, giftCreateView, giftLandingView, giftUnavailableView } from './gift-views.js';
 import { notFoundPage } from './member-errors.js';

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Edition, Editions } from '../../../../modules/editions/edition.js';
+import type { Edition, Editions } from '../../../../modules/editions/index.js';
 import { GIFT_COOKIE_MAX_TOKENS, looksLikeToken, type MembersModule, type PlansConfig, type ResolvedMemberSession } from '../../../../modules/members/index.js';
-import { safeEqual } from '../../../../modules/newsroom/staff/index.js';
+import { safeEqual } from '../../../../shared/tokens.js';
 import type { PaywallConfig } from '../../../../modules/paywall/index.js';
 import type { Clock } from '../../../../shared/clock.js';
 import { forbidden } from '../../../../shared/errors.js';
-import { parseCookies, serializeCookie, type CookieOptions } from '../../admin-api/cookies.js';
+import { parseCookies, serializeCookie, type CookieOptions } from '../../plugins/cookies.js';
 import { toPage } from '../../plugins/page-cache.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { COOKIE_PREFIX } from '../../plugins/reader-identity.js';
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import type { PageContext } from '../page-context.js';
@@ -135,8 +136,7 @@ export async function sendMemberPage(
   view: (ctx: PageContext) => Rendered,
   options: { status?: number; redirectsToProvider?: boolean } = {},
 ) {
-  const path = request.url.split('?')[0] ?? '/';
-  const ctx = await deps.pages.context(edition, path);
+  const ctx = await deps.pages.context(edition, pathOf(request.url), request.log);
   const html = deps.pages.page(ctx, view(ctx));
   if (options.redirectsToProvider && deps.providerOrigins.length > 0) reply.header('content-security-policy', withFormAction(deps.providerOrigins));
   return sendPage(request, reply, toPage(html), NO_STORE, options.status ?? 200);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseEmail, safeReturnPath } from '../../../../modules/members/index.js';
 import { AppError } from '../../../../shared/errors.js';
-import { editionPath } from '../../../../modules/content/story-paths.js';
+import { editionPath } from '../../../../modules/content/index.js';
 import {
   checkCsrf,
   clearMemberCookie,

@@ -1,16 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
 import { toPage } from '../../plugins/page-cache.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { NO_STORE, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { errorView } from '../views/listing-views.js';
 
-/** The edition an error page speaks: the one in the path, else the reader's language, else the default. */
+/** The edition an error page speaks (site and member pages): the one in the path, else the reader's language, else the default. */
 export function errorEdition(deps: Pick<SiteDeps, 'editions'>, request: FastifyRequest): Edition {
   const { editions } = deps;
-  const first = (request.url.split('?')[0] ?? '').split('/')[1] ?? '';
+  const first = pathOf(request.url).split('/')[1] ?? '';
   const fromPath = editions.get(first);
   if (fromPath) return fromPath;
   const negotiated = negotiateLocale(request.headers['accept-language'], editions.locales, editions.defaultLocale);
@@ -25,8 +26,7 @@ export async function sendErrorPage(
   status: 400 | 404 | 500,
   edition: Edition = errorEdition(deps, request),
 ) {
-  const path = request.url.split('?')[0] ?? '/';
-  const ctx = await deps.pages.context(edition, path);
+  const ctx = await deps.pages.context(edition, pathOf(request.url), request.log);
   const html = deps.pages.page(ctx, errorView(ctx, status, String(request.id)));
   return sendPage(request, reply, toPage(html), NO_STORE, status);
 }

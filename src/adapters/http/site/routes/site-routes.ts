@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { homePageKeys, listingPageKeys, pageKeys } from '../../../../modules/content/page-keys.js';
-import type { Lookup } from '../../../../modules/content/reader-service.js';
-import type { Edition } from '../../../../modules/editions/edition.js';
+import { homePageKeys, listingPageKeys, pageKeys } from '../../../../modules/content/index.js';
+import type { Lookup } from '../../../../modules/content/index.js';
+import type { Edition } from '../../../../modules/editions/index.js';
 import { negotiateLocale } from '../../../../modules/editions/index.js';
 import type { PageContext } from '../page-context.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { toPage } from '../../plugins/page-cache.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
@@ -55,7 +56,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     listingPage: number,
     load: (edition: Edition, listingPage: number) => Promise<Lookup<Listing>>,
   ) {
-    const path = request.url.split('?')[0] as string;
+    const path = pathOf(request.url);
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
     const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
@@ -64,7 +65,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const result = await load(edition, listingPage);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
-    const ctx = await pages.context(edition, path);
+    const ctx = await pages.context(edition, path, request.log);
     const html = pages.page(ctx, result.value.render(ctx));
     const options = { shareable: true, tags: result.value.keys, ...ticket };
     return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { LoadedAssets } from '../assets.js';
+import { pathOf } from '../../plugins/request-path.js';
 import type { SiteDeps } from '../site-deps.js';
 import { sendErrorPage } from './error-pages.js';
 
@@ -20,7 +21,7 @@ const MEDIA_NAME = /^[a-z0-9][a-z0-9._-]{0,120}\.(webp|avif|jpe?g|png)$/;
 /** Fingerprinted site assets and uploaded media, both cached as immutable. */
 export function registerStaticRoutes(app: FastifyInstance, deps: SiteDeps, assets: LoadedAssets, mediaDir: string): void {
   app.get('/assets/*', async (request, reply) => {
-    const asset = assets.files.get(request.url.split('?')[0] as string);
+    const asset = assets.files.get(pathOf(request.url));
     if (!asset) return sendErrorPage(deps, request, reply, 404);
     return reply.header('cache-control', IMMUTABLE).type(asset.contentType).send(asset.body);
   });

@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { METER_WINDOW_DAYS } from '../../../../modules/paywall/index.js';
 import type { GatedStoryPage, PaywallOffer, Reader, StoryCachePolicy, StoryReading } from '../../../../modules/reading/index.js';
 import type { Edition } from '../../../../modules/editions/index.js';
-import { serializeCookie } from '../../admin-api/cookies.js';
+import { serializeCookie } from '../../plugins/cookies.js';
 import type { CacheTicket } from '../../plugins/page-caching.js';
 import { pageCacheKey } from '../../plugins/front-cache.js';
 import { accessClassKey, toPage, type CachedPage } from '../../plugins/page-cache.js';
 import { carriesReaderIdentity, METER_COOKIE } from '../../plugins/reader-identity.js';
+import { pathOf } from '../../plugins/request-path.js';
 import { PRIVATE_NO_STORE, PRIVATE_REVALIDATE, sendPage } from '../reply-html.js';
 import type { SiteDeps } from '../site-deps.js';
 import { paywallView } from '../views/paywall-view.js';
@@ -45,8 +46,8 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     isVerifiedCrawler: () => paywall.crawlers?.isVerified(request.ip, request.headers['user-agent']) ?? Promise.resolve(false),
   });
 
-  async function render(edition: Edition, path: string, page: GatedStoryPage, offer: PaywallOffer | null): Promise<string> {
-    const ctx = await pages.context(edition, path);
+  async function render(request: FastifyRequest, edition: Edition, page: GatedStoryPage, offer: PaywallOffer | null): Promise<string> {
+    const ctx = await pages.context(edition, pathOf(request.url), request.log);
     const box = offer
       ? paywallView(ctx, {
           decision: offer.denial,
@@ -128,7 +129,7 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
         case 'cached':
           return send(request, reply, reading.page, reading);
         case 'page': {
-          const html = await render(edition, request.url.split('?')[0] as string, reading.page, reading.offer);
+          const html = await render(request, edition, reading.page, reading.offer);
           return send(request, reply, keep(key, html, reading.cache, ticket), reading);
         }
       }

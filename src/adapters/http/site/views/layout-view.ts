@@ -1,4 +1,4 @@
-import { editionPath, sectionPath } from '../../../../modules/content/story-paths.js';
+import { editionPath, sectionPath } from '../../../../modules/content/index.js';
 import { languageName, textDirection } from '../../../../modules/editions/index.js';
 import { html, jsonForScript, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext, PageMeta } from '../page-context.js';

@@ -1,7 +1,7 @@
-import type { AuthorView } from '../../../../modules/content/content-repository.js';
-import type { NamedLink, Page, StorySummary, TopicLink } from '../../../../modules/content/content-types.js';
-import type { HomePage } from '../../../../modules/content/reader-service.js';
-import { authorPath, editionPath, sectionPath, topicPath, withPage } from '../../../../modules/content/story-paths.js';
+import type { AuthorView } from '../../../../modules/content/index.js';
+import type { NamedLink, Page, StorySummary, TopicLink } from '../../../../modules/content/index.js';
+import type { HomePage } from '../../../../modules/content/index.js';
+import { authorPath, editionPath, sectionPath, topicPath, withPage } from '../../../../modules/content/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext, PageMeta } from '../page-context.js';
 import { contentLang, listingCount, pageCount, pagination, storyCard, storyList } from './story-card-view.js';

@@ -1,7 +1,7 @@
 import type { AccessDecision, PaywallConfig } from '../../../../modules/paywall/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext } from '../page-context.js';
-import type { PaywallPlan } from '../site-deps.js';
+import type { PaywallPlan } from '../../../../modules/paywall/index.js';
 
 export type Denial = Extract<AccessDecision, { granted: false }>;
 

@@ -1,4 +1,4 @@
-import type { ImageRenditionView, ImageView } from '../../../../modules/content/content-types.js';
+import type { ImageRenditionView, ImageView } from '../../../../modules/content/index.js';
 import type { ImageSource } from '../../../../modules/content/document/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';
 

@@ -1,5 +1,5 @@
-import type { Page, StorySummary } from '../../../../modules/content/content-types.js';
-import { authorPath, storyPath, withPage } from '../../../../modules/content/story-paths.js';
+import type { Page, StorySummary } from '../../../../modules/content/index.js';
+import { authorPath, storyPath, withPage } from '../../../../modules/content/index.js';
 import { textDirection } from '../../../../modules/editions/index.js';
 import { html, join, type SafeHtml } from '../../../../shared/html.js';
 import type { PageContext } from '../page-context.js';

@@ -1,6 +1,6 @@
-import type { StoryView } from '../../../../modules/content/content-types.js';
+import type { StoryView } from '../../../../modules/content/index.js';
 import { renderDocument } from '../../../../modules/content/document/index.js';
-import { storyPath, topicPath } from '../../../../modules/content/story-paths.js';
+import { storyPath, topicPath } from '../../../../modules/content/index.js';
 import { languageName, textDirection } from '../../../../modules/editions/index.js';
 import type { GatedStoryPage } from '../../../../modules/reading/index.js';
 import { html, type SafeHtml } from '../../../../shared/html.js';

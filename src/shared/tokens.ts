@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** Secrets as every module makes, stores and compares them (staff sessions, API keys, reset and sign-in links, gifts). */
+
 /** A bearer secret: 32 random bytes, base64url (43 characters, cookie- and URL-safe). */
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');

@@ -1,5 +1,5 @@
 /**
- * The little cookie handling the admin API needs (RFC 6265): read one header, write one cookie.
+ * The little cookie handling the admin API and the reader site need (RFC 6265): read one header, write one cookie.
  * Values we set are base64url tokens, so no encoding is needed; values read are taken as sent.
  */
 export function parseCookies(header: string | undefined): Map<string, string> {
