@@ -4,8 +4,9 @@ import { invalidInput } from '../../../shared/errors.js';
 import { ROLES } from '../permissions.js';
 
 /**
- * The inputs of the staff module, shared by the admin API and the command line. Types are inferred
- * from these schemas; `parseInput` turns a failure into `invalid_input` naming the first bad field.
+ * The inputs of the staff module, shared by the admin API (as its route schemas) and the command
+ * line. Types are inferred from these schemas; `parseInput` (the command line's) turns a failure
+ * into `invalid_input` naming the first bad field.
  */
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
