@@ -14,7 +14,7 @@ const urls = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
 if (urls.length === 0) throw new Error(`${listFile} holds no URLs`);
 // Random order, the same for every run (a fixed seed).
 let seed = 7;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 for (let i = urls.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));
   [urls[i], urls[j]] = [urls[j] as string, urls[i] as string];
@@ -53,4 +53,13 @@ const elapsed = (performance.now() - started) / 1000;
 agent.destroy();
 latencies.sort((a, b) => a - b);
 const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-console.log(JSON.stringify({ requests: latencies.length, requestsPerSec: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), statuses, distinctUrls: urls.length }));
+console.log(
+  JSON.stringify({
+    requests: latencies.length,
+    requestsPerSec: latencies.length / elapsed,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    statuses,
+    distinctUrls: urls.length,
+  }),
+);

@@ -51,11 +51,7 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boo
 }
 
 /** Asks the process group to stop, and kills it if it has not exited after `graceMs`. */
-export async function stopProcess(
-  child: ChildProcess,
-  signal: NodeJS.Signals = 'SIGTERM',
-  graceMs = 5_000,
-): Promise<void> {
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 5_000): Promise<void> {
   signalGroup(child, signal);
   if (await waitForExit(child, graceMs)) return;
   signalGroup(child, 'SIGKILL');

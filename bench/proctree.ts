@@ -23,7 +23,10 @@ interface ProcStat extends ProcessId {
 export function parseProcStat(pid: number, text: string): ProcStat {
   const close = text.lastIndexOf(')');
   // After the name: state(3) ppid(4) pgrp(5) ... starttime(22), so index 0 here is field 3.
-  const fields = text.slice(close + 2).trim().split(/\s+/);
+  const fields = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   const state = fields[0];
   const ppid = Number(fields[1]);
   const pgrp = Number(fields[2]);

@@ -144,10 +144,7 @@ export function machineLine(): string {
 }
 
 export function markdownTable(rows: Row[]): string {
-  const lines = [
-    '| Target | URL path | req/s | p50 ms | p99 ms | non-2xx/3xx | bytes |',
-    '|---|---|--:|--:|--:|--:|--:|',
-  ];
+  const lines = ['| Target | URL path | req/s | p50 ms | p99 ms | non-2xx/3xx | bytes |', '|---|---|--:|--:|--:|--:|--:|'];
   for (const { target, url, bytes, result } of rows) {
     const cells = [
       target,

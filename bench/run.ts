@@ -323,12 +323,7 @@ async function measureSingle(config: Config, notes: string[]): Promise<PhaseMeas
 }
 
 /** Phase B: one web process per core, the story page (same URL as phase A) and the edition home. */
-async function measureAllCores(
-  config: Config,
-  targets: Target[],
-  singleStory: Buffer,
-  notes: string[],
-): Promise<PhaseMeasurement> {
+async function measureAllCores(config: Config, targets: Target[], singleStory: Buffer, notes: string[]): Promise<PhaseMeasurement> {
   const processes = os.availableParallelism();
   const server = await startServer(config, 'auto', processes, notes);
   try {

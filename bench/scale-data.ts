@@ -41,7 +41,9 @@ function databaseUrl(work: string, db: DbKind, stories: number): string {
 }
 
 async function storyCount(url: string, dataDir: string): Promise<number> {
-  const services = await openServices(configFromEnv({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), undefined, { migrate: true });
+  const services = await openServices(configFromEnv({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), undefined, {
+    migrate: true,
+  });
   try {
     return await services.contentWrite.countStories();
   } finally {
@@ -92,7 +94,11 @@ const pathOf = (edition: string, slug: string, publishedAt: string) => {
  */
 export async function urlLists(set: Dataset, dir: string): Promise<UrlLists> {
   mkdirSync(dir, { recursive: true });
-  const services = await openServices(configFromEnv({ DATABASE_URL: set.databaseUrl, DATA_DIR: set.dataDir, LOG_LEVEL: 'silent' }), undefined, { migrate: false });
+  const services = await openServices(
+    configFromEnv({ DATABASE_URL: set.databaseUrl, DATA_DIR: set.dataDir, LOG_LEVEL: 'silent' }),
+    undefined,
+    { migrate: false },
+  );
   try {
     const db = services.database.db;
     const now = new Date().toISOString();
@@ -117,8 +123,11 @@ export async function urlLists(set: Dataset, dir: string): Promise<UrlLists> {
     const listings: string[] = [];
     for (const edition of editions) {
       for (let page = 1; page <= 50; page++) listings.push(page === 1 ? `/${edition}/` : `/${edition}/?page=${page}`);
-      for (const s of sections) for (const page of [1, 2, 10, 50]) listings.push(`/${edition}/sections/${encodeURIComponent(s.slug)}${page > 1 ? `?page=${page}` : ''}`);
-      for (const t of topics) for (const page of [1, 3]) listings.push(`/${edition}/topics/${encodeURIComponent(t.slug)}${page > 1 ? `?page=${page}` : ''}`);
+      for (const s of sections)
+        for (const page of [1, 2, 10, 50])
+          listings.push(`/${edition}/sections/${encodeURIComponent(s.slug)}${page > 1 ? `?page=${page}` : ''}`);
+      for (const t of topics)
+        for (const page of [1, 3]) listings.push(`/${edition}/topics/${encodeURIComponent(t.slug)}${page > 1 ? `?page=${page}` : ''}`);
       for (const a of authors) for (const page of [1, 5]) listings.push(`/${edition}/authors/${a.slug}${page > 1 ? `?page=${page}` : ''}`);
     }
     const missing = Array.from({ length: 200 }, (_, i) => `/en/2001/01/no-such-story-${i}`);
@@ -133,7 +142,15 @@ export async function urlLists(set: Dataset, dir: string): Promise<UrlLists> {
     const at = new Date();
     const member = await stores.members.findOrCreate('bench-subscriber@example.org', 'en', at);
     const secret = randomBytes(32).toString('base64url');
-    await stores.sessions.create({ memberId: member.id, tokenHash: hashToken(secret), csrfToken: randomBytes(16).toString('hex'), expiresAt: new Date(at.getTime() + 7 * 86_400_000) }, at);
+    await stores.sessions.create(
+      {
+        memberId: member.id,
+        tokenHash: hashToken(secret),
+        csrfToken: randomBytes(16).toString('hex'),
+        expiresAt: new Date(at.getTime() + 7 * 86_400_000),
+      },
+      at,
+    );
     const iso = at.toISOString();
     await db
       .insertInto('subscriptions')

@@ -57,7 +57,8 @@ export function parseScaleArgs(args: readonly string[]): ScaleOptions {
   };
   const list = (name: string, fallback: string) => (value(name) ?? fallback).split(',').filter(Boolean);
   const stories = list('stories', '10000,100000').map(Number);
-  if (stories.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--stories takes whole numbers of at least 100, comma-separated');
+  if (stories.some((n) => !Number.isInteger(n) || n < 100))
+    throw new Error('--stories takes whole numbers of at least 100, comma-separated');
   const dbs = list('db', 'sqlite,postgres') as DbKind[];
   if (dbs.some((d) => d !== 'sqlite' && d !== 'postgres')) throw new Error('--db takes sqlite and/or postgres');
   const processes = list('processes', '1,auto') as ('1' | 'auto')[];
@@ -77,7 +78,17 @@ async function startServer(bin: string, set: Dataset, webConcurrency: string, wo
   const logFile = join(work, `server-${set.db}-${set.stories}-${webConcurrency}.log`);
   const fd = openSync(logFile, 'w');
   const child = spawnTracked(process.execPath, [bin, 'start'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: set.databaseUrl, DATA_DIR: set.dataDir, PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: webConcurrency, SEED_DEMO_ON_START: 'false', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: set.databaseUrl,
+      DATA_DIR: set.dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WEB_CONCURRENCY: webConcurrency,
+      SEED_DEMO_ON_START: 'false',
+      ...env,
+    },
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);
@@ -85,7 +96,8 @@ async function startServer(bin: string, set: Dataset, webConcurrency: string, wo
   await waitForOk(`${base}/readyz`, 120_000, () => !hasExited(child));
   const expected = webConcurrency === 'auto' ? os.availableParallelism() : 1;
   const deadline = Date.now() + 60_000;
-  while (expected > 1 && Date.now() < deadline && !/with \d+ web processes/.test(readFileSync(logFile, 'utf8'))) await new Promise((r) => setTimeout(r, 200));
+  while (expected > 1 && Date.now() < deadline && !/with \d+ web processes/.test(readFileSync(logFile, 'utf8')))
+    await new Promise((r) => setTimeout(r, 200));
   return {
     base,
     logFile,
@@ -98,17 +110,36 @@ async function startServer(bin: string, set: Dataset, webConcurrency: string, wo
         .filter((l) => l.includes('"process metrics"'))
         .map((l) => JSON.parse(l.slice(l.indexOf('{'))) as { eventLoopDelayMs: { p99: number }; maxRssMiB: number });
       if (metrics.length === 0) return { eventLoopP99Ms: null, maxRssMiB: null };
-      return { eventLoopP99Ms: Math.max(...metrics.map((m) => m.eventLoopDelayMs.p99)), maxRssMiB: Math.max(...metrics.map((m) => m.maxRssMiB)) };
+      return {
+        eventLoopP99Ms: Math.max(...metrics.map((m) => m.eventLoopDelayMs.p99)),
+        maxRssMiB: Math.max(...metrics.map((m) => m.maxRssMiB)),
+      };
     },
   };
 }
 
 async function loadgen(base: string, file: string, connections: number, seconds: number, cookie?: string): Promise<Load> {
-  const args = ['--import', 'tsx', join(import.meta.dirname, 'loadgen.ts'), base, file, String(connections), String(seconds), ...(cookie ? [cookie] : [])];
+  const args = [
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'loadgen.ts'),
+    base,
+    file,
+    String(connections),
+    String(seconds),
+    ...(cookie ? [cookie] : []),
+  ];
   const result = await runCommand(process.execPath, args, { timeoutMs: (seconds + 60) * 1000 });
   if (result.code !== 0) throw new Error(`loadgen failed:\n${tail(result.stderr + result.stdout)}`);
-  const out = JSON.parse(result.stdout.trim().split('\n').pop() as string) as { requestsPerSec: number; p50Ms: number; p99Ms: number; statuses: Record<string, number> };
-  const errors = Object.entries(out.statuses).filter(([s]) => !['200', '301', '404'].includes(s)).reduce((n, [, c]) => n + c, 0);
+  const out = JSON.parse(result.stdout.trim().split('\n').pop() as string) as {
+    requestsPerSec: number;
+    p50Ms: number;
+    p99Ms: number;
+    statuses: Record<string, number>;
+  };
+  const errors = Object.entries(out.statuses)
+    .filter(([s]) => !['200', '301', '404'].includes(s))
+    .reduce((n, [, c]) => n + c, 0);
   return { requestsPerSec: out.requestsPerSec, p50Ms: out.p50Ms, p99Ms: out.p99Ms, errors };
 }
 
@@ -118,7 +149,14 @@ async function wrk(url: string, seconds: number): Promise<Load> {
 }
 
 /** The scenarios on one dataset and process count, each on a server started for it. */
-async function scenarios(bin: string, set: Dataset, urls: UrlLists, processes: string, seconds: number, work: string): Promise<ScenarioRow[]> {
+async function scenarios(
+  bin: string,
+  set: Dataset,
+  urls: UrlLists,
+  processes: string,
+  seconds: number,
+  work: string,
+): Promise<ScenarioRow[]> {
   const rows: ScenarioRow[] = [];
   const run = async (scenario: string, measure: (base: string) => Promise<Load>) => {
     const server = await startServer(bin, set, processes, work);
@@ -130,7 +168,9 @@ async function scenarios(bin: string, set: Dataset, urls: UrlLists, processes: s
     if (!measured.load) throw measured.error;
     const load = measured.load;
     const row = { db: set.db, stories: set.stories, processes, scenario, ...load, ...metrics };
-    log(`${set.db} ${set.stories} ×${processes} ${scenario}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(2)} ms, p99 ${load.p99Ms.toFixed(2)} ms, event loop p99 ${metrics.eventLoopP99Ms ?? '?'} ms`);
+    log(
+      `${set.db} ${set.stories} ×${processes} ${scenario}: ${load.requestsPerSec.toFixed(0)} req/s, p50 ${load.p50Ms.toFixed(2)} ms, p99 ${load.p99Ms.toFixed(2)} ms, event loop p99 ${metrics.eventLoopP99Ms ?? '?'} ms`,
+    );
     rows.push(row);
   };
   await run('hot story page (wrk, 32 connections)', (base) => wrk(base + urls.hot, seconds));
@@ -142,7 +182,9 @@ async function scenarios(bin: string, set: Dataset, urls: UrlLists, processes: s
     await crawler;
     return hot;
   });
-  await run('signed-in subscriber, distinct paid stories (8 connections)', (base) => loadgen(base, urls.paidFile, 8, seconds, urls.subscriberCookie));
+  await run('signed-in subscriber, distinct paid stories (8 connections)', (base) =>
+    loadgen(base, urls.paidFile, 8, seconds, urls.subscriberCookie),
+  );
   await run('mix: homes, listings, stories, 404s (32 connections)', (base) => loadgen(base, urls.mixFile, 32, seconds));
   return rows;
 }
@@ -187,9 +229,11 @@ function render(options: ScaleOptions, rows: ScenarioRow[], misses: MissRow[], n
     '',
     '## Seeding',
     '',
-    ...seeds.map((s) => `- ${s.db}, ${s.stories} stories: ${s.seedSeconds === null ? 'reused from an earlier run' : `${s.seedSeconds.toFixed(1)} s`}`),
+    ...seeds.map(
+      (s) => `- ${s.db}, ${s.stories} stories: ${s.seedSeconds === null ? 'reused from an earlier run' : `${s.seedSeconds.toFixed(1)} s`}`,
+    ),
     '',
-    'nginx: the hot story page\'s bytes served by nginx (one worker per core), wrk with 32 connections.',
+    "nginx: the hot story page's bytes served by nginx (one worker per core), wrk with 32 connections.",
     '',
   ];
   return lines.join('\n');

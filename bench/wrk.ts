@@ -56,7 +56,8 @@ function wrkArgs(url: string, options: LoadOptions): string[] {
 export async function runWrk(url: string, options: LoadOptions): Promise<WrkResult> {
   const result = await runCommand('wrk', wrkArgs(url, options), { timeoutMs: (options.seconds + 30) * 1_000 });
   if (result.timedOut) throw new Error(`wrk against ${url} did not finish`);
-  if (result.code !== 0) throw new Error(`wrk against ${url} exited with ${result.code ?? result.signal}:\n${tail(result.stderr + result.stdout)}`);
+  if (result.code !== 0)
+    throw new Error(`wrk against ${url} exited with ${result.code ?? result.signal}:\n${tail(result.stderr + result.stdout)}`);
   return parseWrkOutput(result.stdout);
 }
 

@@ -121,9 +121,11 @@ describe('newsroom journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, 
   }
 
   async function alternates(reader: Page): Promise<Record<string, string>> {
-    const links = await reader.locator('link[rel="alternate"][hreflang]').evaluateAll((els) =>
-      els.map((el) => [el.getAttribute('hreflang') ?? '', new URL(el.getAttribute('href') ?? '', 'https://x.invalid').pathname] as const),
-    );
+    const links = await reader
+      .locator('link[rel="alternate"][hreflang]')
+      .evaluateAll((els) =>
+        els.map((el) => [el.getAttribute('hreflang') ?? '', new URL(el.getAttribute('href') ?? '', 'https://x.invalid').pathname] as const),
+      );
     return Object.fromEntries(links);
   }
 
@@ -192,7 +194,9 @@ describe('newsroom journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, 
     expect((await reader.locator('h1').innerText()).trim()).toBe(STORY.title);
     const img = reader.locator('figure.body-image img');
     await img.scrollIntoViewIfNeeded();
-    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
     expect(await img.getAttribute('alt')).toBe('Two harbour cranes against a blue sky');
     expect(await reader.getByText(STORY.free).isVisible()).toBe(true);
     await shot(reader, 'admin-public-story.png');

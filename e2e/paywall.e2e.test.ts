@@ -120,7 +120,10 @@ describe('the paywall journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT 
     expect(link, `a sign-in link in the mail:\n${mail.text}`).toBeTruthy();
     expect(link!.startsWith(base)).toBe(true);
     await page.goto(link!, { waitUntil: 'load' });
-    await Promise.all([page.waitForURL((url) => url.pathname === fourth.en.path), page.locator('form[method="post"] button[type="submit"]').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === fourth.en.path),
+      page.locator('form[method="post"] button[type="submit"]').click(),
+    ]);
 
     // Back on the fourth story, now as a member: it counts against the member's monthly meter.
     expect(await bodyText(page)).toContain(fourth.en.canary);
@@ -143,7 +146,10 @@ describe('the paywall journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT 
     ]);
     await Promise.all([page.waitForURL((url) => url.origin === base), page.getByRole('button', { name: 'Pay' }).click()]);
     expect(stripe.deliveries.length).toBeGreaterThan(0);
-    expect(stripe.deliveries.every((d) => d.status === 200), JSON.stringify(stripe.deliveries.map((d) => [d.event.type, d.status, d.responseBody]))).toBe(true);
+    expect(
+      stripe.deliveries.every((d) => d.status === 200),
+      JSON.stringify(stripe.deliveries.map((d) => [d.event.type, d.status, d.responseBody])),
+    ).toBe(true);
 
     // 6. The whole paid story, in English and in its Turkish translation.
     await visit(page, paid.en.path);

@@ -6,7 +6,8 @@ export function parseOptions(args: readonly string[], allowed: readonly string[]
     const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`unexpected argument "${arg}"`);
     const name = match[1] as string;
-    if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (expected ${allowed.map((a) => `--${a}`).join(', ') || 'none'})`);
+    if (!allowed.includes(name))
+      throw new UsageError(`unknown option --${name} (expected ${allowed.map((a) => `--${a}`).join(', ') || 'none'})`);
     if (match[2] !== undefined) options[name] = match[2];
     else if (args[i + 1] !== undefined && !(args[i + 1] as string).startsWith('--')) options[name] = args[++i] as string;
     else options[name] = true;

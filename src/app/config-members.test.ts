@@ -40,11 +40,18 @@ describe('configuration of plans, paywall and payments', () => {
       api: { host: '127.0.0.1', port: 4242, protocol: 'http' },
     });
     expect(problems({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toEqual(['STRIPE_WEBHOOK_SECRET: required when the other Stripe key is set']);
-    expect(problems({ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' })[0]).toMatch(/^STRIPE_SECRET_KEY: a Stripe secret/);
+    expect(problems({ STRIPE_SECRET_KEY: 'pk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' })[0]).toMatch(
+      /^STRIPE_SECRET_KEY: a Stripe secret/,
+    );
   });
 
   it('validates plans and paywall from the file, naming the key', () => {
-    const paid = { id: 'member', kind: 'paid', name: { en: 'Member', tr: 'Üye', ar: 'عضو', fa: 'عضو' }, monthly: { priceId: 'price_1', amount: 500, currency: 'USD' } };
+    const paid = {
+      id: 'member',
+      kind: 'paid',
+      name: { en: 'Member', tr: 'Üye', ar: 'عضو', fa: 'عضو' },
+      monthly: { priceId: 'price_1', amount: 500, currency: 'USD' },
+    };
     expect(loadConfig({ MASTHEAD_CONFIG: file({ plans: [paid], paywall: { archiveDays: 30 } }) }, LOCALES)).toMatchObject({
       plans: [{ id: 'member' }],
       paywall: { archiveDays: 30, registeredMeterLimit: 10 },
@@ -54,15 +61,20 @@ describe('configuration of plans, paywall and payments', () => {
       expect.stringMatching(/plans\.0\.name: missing the "ar" text$/),
       expect.stringMatching(/plans\.0\.name: missing the "fa" text$/),
     ]);
-    expect(problems({ MASTHEAD_CONFIG: file({ plans: [{ ...paid, monthly: { priceId: 'p', amount: 1, currency: 'euro' } }] }) })[0]).toMatch(
-      /masthead\.json: plans\.0\.monthly\.currency: an ISO 4217 code/,
+    expect(
+      problems({ MASTHEAD_CONFIG: file({ plans: [{ ...paid, monthly: { priceId: 'p', amount: 1, currency: 'euro' } }] }) })[0],
+    ).toMatch(/masthead\.json: plans\.0\.monthly\.currency: an ISO 4217 code/);
+    expect(problems({ MASTHEAD_CONFIG: file({ paywall: { anonymousMeterLimit: -1 } }) })[0]).toMatch(
+      /masthead\.json: paywall\.anonymousMeterLimit: /,
     );
-    expect(problems({ MASTHEAD_CONFIG: file({ paywall: { anonymousMeterLimit: -1 } }) })[0]).toMatch(/masthead\.json: paywall\.anonymousMeterLimit: /);
   });
 
   it('reads paywall.crawlerAccess from the file (off by default), naming a bad key', () => {
     expect(loadConfig({}, LOCALES).paywall.crawlerAccess.enabled).toBe(false);
-    const on = loadConfig({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { enabled: true, hostSuffixes: ['.googlebot.com'] } } }) }, LOCALES);
+    const on = loadConfig(
+      { MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { enabled: true, hostSuffixes: ['.googlebot.com'] } } }) },
+      LOCALES,
+    );
     expect(on.paywall.crawlerAccess).toEqual({ enabled: true, hostSuffixes: ['.googlebot.com'], cacheSeconds: 86_400 });
     expect(problems({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { enabled: 'yes' } } }) })[0]).toMatch(
       /masthead\.json: paywall\.crawlerAccess\.enabled: /,
@@ -70,6 +82,8 @@ describe('configuration of plans, paywall and payments', () => {
     expect(problems({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { hostSuffixes: ['googlebot.com'] } } }) })[0]).toMatch(
       /masthead\.json: paywall\.crawlerAccess\.hostSuffixes\.0: a lower-case domain suffix starting with a dot/,
     );
-    expect(problems({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { trustUserAgent: true } } }) })[0]).toMatch(/paywall\.crawlerAccess: /);
+    expect(problems({ MASTHEAD_CONFIG: file({ paywall: { crawlerAccess: { trustUserAgent: true } } }) })[0]).toMatch(
+      /paywall\.crawlerAccess: /,
+    );
   });
 });

@@ -50,8 +50,16 @@ describe('configuration', () => {
     const plain = loadConfig({}, LOCALES);
     expect(plain.pageCacheSeconds).toBe(3600);
     expect(plain.cdn).toEqual({ purgeUrl: null, purgeToken: null, sharedMaxAge: 1, staleWhileRevalidate: 0 });
-    const cdn = loadConfig({ CDN_PURGE_URL: 'https://api.cloudflare.com/client/v4/zones/z/purge_cache', CDN_PURGE_TOKEN: 't0ken', CDN_MAX_AGE_SECONDS: '600' }, LOCALES).cdn;
-    expect(cdn).toEqual({ purgeUrl: 'https://api.cloudflare.com/client/v4/zones/z/purge_cache', purgeToken: 't0ken', sharedMaxAge: 600, staleWhileRevalidate: 30 });
+    const cdn = loadConfig(
+      { CDN_PURGE_URL: 'https://api.cloudflare.com/client/v4/zones/z/purge_cache', CDN_PURGE_TOKEN: 't0ken', CDN_MAX_AGE_SECONDS: '600' },
+      LOCALES,
+    ).cdn;
+    expect(cdn).toEqual({
+      purgeUrl: 'https://api.cloudflare.com/client/v4/zones/z/purge_cache',
+      purgeToken: 't0ken',
+      sharedMaxAge: 600,
+      staleWhileRevalidate: 30,
+    });
     expect(loadConfig({ CDN_PURGE_URL: 'http://127.0.0.1:8080/purge' }, LOCALES).cdn.sharedMaxAge).toBe(3600);
   });
 
@@ -60,9 +68,13 @@ describe('configuration', () => {
       expect(problems({ CDN_PURGE_URL: bad })[0]).toMatch(/^CDN_PURGE_URL: an absolute http\(s\) URL/);
     }
     for (const bad of ['0', '-5', '1.5', 'an hour', '99999999']) {
-      expect(problems({ CDN_PURGE_URL: 'https://cdn.example.org/purge', CDN_MAX_AGE_SECONDS: bad })[0]).toMatch(/^CDN_MAX_AGE_SECONDS: a whole number of seconds/);
+      expect(problems({ CDN_PURGE_URL: 'https://cdn.example.org/purge', CDN_MAX_AGE_SECONDS: bad })[0]).toMatch(
+        /^CDN_MAX_AGE_SECONDS: a whole number of seconds/,
+      );
     }
-    expect(problems({ CDN_MAX_AGE_SECONDS: '600' })).toEqual(['CDN_MAX_AGE_SECONDS: requires CDN_PURGE_URL (without a purge, shared caches may keep pages only 1 second)']);
+    expect(problems({ CDN_MAX_AGE_SECONDS: '600' })).toEqual([
+      'CDN_MAX_AGE_SECONDS: requires CDN_PURGE_URL (without a purge, shared caches may keep pages only 1 second)',
+    ]);
     expect(problems({ CDN_PURGE_TOKEN: 'x' })).toEqual(['CDN_PURGE_TOKEN: requires CDN_PURGE_URL']);
     expect(problems({ PAGE_CACHE_SECONDS: '100000' })[0]).toMatch(/^PAGE_CACHE_SECONDS: a number of seconds from 0 to 86400/);
   });

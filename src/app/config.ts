@@ -13,13 +13,15 @@ import { PaywallConfigSchema, parsePaywallConfig, type PaywallConfig } from '../
  */
 const LOCALE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
 
-const editionSchema = z.object({
-  locale: z.string().regex(LOCALE, 'a BCP 47 language tag such as "en", "tr" or "pt-BR"'),
-  /** Source locales whose untranslated stories this edition also lists (language fallback). */
-  includes: z.array(z.string().regex(LOCALE)).default([]),
-  /** The name of the site in this edition, shown in the header. */
-  siteName: z.string().min(1).optional(),
-}).strict();
+const editionSchema = z
+  .object({
+    locale: z.string().regex(LOCALE, 'a BCP 47 language tag such as "en", "tr" or "pt-BR"'),
+    /** Source locales whose untranslated stories this edition also lists (language fallback). */
+    includes: z.array(z.string().regex(LOCALE)).default([]),
+    /** The name of the site in this edition, shown in the header. */
+    siteName: z.string().min(1).optional(),
+  })
+  .strict();
 
 const fileSchema = z
   .object({
@@ -48,9 +50,7 @@ const envSchema = z.object({
   PORT: portSchema.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).optional(),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://news.example.org' })
-    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://news.example.org' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DEFAULT_EDITION: z.string().regex(LOCALE, 'a language tag such as "en"').optional(),
   EDITIONS: z
@@ -86,12 +86,27 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/.+/, 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret or restricted key (sk_live_…, rk_live_…, sk_test_…)').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "the signing secret of the webhook endpoint (whsec_…)").optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret or restricted key (sk_live_…, rk_live_…, sk_test_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'the signing secret of the webhook endpoint (whsec_…)')
+    .optional(),
   /** Tests only: where the Stripe API lives (the local stand-in). */
   STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as http://127.0.0.1:12111' }).optional(),
-  PAGE_CACHE_SECONDS: z.coerce.number({ error: 'a number of seconds from 0 to 86400' }).min(0, 'a number of seconds from 0 to 86400').max(86400, 'a number of seconds from 0 to 86400').default(3600),
-  CDN_PURGE_URL: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL that purges by key, such as https://api.cloudflare.com/client/v4/zones/<zone>/purge_cache' }).optional(),
+  PAGE_CACHE_SECONDS: z.coerce
+    .number({ error: 'a number of seconds from 0 to 86400' })
+    .min(0, 'a number of seconds from 0 to 86400')
+    .max(86400, 'a number of seconds from 0 to 86400')
+    .default(3600),
+  CDN_PURGE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'an absolute http(s) URL that purges by key, such as https://api.cloudflare.com/client/v4/zones/<zone>/purge_cache',
+    })
+    .optional(),
   CDN_PURGE_TOKEN: z.string().min(1).optional(),
   CDN_MAX_AGE_SECONDS: z.coerce
     .number({ error: 'a whole number of seconds from 1 to 31536000' })
@@ -241,9 +256,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
   const e = parsedEnv.data;
 
   const siteName = e.SITE_NAME ?? file.siteName ?? 'The Masthead Chronicle';
-  const editions = (e.EDITIONS ? parseEditionsEnv(e.EDITIONS) : (file.editions ?? DEFAULT_EDITIONS)).map(
-    (ed) => ({ locale: ed.locale, includes: ed.includes ?? [], siteName: ed.siteName || siteName }),
-  );
+  const editions = (e.EDITIONS ? parseEditionsEnv(e.EDITIONS) : (file.editions ?? DEFAULT_EDITIONS)).map((ed) => ({
+    locale: ed.locale,
+    includes: ed.includes ?? [],
+    siteName: ed.siteName || siteName,
+  }));
   const locales = editions.map((ed) => ed.locale);
   const editionKey = e.EDITIONS ? 'EDITIONS' : 'editions';
   const seen = new Set<string>();
@@ -331,11 +348,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
   };
 }
 
-function paymentsConfig(secretKey: string | undefined, webhookSecret: string | undefined, apiBase: string | undefined): PaymentsConfig | null {
+function paymentsConfig(
+  secretKey: string | undefined,
+  webhookSecret: string | undefined,
+  apiBase: string | undefined,
+): PaymentsConfig | null {
   if (!secretKey || !webhookSecret) return null;
   const base = apiBase ? new URL(apiBase) : null;
   const protocol = base?.protocol === 'http:' ? 'http' : 'https';
-  const api = base ? { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol: protocol as 'http' | 'https' } : null;
+  const api = base
+    ? { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol: protocol as 'http' | 'https' }
+    : null;
   return { provider: 'stripe', secretKey, webhookSecret, api };
 }
 

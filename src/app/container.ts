@@ -81,9 +81,14 @@ export async function openServices(
     const queue = new KyselyJobQueue(database, clock);
     const localWorkers = new Set<JobWorker>();
     const jobs = { queue, localWorkers, enqueue: enqueueNow(queue, database, localWorkers) };
-    const pageChanges = new PageChangeRecorder(database.dialect, config.cdn.purgeUrl ? (executor, job) => queue.enqueueIn(executor, job) : null);
+    const pageChanges = new PageChangeRecorder(
+      database.dialect,
+      config.cdn.purgeUrl ? (executor, job) => queue.enqueueIn(executor, job) : null,
+    );
     const contentRead = new ContentReadKyselyRepository(database.db);
-    const contentWrite = new ContentWriteKyselyRepository(database.db, pageChanges, { onSectionsChanged: () => contentRead.invalidateSections() });
+    const contentWrite = new ContentWriteKyselyRepository(database.db, pageChanges, {
+      onSectionsChanged: () => contentRead.invalidateSections(),
+    });
     await ensureEditionReadModel(contentWrite, editions);
     const meterSecrets = await loadMeterSecrets(database.db, options.env ?? process.env);
     const stores = { staff: createStaffStores(database.db), members: createMemberStores(database.db, database.dialect) };
@@ -226,7 +231,10 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
           },
           resume: () => cache.resume(),
         },
-        { ...(config.database.kind === 'postgres' && { url: config.database.url }), onError: (error) => app.log.warn({ err: error }, 'page-change feed') },
+        {
+          ...(config.database.kind === 'postgres' && { url: config.database.url }),
+          onError: (error) => app.log.warn({ err: error }, 'page-change feed'),
+        },
       );
     });
     app.addHook('onClose', async () => {

@@ -36,7 +36,10 @@ function explainDataDir(code: string, dataDir: string): string | null {
 }
 
 function explainSqlite(code: string, file: string, setting: 'DATABASE_URL' | 'DATA_DIR', dataDir: string): string | null {
-  const where = setting === 'DATA_DIR' ? `DATA_DIR: the database ${file} (DATA_DIR is ${dataDir}; set DATABASE_URL to put it elsewhere)` : `DATABASE_URL: the database ${file}`;
+  const where =
+    setting === 'DATA_DIR'
+      ? `DATA_DIR: the database ${file} (DATA_DIR is ${dataDir}; set DATABASE_URL to put it elsewhere)`
+      : `DATABASE_URL: the database ${file}`;
   switch (code) {
     case 'SQLITE_CANTOPEN':
       return `${where} cannot be opened. Check that the path is a file (not a directory) in a directory that exists and that Masthead may write to.`;

@@ -21,7 +21,9 @@ export function progressReporter(stream: ProgressStream): { update(phase: string
       if (stream.isTTY) {
         if (phase !== lastPhase && drawn) stream.write('\n');
         const filled = Math.round(ratio * WIDTH);
-        stream.write(`\r${phase.padEnd(8)} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`);
+        stream.write(
+          `\r${phase.padEnd(8)} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`,
+        );
         drawn = true;
       } else {
         const tenth = Math.floor(ratio * 10);

@@ -61,11 +61,9 @@ export function asAppError(error: unknown): ClassifiedError {
   return { error: new AppError('internal', 'Something went wrong on our side'), unexpected: true };
 }
 
-export const notFound = (message = 'Not found', details: Record<string, unknown> = {}) =>
-  new AppError('not_found', message, details);
+export const notFound = (message = 'Not found', details: Record<string, unknown> = {}) => new AppError('not_found', message, details);
 
-export const invalidInput = (message: string, details: Record<string, unknown> = {}) =>
-  new AppError('invalid_input', message, details);
+export const invalidInput = (message: string, details: Record<string, unknown> = {}) => new AppError('invalid_input', message, details);
 
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('conflict', message, details);
 export const forbidden = (message = 'You are not allowed to do this', details: Record<string, unknown> = {}) =>

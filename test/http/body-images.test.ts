@@ -32,7 +32,10 @@ describe.each(DIALECTS)('images inside a story body (%s)', (dialect) => {
       type: 'doc',
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'The quay at dawn.' }] },
-        { type: 'image', attrs: { src: image.path, alt: 'Nets drying on the quay', imageId: image.id, width: image.width, height: image.height } },
+        {
+          type: 'image',
+          attrs: { src: image.path, alt: 'Nets drying on the quay', imageId: image.id, width: image.width, height: image.height },
+        },
       ],
     };
     const story = (await asStaff(site.app, admin, 'POST', '/stories', { locale: 'en', title: 'Quay life', dek: 'Mornings', body })).json();

@@ -46,7 +46,10 @@ describe.each(DIALECTS)('CDN purge by key through the job queue (%s)', (dialect)
     endpoint = await startPurgeEndpoint();
     site = await startCachedServers(dialect, 1, { CDN_PURGE_URL: endpoint.url, CDN_PURGE_TOKEN: 'purge-secret-token' });
     server = site.servers[0] as CachedServer;
-    const { worker } = createJobRuntime(server.services, cdnPurgeJobHandlers(server.services), { polling: false, log: jsonLineLog('silent') });
+    const { worker } = createJobRuntime(server.services, cdnPurgeJobHandlers(server.services), {
+      polling: false,
+      log: jsonLineLog('silent'),
+    });
     runJobs = () => worker.runOnce();
     // The fixture's own writes queued purges too: send them, then start counting.
     await runJobs();
@@ -65,7 +68,9 @@ describe.each(DIALECTS)('CDN purge by key through the job queue (%s)', (dialect)
   it('sends the keys of every change to the purge URL, and retries with backoff when it answers 500', async () => {
     const { fixture } = site;
     endpoint.statuses.push(500);
-    const res = await asStaff(server.app, site.admin, 'POST', `/translations/${fixture.untranslated.en}/transitions`, { to: 'unpublished' });
+    const res = await asStaff(server.app, site.admin, 'POST', `/translations/${fixture.untranslated.en}/transitions`, {
+      to: 'unpublished',
+    });
     expect(res.statusCode).toBe(200);
 
     expect(await runJobs()).toBe(1);
@@ -101,7 +106,10 @@ describe.each(DIALECTS)('CDN purge by key through the job queue (%s)', (dialect)
 
   it('a correction purges the story key', async () => {
     const { fixture } = site;
-    const res = await asStaff(server.app, site.admin, 'POST', `/translations/${fixture.translated.en}/corrections`, { kind: 'update', text: 'Updated with the closing price.' });
+    const res = await asStaff(server.app, site.admin, 'POST', `/translations/${fixture.translated.en}/corrections`, {
+      kind: 'update',
+      text: 'Updated with the closing price.',
+    });
     expect(res.statusCode).toBe(201);
     expect(await runJobs()).toBe(1);
     expect(endpoint.requests.at(-1)?.body.tags).toEqual([`story-${fixture.translated.storyId}`]);

@@ -76,7 +76,10 @@ describe.each(DIALECTS)('migrate and seed-demo (%s)', (dialect) => {
     expect(result.out).toMatch(/Seeded 12 stories/);
     const opened = await connectDatabase(database.config);
     try {
-      const row = await opened.db.selectFrom('stories').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const row = await opened.db
+        .selectFrom('stories')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(row.n)).toBe(12);
     } finally {
       await opened.close();
@@ -127,7 +130,10 @@ describe('database start-up problems are configuration errors naming the setting
     });
 
     it(`${command[0]}: PostgreSQL refusing connections, named without its password`, async () => {
-      for (const url of ['postgres://masthead:s3cret-Pa55@127.0.0.1:1/masthead', 'postgresql://masthead:s3cret-Pa55@localhost:1/masthead?sslmode=disable']) {
+      for (const url of [
+        'postgres://masthead:s3cret-Pa55@127.0.0.1:1/masthead',
+        'postgresql://masthead:s3cret-Pa55@localhost:1/masthead?sslmode=disable',
+      ]) {
         const result = await run(command, { DATABASE_URL: url, DATA_DIR: join(dir, 'data') });
         expectConfigError(result, 'DATABASE_URL', ':1/masthead');
         expect(result.err).toContain('refused the connection');

@@ -18,11 +18,23 @@ const built = vi.hoisted(() => ({ memberStores: 0, staffStores: 0, assets: 0, ca
 
 vi.mock('../../src/adapters/db/repositories/members/index.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/adapters/db/repositories/members/index.js')>();
-  return { ...original, createMemberStores: (...args: Parameters<typeof original.createMemberStores>) => (built.memberStores++, original.createMemberStores(...args)) };
+  return {
+    ...original,
+    createMemberStores: (...args: Parameters<typeof original.createMemberStores>) => (
+      built.memberStores++,
+      original.createMemberStores(...args)
+    ),
+  };
 });
 vi.mock('../../src/adapters/db/repositories/staff/index.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/adapters/db/repositories/staff/index.js')>();
-  return { ...original, createStaffStores: (...args: Parameters<typeof original.createStaffStores>) => (built.staffStores++, original.createStaffStores(...args)) };
+  return {
+    ...original,
+    createStaffStores: (...args: Parameters<typeof original.createStaffStores>) => (
+      built.staffStores++,
+      original.createStaffStores(...args)
+    ),
+  };
 });
 vi.mock('../../src/adapters/http/site/assets.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/adapters/http/site/assets.js')>();
@@ -30,7 +42,10 @@ vi.mock('../../src/adapters/http/site/assets.js', async (importOriginal) => {
 });
 vi.mock('../../src/shared/i18n/index.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/shared/i18n/index.js')>();
-  return { ...original, loadCatalogs: (...args: Parameters<typeof original.loadCatalogs>) => (built.catalogs++, original.loadCatalogs(...args)) };
+  return {
+    ...original,
+    loadCatalogs: (...args: Parameters<typeof original.loadCatalogs>) => (built.catalogs++, original.loadCatalogs(...args)),
+  };
 });
 
 describe.each(DIALECTS)('the composition root (%s)', (dialect) => {

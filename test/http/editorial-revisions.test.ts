@@ -13,7 +13,6 @@ interface Item {
   savedByName: string | null;
 }
 
-
 describe.each(DIALECTS)('revision history: bounded and paginated (%s)', (dialect) => {
   let site: TestSite;
   let admin: StaffSession;
@@ -22,8 +21,16 @@ describe.each(DIALECTS)('revision history: bounded and paginated (%s)', (dialect
   beforeAll(async () => {
     site = await startTestSite(dialect);
     admin = await setUpAdmin(site.app);
-    for (const [email, role] of [['wren@example.org', 'writer'], ['eda@example.org', 'editor']] as const) {
-      await asStaff(site.app, admin, 'POST', '/staff', { email, name: role === 'writer' ? 'Wren' : 'Eda', role, password: 'a long enough password' });
+    for (const [email, role] of [
+      ['wren@example.org', 'writer'],
+      ['eda@example.org', 'editor'],
+    ] as const) {
+      await asStaff(site.app, admin, 'POST', '/staff', {
+        email,
+        name: role === 'writer' ? 'Wren' : 'Eda',
+        role,
+        password: 'a long enough password',
+      });
     }
     writer = await signIn(site.app, 'wren@example.org', 'a long enough password');
     editor = await signIn(site.app, 'eda@example.org', 'a long enough password');
@@ -35,10 +42,18 @@ describe.each(DIALECTS)('revision history: bounded and paginated (%s)', (dialect
 
   let n = 0;
   const newStory = async (by: StaffSession) =>
-    (await asStaff(site.app, by, 'POST', '/stories', { locale: 'en', title: `Revisions ${++n}`, dek: '', body: paragraphs('Start.') })).json() as { id: string; version: number; title: string };
+    (
+      await asStaff(site.app, by, 'POST', '/stories', { locale: 'en', title: `Revisions ${++n}`, dek: '', body: paragraphs('Start.') })
+    ).json() as { id: string; version: number; title: string };
   /** Saves the text as the admin app does; returns the new version. */
   async function save(by: StaffSession, id: string, version: number, text: string, autosave: boolean) {
-    const res = await asStaff(site.app, by, 'PUT', `/translations/${id}`, { title: `Revisions ${n}`, dek: '', body: paragraphs(text), version, ...(autosave && { autosave: true }) });
+    const res = await asStaff(site.app, by, 'PUT', `/translations/${id}`, {
+      title: `Revisions ${n}`,
+      dek: '',
+      body: paragraphs(text),
+      version,
+      ...(autosave && { autosave: true }),
+    });
     expect(res.statusCode, res.body).toBe(200);
     return res.json().version as number;
   }

@@ -46,7 +46,9 @@ describe.each(DIALECTS)('page cache in front of the framework (%s)', (dialect) =
     await editTranslation(site.services, site.fixture.translated.en, { title: 'Harbour fish prices climb again' });
     // The change is committed: every process drops the pages showing the story within a second
     // (docs/adr/0004-page-invalidation.md), without waiting for the cache time (an hour here).
-    expect(await within(1000, async () => (await (await fetch(`${base}/en/`)).text()).includes('Harbour fish prices climb again'))).toBe(true);
+    expect(await within(1000, async () => (await (await fetch(`${base}/en/`)).text()).includes('Harbour fish prices climb again'))).toBe(
+      true,
+    );
     // Someone else's cookie changes nothing; one of ours (a member's session) is never answered from the cache.
     const cached = await (await fetch(`${base}/en/`)).text();
     expect(await (await fetch(`${base}/en/`, { headers: { cookie: 'analytics=1' } })).text()).toBe(cached);

@@ -10,8 +10,22 @@ import { startTestSite, type TestSite } from '../support/test-site.js';
 const URL = '/admin/api/v1/media';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-interface Rendition { format: string; width: number; height: number; path: string; bytes: number }
-interface Image { id: string; path: string; width: number; height: number; mime: string; renditions: Rendition[]; texts: { locale: string; alt: string; caption: string | null }[] }
+interface Rendition {
+  format: string;
+  width: number;
+  height: number;
+  path: string;
+  bytes: number;
+}
+interface Image {
+  id: string;
+  path: string;
+  width: number;
+  height: number;
+  mime: string;
+  renditions: Rendition[];
+  texts: { locale: string; alt: string; caption: string | null }[];
+}
 
 describe.each(DIALECTS)('media upload (%s)', (dialect) => {
   let site: TestSite;
@@ -41,13 +55,24 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     await site?.close();
   });
 
-  const upload = async (fields: Record<string, string>, file?: { bytes: Buffer; filename: string; type: string }, as: Record<string, string> = staff) => {
+  const upload = async (
+    fields: Record<string, string>,
+    file?: { bytes: Buffer; filename: string; type: string },
+    as: Record<string, string> = staff,
+  ) => {
     const { payload, headers } = await multipart(fields, file);
     return site.app.inject({ method: 'POST', url: URL, payload, headers: { ...headers, ...as } });
   };
   const get = (url: string) => site.app.inject({ method: 'GET', url, headers: { cookie: staff.cookie } });
   const countRows = async (table: 'images' | 'image_texts' | 'image_renditions' | 'image_search') =>
-    Number((await site.services.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await site.services.database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   /** Files on disk (temp files included) and rows of every media table. */
   const snapshot = async () => ({
     files: (await readdir(mediaDir)).sort(),
@@ -57,7 +82,11 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     search: await countRows('image_search'),
   });
   const fileOf = (path: string) => join(mediaDir, path.replace(/^\/media\//, ''));
-  const widths = (image: Image, format: string) => image.renditions.filter((r) => r.format === format).map((r) => r.width).sort((a, b) => a - b);
+  const widths = (image: Image, format: string) =>
+    image.renditions
+      .filter((r) => r.format === format)
+      .map((r) => r.width)
+      .sort((a, b) => a - b);
 
   it('requires a signed-in staff member, and the CSRF token for an upload', async () => {
     const before = await snapshot();
@@ -78,10 +107,18 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     expect(input.orientation).toBe(6);
     expect(hasGpsPointer(input.exif as Buffer)).toBe(true);
 
-    const res = await upload({ locale: 'en', alt: 'A harbour crane', caption: 'Cranes at dawn', creditAgency: 'Anka Wire' }, { bytes: jpeg, filename: 'IMG_0001.JPG', type: 'image/jpeg' });
+    const res = await upload(
+      { locale: 'en', alt: 'A harbour crane', caption: 'Cranes at dawn', creditAgency: 'Anka Wire' },
+      { bytes: jpeg, filename: 'IMG_0001.JPG', type: 'image/jpeg' },
+    );
     expect(res.statusCode).toBe(201);
     const image = res.json<Image>();
-    expect(image).toMatchObject({ width: 1800, height: 2400, mime: 'image/jpeg', texts: [{ locale: 'en', alt: 'A harbour crane', caption: 'Cranes at dawn' }] });
+    expect(image).toMatchObject({
+      width: 1800,
+      height: 2400,
+      mime: 'image/jpeg',
+      texts: [{ locale: 'en', alt: 'A harbour crane', caption: 'Cranes at dawn' }],
+    });
     expect(image.path).toMatch(/^\/media\/[a-f0-9]{20}-1800\.jpg$/);
     expect(widths(image, 'avif')).toEqual([400, 800, 1200, 1600]);
     expect(widths(image, 'webp')).toEqual([400, 800, 1200, 1600]);
@@ -121,7 +158,10 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
   });
 
   it('takes a PNG (named .jpg) with transparency: type from the bytes, PNG master, renditions up to its own width, alpha kept', async () => {
-    const res = await upload({ locale: 'tr', alt: 'Logo' }, { bytes: await transparentPng(1000, 500), filename: 'logo.jpg', type: 'image/jpeg' });
+    const res = await upload(
+      { locale: 'tr', alt: 'Logo' },
+      { bytes: await transparentPng(1000, 500), filename: 'logo.jpg', type: 'image/jpeg' },
+    );
     expect(res.statusCode).toBe(201);
     const image = res.json<Image>();
     expect(image).toMatchObject({ width: 1000, height: 500, mime: 'image/png' });
@@ -132,7 +172,12 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
   });
 
   it('gets one image by id with its texts and renditions, 404 for an unknown id, 401 without a session', async () => {
-    const uploaded = (await upload({ locale: 'en', alt: 'Pier at noon' }, { bytes: await transparentPng(500, 250), filename: 'pier.png', type: 'image/png' })).json<Image>();
+    const uploaded = (
+      await upload(
+        { locale: 'en', alt: 'Pier at noon' },
+        { bytes: await transparentPng(500, 250), filename: 'pier.png', type: 'image/png' },
+      )
+    ).json<Image>();
     const res = await get(`${URL}/${uploaded.id}`);
     expect(res.statusCode).toBe(200);
     const image = res.json<Image>();
@@ -154,7 +199,10 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
 
   it('refuses a text file named .jpg with 415 and writes nothing', async () => {
     const before = await snapshot();
-    const res = await upload({ locale: 'en', alt: 'Not a photo' }, { bytes: Buffer.from('just some text, honestly\n'.repeat(20)), filename: 'photo.jpg', type: 'image/jpeg' });
+    const res = await upload(
+      { locale: 'en', alt: 'Not a photo' },
+      { bytes: Buffer.from('just some text, honestly\n'.repeat(20)), filename: 'photo.jpg', type: 'image/jpeg' },
+    );
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
     expect(await snapshot()).toEqual(before);
@@ -206,11 +254,13 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     );
     expect(res.statusCode).toBe(201);
     const id = res.json<Image>().id;
-    const search = async (q: string) =>
-      (await get(`${URL}?q=${encodeURIComponent(q)}`)).json<{ items: Image[]; total: number }>();
+    const search = async (q: string) => (await get(`${URL}?q=${encodeURIComponent(q)}`)).json<{ items: Image[]; total: number }>();
     for (const q of ['ISIKLAR', 'ışıklar', 'istanbul', 'İSTANBUL', 'bogaz', 'aksoy deniz', 'GECE manzarasi']) {
       const page = await search(q);
-      expect(page.items.map((i) => i.id), q).toEqual([id]);
+      expect(
+        page.items.map((i) => i.id),
+        q,
+      ).toEqual([id]);
     }
     expect((await search('nowhere')).total).toBe(0);
     expect((await search('50%_off')).total).toBe(0);
@@ -235,14 +285,31 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
         authorIds: [],
         topicIds: [],
         translations: [
-          { locale: 'en', title: 'Cranes at work', dek: 'Dawn shift', body, slug: 'cranes-at-work', status: 'published', publishedAt: at, isOriginal: true, translatedFrom: null, provenance: 'original', provenanceCredit: null, readingMinutes: 1 },
+          {
+            locale: 'en',
+            title: 'Cranes at work',
+            dek: 'Dawn shift',
+            body,
+            slug: 'cranes-at-work',
+            status: 'published',
+            publishedAt: at,
+            isOriginal: true,
+            translatedFrom: null,
+            provenance: 'original',
+            provenanceCredit: null,
+            readingMinutes: 1,
+          },
         ],
       },
       site.services.editions.list,
       at,
     );
     const srcset = (format: string) =>
-      image.renditions.filter((r) => r.format === format).sort((a, b) => a.width - b.width).map((r) => `${r.path} ${r.width}w`).join(', ');
+      image.renditions
+        .filter((r) => r.format === format)
+        .sort((a, b) => a.width - b.width)
+        .map((r) => `${r.path} ${r.width}w`)
+        .join(', ');
 
     const page = await site.app.inject({ method: 'GET', url: '/en/2014/07/cranes-at-work' });
     expect(page.statusCode).toBe(200);
@@ -260,14 +327,18 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
 
   it('takes ten near-limit uploads at once (6,300 × 6,300 PNGs): two are admitted and processed one at a time, eight refused with 429, each success usable at once', async () => {
     // 39.7 megapixels (the limit is 40) in a tiny file: decoding costs ~120 MB and seconds; the file costs nothing.
-    const png = await sharp({ create: { width: 6300, height: 6300, channels: 3, background: '#3d5a80' } }).png({ compressionLevel: 9 }).toBuffer();
+    const png = await sharp({ create: { width: 6300, height: 6300, channels: 3, background: '#3d5a80' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(png.length).toBeLessThan(256 * 1024);
     const statsBefore = (await get(`${URL}/processing`)).json<Record<string, number>>();
     expect(statsBefore).toMatchObject({ workers: 1, perAccount: 2, inProgress: 0, running: 0 });
     const before = await snapshot();
 
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => upload({ locale: 'en', alt: `Near the limit ${i}` }, { bytes: png, filename: `big-${i}.png`, type: 'image/png' })),
+      Array.from({ length: 10 }, (_, i) =>
+        upload({ locale: 'en', alt: `Near the limit ${i}` }, { bytes: png, filename: `big-${i}.png`, type: 'image/png' }),
+      ),
     );
     const accepted = results.filter((r) => r.statusCode === 201);
     const refused = results.filter((r) => r.statusCode !== 201);
@@ -302,7 +373,10 @@ describe.each(DIALECTS)('media upload (%s)', (dialect) => {
     expect(after.files.filter((f) => !before.files.includes(f)).every((f) => !f.includes('.tmp'))).toBe(true);
 
     // The account's slots are free again.
-    const next = await upload({ locale: 'en', alt: 'After the burst' }, { bytes: await transparentPng(40, 40), filename: 'small.png', type: 'image/png' });
+    const next = await upload(
+      { locale: 'en', alt: 'After the burst' },
+      { bytes: await transparentPng(40, 40), filename: 'small.png', type: 'image/png' },
+    );
     expect(next.statusCode).toBe(201);
   }, 180_000);
 });

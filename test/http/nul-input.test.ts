@@ -66,13 +66,31 @@ describe.each(DIALECTS)('NUL characters are refused at the boundary (%s)', (dial
 
   it('answers 400 with the JSON error shape for NUL in the text fields and field names of an image upload, storing nothing', async () => {
     const jpeg = await cameraJpeg(64, 48);
-    const images = async () => Number((await site.services.database.db.selectFrom('images').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const images = async () =>
+      Number(
+        (
+          await site.services.database.db
+            .selectFrom('images')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await images();
     for (const value of NUL_VALUES) {
-      const variants: Record<string, string>[] = [{ locale: 'en', alt: value }, { locale: 'en', alt: 'Crane', caption: value }, { locale: 'en', alt: 'Crane', creditAgency: value }, { locale: 'en', alt: 'Crane', [value]: 'x' }];
+      const variants: Record<string, string>[] = [
+        { locale: 'en', alt: value },
+        { locale: 'en', alt: 'Crane', caption: value },
+        { locale: 'en', alt: 'Crane', creditAgency: value },
+        { locale: 'en', alt: 'Crane', [value]: 'x' },
+      ];
       for (const fields of variants) {
         const { payload, headers } = await multipart(fields, { bytes: jpeg, filename: 'crane.jpg', type: 'image/jpeg' });
-        const res = await site.app.inject({ method: 'POST', url: `${API}/media`, payload, headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
+        const res = await site.app.inject({
+          method: 'POST',
+          url: `${API}/media`,
+          payload,
+          headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+        });
         expect(res.statusCode, JSON.stringify(fields)).toBe(400);
         expect(res.json()).toMatchObject({ error: { code: 'invalid_input', details: { field: 'body', reason: 'nul' } } });
       }

@@ -81,7 +81,10 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     expect((await warm(b, STORY)).status).toBe(200);
     expect((await warm(b, '/tr/')).status).toBe(200);
 
-    const corrected = await api('POST', `/translations/${fixture.translated.en}/corrections`, { kind: 'correction', text: 'An earlier version misstated the price.' });
+    const corrected = await api('POST', `/translations/${fixture.translated.en}/corrections`, {
+      kind: 'correction',
+      text: 'An earlier version misstated the price.',
+    });
     expect(corrected.statusCode).toBe(201);
     expect(await within(1000, async () => (await b.get(STORY)).body.includes('An earlier version misstated the price.'))).toBe(true);
 
@@ -100,7 +103,11 @@ describe.each(DIALECTS)('pages are invalidated by key in every server sharing th
     const started = await api('POST', `/stories/${fixture.arabic.storyId}/translations`, { locale: 'tr' });
     expect(started.statusCode).toBe(201);
     const tr = started.json();
-    const written = await api('PUT', `/translations/${tr.id}`, { title: 'Şehirde yeni pazar açıldı', body: paragraphs('Pazar bu sabah açıldı.'), version: tr.version });
+    const written = await api('PUT', `/translations/${tr.id}`, {
+      title: 'Şehirde yeni pazar açıldı',
+      body: paragraphs('Pazar bu sabah açıldı.'),
+      version: tr.version,
+    });
     expect(written.statusCode).toBe(200);
     expect((await b.get('/tr/')).body).not.toContain('Şehirde yeni pazar açıldı');
     expect((await api('POST', `/translations/${tr.id}/transitions`, { to: 'published' })).statusCode).toBe(200);

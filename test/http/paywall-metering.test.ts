@@ -196,7 +196,9 @@ describe.each(DIALECTS)('metering and the story paywall (%s)', (dialect) => {
     const noBreak = await get(paidNoBreak.en.path);
     expect(noBreak.body).toContain('<p>Three.</p>');
     expect(noBreak.body).not.toContain(paidNoBreak.en.canary);
-    const { cookie: subscriber } = await members.signIn('paying@example.org', { subscription: { status: 'active', paidThrough: PAID_THROUGH } });
+    const { cookie: subscriber } = await members.signIn('paying@example.org', {
+      subscription: { status: 'active', paidThrough: PAID_THROUGH },
+    });
     for (const story of [paid, paidNoBreak]) {
       const res = await get(story.en.path, subscriber);
       expect(res.body).toContain(story.en.canary);
@@ -228,7 +230,11 @@ describe.each(DIALECTS)('metering and the story paywall (%s)', (dialect) => {
       expect(site.services.meterSecrets[0]!.length).toBeGreaterThanOrEqual(32);
       const app = createHttpApp(other);
       const cookie = meterOf(await get(m[0]!.en.path))!.pair;
-      const full = `mh_meter=${encodeMeterCookie(m.slice(0, 3).map((s) => ({ storyId: s.storyId, firstReadAt: NOW })), site.services.meterSecrets[0]!, NOW)}`;
+      const full = `mh_meter=${encodeMeterCookie(
+        m.slice(0, 3).map((s) => ({ storyId: s.storyId, firstReadAt: NOW })),
+        site.services.meterSecrets[0]!,
+        NOW,
+      )}`;
       expect((await app.inject({ url: m[1]!.en.path, headers: { cookie } })).body).toContain(m[1]!.en.canary);
       expect((await app.inject({ url: m[4]!.en.path, headers: { cookie: full } })).body).not.toContain(m[4]!.en.canary);
       await app.close();
@@ -277,7 +283,12 @@ describe.each(DIALECTS)('gated pages with another members module: identity misse
   it('without plans, the paywall lists the benefits from the catalogs, in every edition', async () => {
     const { paid } = site.stories;
     const en = (await site.app.inject({ url: paid.en.path })).body;
-    for (const benefit of ['Every story, including our whole archive', 'The weekly “Week in Review” email', 'Invitations to our events', 'Invite-only briefings with our reporters']) {
+    for (const benefit of [
+      'Every story, including our whole archive',
+      'The weekly “Week in Review” email',
+      'Invitations to our events',
+      'Invite-only briefings with our reporters',
+    ]) {
       expect(en).toContain(`<li>${benefit}</li>`);
     }
     expect(en).toContain('<h3>What subscribers get</h3>');

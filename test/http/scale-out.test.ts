@@ -83,7 +83,11 @@ describe('SQLite: WEB_CONCURRENCY=2 web processes of `masthead start` drop chang
     fixture = await seedFixture(services.contentWrite, services.editions.list);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = await masthead('start', { DATABASE_URL: database.url, DATA_DIR: database.dataDir, PORT: String(port), WEB_CONCURRENCY: '2' }, /with 2 web processes/);
+    server = await masthead(
+      'start',
+      { DATABASE_URL: database.url, DATA_DIR: database.dataDir, PORT: String(port), WEB_CONCURRENCY: '2' },
+      /with 2 web processes/,
+    );
   }, 90_000);
   afterAll(async () => {
     await stop(server);
@@ -106,56 +110,59 @@ describe('SQLite: WEB_CONCURRENCY=2 web processes of `masthead start` drop chang
   });
 });
 
-describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL scale-out: two `masthead start` servers and a `masthead worker` over one database', () => {
-  let database: TestDatabase;
-  let services: Services;
-  let fixture: Fixture;
-  const children: ChildProcess[] = [];
-  const bases: string[] = [];
-  let purge: Server;
-  const purged: string[][] = [];
+describe.skipIf(!DIALECTS.includes('postgres'))(
+  'PostgreSQL scale-out: two `masthead start` servers and a `masthead worker` over one database',
+  () => {
+    let database: TestDatabase;
+    let services: Services;
+    let fixture: Fixture;
+    const children: ChildProcess[] = [];
+    const bases: string[] = [];
+    let purge: Server;
+    const purged: string[][] = [];
 
-  beforeAll(async () => {
-    purge = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        purged.push((JSON.parse(body) as { tags: string[] }).tags);
-        res.writeHead(200).end('{}');
+    beforeAll(async () => {
+      purge = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          purged.push((JSON.parse(body) as { tags: string[] }).tags);
+          res.writeHead(200).end('{}');
+        });
       });
+      await new Promise<void>((resolve) => purge.listen(0, '127.0.0.1', resolve));
+      const purgeUrl = `http://127.0.0.1:${(purge.address() as AddressInfo).port}/purge`;
+      database = await createTestDatabase('postgres');
+      const env = { DATABASE_URL: database.url, DATA_DIR: database.dataDir, CDN_PURGE_URL: purgeUrl };
+      services = await openServices(testSiteConfig(database, { CDN_PURGE_URL: purgeUrl }));
+      fixture = await seedFixture(services.contentWrite, services.editions.list);
+      // As on separate machines: web servers that run no jobs, and a worker that runs them.
+      for (let i = 0; i < 2; i++) {
+        const port = await freePort();
+        bases.push(`http://127.0.0.1:${port}`);
+        children.push(await masthead('start', { ...env, PORT: String(port), RUN_JOBS: 'false' }, /Masthead is serving/));
+      }
+      children.push(await masthead('worker', env, /worker is running jobs/));
+    }, 120_000);
+    afterAll(async () => {
+      for (const child of children) await stop(child);
+      await services?.close();
+      await database?.drop();
+      await new Promise<void>((resolve) => purge?.close(() => resolve()));
     });
-    await new Promise<void>((resolve) => purge.listen(0, '127.0.0.1', resolve));
-    const purgeUrl = `http://127.0.0.1:${(purge.address() as AddressInfo).port}/purge`;
-    database = await createTestDatabase('postgres');
-    const env = { DATABASE_URL: database.url, DATA_DIR: database.dataDir, CDN_PURGE_URL: purgeUrl };
-    services = await openServices(testSiteConfig(database, { CDN_PURGE_URL: purgeUrl }));
-    fixture = await seedFixture(services.contentWrite, services.editions.list);
-    // As on separate machines: web servers that run no jobs, and a worker that runs them.
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      bases.push(`http://127.0.0.1:${port}`);
-      children.push(await masthead('start', { ...env, PORT: String(port), RUN_JOBS: 'false' }, /Masthead is serving/));
-    }
-    children.push(await masthead('worker', env, /worker is running jobs/));
-  }, 120_000);
-  afterAll(async () => {
-    for (const child of children) await stop(child);
-    await services?.close();
-    await database?.drop();
-    await new Promise<void>((resolve) => purge?.close(() => resolve()));
-  });
 
-  it('a change shows on both servers within 1 s, and the worker sends its keys to the CDN', async () => {
-    for (const base of bases) {
-      expect(await everyAnswer(`${base}/en/`, 2, (r) => r.body.includes('Olive harvest starts early'))).toBe(true);
-      expect(await everyAnswer(`${base}/en/2014/07/olive-harvest-starts-early`, 2, (r) => r.status === 200)).toBe(true);
-    }
-    await moveTranslation(services, fixture.untranslated.en, 'unpublished');
-    for (const base of bases) {
-      expect(await within(1000, async () => (await text(`${base}/en/2014/07/olive-harvest-starts-early`)).status === 404)).toBe(true);
-      expect(await within(1000, async () => !(await text(`${base}/en/`)).body.includes('Olive harvest starts early'))).toBe(true);
-    }
-    // The worker polls the queue every second: the purge is a job, not part of the 1 s promise.
-    expect(await within(10_000, async () => purged.some((tags) => tags.includes(`story-${fixture.untranslated.storyId}`)))).toBe(true);
-  });
-});
+    it('a change shows on both servers within 1 s, and the worker sends its keys to the CDN', async () => {
+      for (const base of bases) {
+        expect(await everyAnswer(`${base}/en/`, 2, (r) => r.body.includes('Olive harvest starts early'))).toBe(true);
+        expect(await everyAnswer(`${base}/en/2014/07/olive-harvest-starts-early`, 2, (r) => r.status === 200)).toBe(true);
+      }
+      await moveTranslation(services, fixture.untranslated.en, 'unpublished');
+      for (const base of bases) {
+        expect(await within(1000, async () => (await text(`${base}/en/2014/07/olive-harvest-starts-early`)).status === 404)).toBe(true);
+        expect(await within(1000, async () => !(await text(`${base}/en/`)).body.includes('Olive harvest starts early'))).toBe(true);
+      }
+      // The worker polls the queue every second: the purge is a job, not part of the 1 s promise.
+      expect(await within(10_000, async () => purged.some((tags) => tags.includes(`story-${fixture.untranslated.storyId}`)))).toBe(true);
+    });
+  },
+);

@@ -33,21 +33,48 @@ describe.each(DIALECTS)('staff, API keys and audit (%s)', (dialect) => {
       password: 'writer password 1',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ id: expect.any(String), email: 'wendy@example.org', name: 'Wendy Writer', role: 'writer', locales: [], createdAt: NOW.toISOString(), status: 'active' });
+    expect(res.json()).toEqual({
+      id: expect.any(String),
+      email: 'wendy@example.org',
+      name: 'Wendy Writer',
+      role: 'writer',
+      locales: [],
+      createdAt: NOW.toISOString(),
+      status: 'active',
+    });
     writerId = res.json().id;
     const translator = await asStaff(site.app, admin, 'POST', '/staff', {
-      email: 'tariq@example.org', name: 'Tariq', role: 'translator', locales: ['tr', 'ar', 'tr'], password: 'translator password',
+      email: 'tariq@example.org',
+      name: 'Tariq',
+      role: 'translator',
+      locales: ['tr', 'ar', 'tr'],
+      password: 'translator password',
     });
     expect(translator.json().locales).toEqual(['tr', 'ar']);
     const list = await asStaff(site.app, admin, 'GET', '/staff');
-    expect(list.json().items.map((s: { email: string }) => s.email).sort()).toEqual(['ada@example.org', 'tariq@example.org', 'wendy@example.org']);
+    expect(
+      list
+        .json()
+        .items.map((s: { email: string }) => s.email)
+        .sort(),
+    ).toEqual(['ada@example.org', 'tariq@example.org', 'wendy@example.org']);
     expect(list.body).not.toMatch(/scrypt|password/i);
   });
 
   it('refuses a duplicate email (409) and a bad role (400 naming the field)', async () => {
-    const dup = await asStaff(site.app, admin, 'POST', '/staff', { email: 'WENDY@example.org', name: 'Other', role: 'writer', password: 'long enough pass' });
+    const dup = await asStaff(site.app, admin, 'POST', '/staff', {
+      email: 'WENDY@example.org',
+      name: 'Other',
+      role: 'writer',
+      password: 'long enough pass',
+    });
     expect(dup.statusCode).toBe(409);
-    const bad = await asStaff(site.app, admin, 'POST', '/staff', { email: 'x@example.org', name: 'X', role: 'chief', password: 'long enough pass' });
+    const bad = await asStaff(site.app, admin, 'POST', '/staff', {
+      email: 'x@example.org',
+      name: 'X',
+      role: 'chief',
+      password: 'long enough pass',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: 'invalid_input', details: { field: 'role' } });
   });
@@ -55,7 +82,12 @@ describe.each(DIALECTS)('staff, API keys and audit (%s)', (dialect) => {
   it('keeps staff management to admins: 401 anonymous, 403 for a writer', async () => {
     expect((await site.app.inject({ method: 'GET', url: `${API}/staff` })).statusCode).toBe(401);
     const writer = await signIn(site.app, 'wendy@example.org', 'writer password 1');
-    for (const [method, path] of [['GET', '/staff'], ['GET', '/api-keys'], ['GET', '/audit'], ['POST', '/api-keys']] as const) {
+    for (const [method, path] of [
+      ['GET', '/staff'],
+      ['GET', '/api-keys'],
+      ['GET', '/audit'],
+      ['POST', '/api-keys'],
+    ] as const) {
       const res = await asStaff(site.app, writer, method, path, method === 'POST' ? { name: 'k', role: 'admin' } : undefined);
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('forbidden');
@@ -94,7 +126,15 @@ describe.each(DIALECTS)('staff, API keys and audit (%s)', (dialect) => {
     expect(created.statusCode).toBe(201);
     const { apiKey, secret } = created.json();
     expect(secret).toMatch(/^mh_live_[\w-]{43}$/);
-    expect(apiKey).toEqual({ id: expect.any(String), name: 'Wire importer', role: 'admin', createdAt: NOW.toISOString(), revokedAt: null, lastUsedAt: null, prefix: secret.slice(0, 14) });
+    expect(apiKey).toEqual({
+      id: expect.any(String),
+      name: 'Wire importer',
+      role: 'admin',
+      createdAt: NOW.toISOString(),
+      revokedAt: null,
+      lastUsedAt: null,
+      prefix: secret.slice(0, 14),
+    });
     const listed = await asStaff(site.app, admin, 'GET', '/api-keys');
     expect(listed.body).not.toContain(secret);
     const row = await site.services.database.db.selectFrom('api_keys').selectAll().where('id', '=', apiKey.id).executeTakeFirstOrThrow();
@@ -102,7 +142,12 @@ describe.each(DIALECTS)('staff, API keys and audit (%s)', (dialect) => {
     expect(JSON.stringify(row)).not.toContain(secret);
 
     expect((await withKey(site.app, secret, 'GET', '/staff')).statusCode).toBe(200);
-    const added = await withKey(site.app, secret, 'POST', '/staff', { email: 'bot-made@example.org', name: 'Made By Key', role: 'contributor', password: 'contributor pass' });
+    const added = await withKey(site.app, secret, 'POST', '/staff', {
+      email: 'bot-made@example.org',
+      name: 'Made By Key',
+      role: 'contributor',
+      password: 'contributor pass',
+    });
     expect(added.statusCode).toBe(201);
     expect((await asStaff(site.app, admin, 'GET', '/api-keys')).json().items[0].lastUsedAt).toBe(NOW.toISOString());
     expect((await withKey(site.app, secret, 'GET', '/session')).statusCode).toBe(401);
@@ -117,7 +162,10 @@ describe.each(DIALECTS)('staff, API keys and audit (%s)', (dialect) => {
     const entries = await audit();
     const byAction = (action: string) => entries.filter((e) => e.action === action && e.subject.id === apiKey.id);
     expect(byAction('apiKey.create')).toEqual([
-      expect.objectContaining({ actor: { staffId: admin.staff.id, name: 'Ada Admin', apiKeyId: null }, details: { name: 'Wire importer', role: 'admin' } }),
+      expect.objectContaining({
+        actor: { staffId: admin.staff.id, name: 'Ada Admin', apiKeyId: null },
+        details: { name: 'Wire importer', role: 'admin' },
+      }),
     ]);
     expect(byAction('apiKey.revoke')).toHaveLength(1);
     expect(entries.find((e) => e.action === 'staff.create' && e.details.email === 'bot-made@example.org')?.actor).toEqual({

@@ -12,7 +12,9 @@ async function run(args: string[], env: Record<string, string>, stdin: string | 
   Object.assign(process.env, env);
   let out = '';
   let err = '';
-  const input = vi.spyOn(process, 'stdin', 'get').mockReturnValue((typeof stdin === 'string' ? Readable.from([stdin]) : stdin) as unknown as typeof process.stdin);
+  const input = vi
+    .spyOn(process, 'stdin', 'get')
+    .mockReturnValue((typeof stdin === 'string' ? Readable.from([stdin]) : stdin) as unknown as typeof process.stdin);
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
   try {
@@ -37,7 +39,11 @@ describe.each(DIALECTS)('masthead staff:add (%s)', (dialect) => {
   });
 
   it('creates an admin from a piped password, who can then sign in', async () => {
-    const result = await run(['staff:add', '--email', 'Chief@Example.org', '--role', 'admin', '--name', 'Chief Editor'], env, 'piped secret words\nignored second line\n');
+    const result = await run(
+      ['staff:add', '--email', 'Chief@Example.org', '--role', 'admin', '--name', 'Chief Editor'],
+      env,
+      'piped secret words\nignored second line\n',
+    );
     expect(result.err).toBe('');
     expect(result.code).toBe(EXIT.ok);
     expect(result.out).toMatch(/^Added admin Chief Editor <chief@example.org> \(id [0-9a-z]{26}\)\.\n$/);
@@ -48,11 +54,22 @@ describe.each(DIALECTS)('masthead staff:add (%s)', (dialect) => {
     const app = createHttpApp(services);
     try {
       expect((await app.inject({ method: 'GET', url: `${API}/setup` })).json()).toEqual({ needed: false });
-      const signIn = await app.inject({ method: 'POST', url: `${API}/session`, payload: { email: 'chief@example.org', password: 'piped secret words' } });
+      const signIn = await app.inject({
+        method: 'POST',
+        url: `${API}/session`,
+        payload: { email: 'chief@example.org', password: 'piped secret words' },
+      });
       expect(signIn.statusCode).toBe(200);
       expect(signIn.json().staff).toMatchObject({ email: 'chief@example.org', name: 'Chief Editor', role: 'admin' });
-      const audit = await app.inject({ method: 'GET', url: `${API}/audit`, headers: { cookie: String(signIn.headers['set-cookie']).split(';')[0] } });
-      expect(audit.json().items[0]).toMatchObject({ action: 'staff.create', actor: { staffId: null, name: 'command line', apiKeyId: null } });
+      const audit = await app.inject({
+        method: 'GET',
+        url: `${API}/audit`,
+        headers: { cookie: String(signIn.headers['set-cookie']).split(';')[0] },
+      });
+      expect(audit.json().items[0]).toMatchObject({
+        action: 'staff.create',
+        actor: { staffId: null, name: 'command line', apiKeyId: null },
+      });
     } finally {
       await app.close();
       await services.close();
@@ -85,7 +102,11 @@ describe.each(DIALECTS)('masthead staff:add (%s)', (dialect) => {
     const services = await openServices(loadConfig({ ...env, SEED_DEMO_ON_START: 'false' }, availableLocales()));
     const app = createHttpApp(services);
     try {
-      const res = await app.inject({ method: 'POST', url: `${API}/session`, payload: { email: 'typist@example.org', password: 'typed secret!' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `${API}/session`,
+        payload: { email: 'typist@example.org', password: 'typed secret!' },
+      });
       expect(res.statusCode).toBe(200);
     } finally {
       await app.close();

@@ -63,12 +63,19 @@ describe.each(DIALECTS)('staff lifecycle: keys and sessions follow their owner (
         expect((await withKey(site.app, secret, 'POST', '/staff', escalation)).statusCode).toBe(403);
         expect((await withKey(site.app, secret, 'POST', '/api-keys', { name: 'more', role: 'admin' })).statusCode).toBe(403);
       }
-      expect((await asStaff(site.app, admin, 'GET', '/staff')).json().items.map((s: { email: string }) => s.email)).not.toContain(escalation.email);
+      expect((await asStaff(site.app, admin, 'GET', '/staff')).json().items.map((s: { email: string }) => s.email)).not.toContain(
+        escalation.email,
+      );
       // The session goes on with the new role (documented choice), not the old one.
       expect((await asStaff(site.app, other.session, 'GET', '/session')).json().staff.role).toBe(demotedTo);
       expect((await asStaff(site.app, other.session, 'GET', '/staff')).statusCode).toBe(403);
       // What the key may still do is what both the key's role and the owner's new role allow.
-      const story = await withKey(site.app, editorKey, 'POST', '/stories', { locale: 'en', title: `Key story ${n}`, dek: '', body: paragraphs('Text.') });
+      const story = await withKey(site.app, editorKey, 'POST', '/stories', {
+        locale: 'en',
+        title: `Key story ${n}`,
+        dek: '',
+        body: paragraphs('Text.'),
+      });
       expect(story.statusCode).toBe(demotedTo === 'translator' ? 403 : 201);
       if (story.statusCode === 201) {
         const publish = await withKey(site.app, editorKey, 'POST', `/translations/${story.json().id}/transitions`, { to: 'published' });
@@ -98,16 +105,29 @@ describe.each(DIALECTS)('staff lifecycle: keys and sessions follow their owner (
     for (const session of [editor.session, other]) expect((await asStaff(site.app, session, 'GET', '/session')).statusCode).toBe(401);
     expect((await withKey(site.app, ownKey, 'GET', '/stories')).statusCode).toBe(401);
     expect((await withKey(site.app, key, 'GET', '/stories')).statusCode).toBe(200); // someone else's key
-    const refused = await site.app.inject({ method: 'POST', url: `${API}/session`, payload: { email: editor.email, password: editor.password } });
-    const wrong = await site.app.inject({ method: 'POST', url: `${API}/session`, payload: { email: editor.email, password: 'not the password' } });
+    const refused = await site.app.inject({
+      method: 'POST',
+      url: `${API}/session`,
+      payload: { email: editor.email, password: editor.password },
+    });
+    const wrong = await site.app.inject({
+      method: 'POST',
+      url: `${API}/session`,
+      payload: { email: editor.email, password: 'not the password' },
+    });
     expect(refused.statusCode).toBe(401);
     expect(refused.body).toBe(wrong.body);
-    const resets = async () => (await site.services.database.db.selectFrom('password_resets').select('id').where('staff_id', '=', editor.id).execute()).length;
+    const resets = async () =>
+      (await site.services.database.db.selectFrom('password_resets').select('id').where('staff_id', '=', editor.id).execute()).length;
     const before = await resets();
-    expect((await site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: editor.email } })).statusCode).toBe(202);
+    expect((await site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: editor.email } })).statusCode).toBe(
+      202,
+    );
     expect(await resets()).toBe(before);
     expect((await asStaff(site.app, admin, 'POST', `/staff/${editor.id}/deactivate`)).statusCode).toBe(409);
-    expect((await asStaff(site.app, admin, 'GET', '/staff')).json().items).toContainEqual(expect.objectContaining({ id: editor.id, status: 'deactivated' }));
+    expect((await asStaff(site.app, admin, 'GET', '/staff')).json().items).toContainEqual(
+      expect.objectContaining({ id: editor.id, status: 'deactivated' }),
+    );
 
     const back = await asStaff(site.app, admin, 'POST', `/staff/${editor.id}/reactivate`);
     expect(back.statusCode).toBe(200);
@@ -126,7 +146,14 @@ describe.each(DIALECTS)('staff lifecycle: keys and sessions follow their owner (
 
   it('deleting keeps what they wrote and the audit log naming them; they cannot sign in; the address can be used again', async () => {
     const writer = await addStaff('writer');
-    const story = (await asStaff(site.app, writer.session, 'POST', '/stories', { locale: 'en', title: `Written before leaving ${n}`, dek: '', body: paragraphs('Kept.') })).json();
+    const story = (
+      await asStaff(site.app, writer.session, 'POST', '/stories', {
+        locale: 'en',
+        title: `Written before leaving ${n}`,
+        dek: '',
+        body: paragraphs('Kept.'),
+      })
+    ).json();
     await asStaff(site.app, writer.session, 'POST', '/session/sign-out-everywhere');
     const session = await signIn(site.app, writer.email, writer.password);
 
@@ -137,14 +164,32 @@ describe.each(DIALECTS)('staff lifecycle: keys and sessions follow their owner (
     expect((await asStaff(site.app, admin, 'GET', '/staff')).json().items.map((s: { id: string }) => s.id)).not.toContain(writer.id);
     const kept = (await asStaff(site.app, admin, 'GET', `/translations/${story.id}`)).json();
     expect(kept).toMatchObject({ title: story.title, createdBy: writer.id, story: { createdBy: writer.id } });
-    for (const [method, path] of [['PATCH', `/staff/${writer.id}`], ['POST', `/staff/${writer.id}/reactivate`], ['POST', `/staff/${writer.id}/deactivate`], ['DELETE', `/staff/${writer.id}`]] as const) {
+    for (const [method, path] of [
+      ['PATCH', `/staff/${writer.id}`],
+      ['POST', `/staff/${writer.id}/reactivate`],
+      ['POST', `/staff/${writer.id}/deactivate`],
+      ['DELETE', `/staff/${writer.id}`],
+    ] as const) {
       expect((await asStaff(site.app, admin, method, path, method === 'PATCH' ? { role: 'editor' } : undefined)).statusCode).toBe(404);
     }
     const entries = await audit();
-    expect(entries.find((e) => e.action === 'session.signOutEverywhere' && e.subject.id === writer.id)?.actor).toEqual({ staffId: writer.id, name: writer.name, apiKeyId: null });
-    expect(entries.find((e) => e.action === 'staff.delete' && e.subject.id === writer.id)?.details).toMatchObject({ email: writer.email, role: 'writer', to: 'deleted' });
+    expect(entries.find((e) => e.action === 'session.signOutEverywhere' && e.subject.id === writer.id)?.actor).toEqual({
+      staffId: writer.id,
+      name: writer.name,
+      apiKeyId: null,
+    });
+    expect(entries.find((e) => e.action === 'staff.delete' && e.subject.id === writer.id)?.details).toMatchObject({
+      email: writer.email,
+      role: 'writer',
+      to: 'deleted',
+    });
 
-    const again = await asStaff(site.app, admin, 'POST', '/staff', { email: writer.email, name: 'Someone New', role: 'writer', password: 'a long enough password' });
+    const again = await asStaff(site.app, admin, 'POST', '/staff', {
+      email: writer.email,
+      name: 'Someone New',
+      role: 'writer',
+      password: 'a long enough password',
+    });
     expect(again.statusCode).toBe(201);
     expect(again.json().id).not.toBe(writer.id);
   });
@@ -153,7 +198,9 @@ describe.each(DIALECTS)('staff lifecycle: keys and sessions follow their owner (
     const spare = await addStaff('admin');
     expect((await asStaff(site.app, admin, 'POST', `/staff/${spare.id}/deactivate`)).statusCode).toBe(200);
     // Admins added by the earlier tests were demoted; the one left active is the first admin.
-    const active = (await asStaff(site.app, admin, 'GET', '/staff')).json().items.filter((s: { role: string; status: string }) => s.role === 'admin' && s.status === 'active');
+    const active = (await asStaff(site.app, admin, 'GET', '/staff'))
+      .json()
+      .items.filter((s: { role: string; status: string }) => s.role === 'admin' && s.status === 'active');
     expect(active.map((s: { id: string }) => s.id)).toEqual([admin.staff.id]);
     for (const [method, path, body] of [
       ['PATCH', `/staff/${admin.staff.id}`, { role: 'editor' }],
@@ -176,7 +223,11 @@ describe.each(DIALECTS)('staff lifecycle: keys and sessions follow their owner (
     const target = await addStaff('writer');
     const editor = await addStaff('editor');
     const editorKey = await makeKey(admin, 'editor');
-    for (const [method, path] of [['POST', `/staff/${target.id}/deactivate`], ['POST', `/staff/${target.id}/reactivate`], ['DELETE', `/staff/${target.id}`]] as const) {
+    for (const [method, path] of [
+      ['POST', `/staff/${target.id}/deactivate`],
+      ['POST', `/staff/${target.id}/reactivate`],
+      ['DELETE', `/staff/${target.id}`],
+    ] as const) {
       expect((await asStaff(site.app, editor.session, method, path)).statusCode).toBe(403);
       expect((await withKey(site.app, editorKey, method, path)).statusCode).toBe(403);
       expect((await site.app.inject({ method, url: `${API}${path}` })).statusCode).toBe(401);
@@ -191,7 +242,12 @@ describe.each(DIALECTS)('change my password (%s)', (dialect) => {
   beforeAll(async () => {
     site = await startTestSite(dialect);
     admin = await setUpAdmin(site.app);
-    await asStaff(site.app, admin, 'POST', '/staff', { email: 'wren@example.org', name: 'Wren', role: 'writer', password: 'the old password' });
+    await asStaff(site.app, admin, 'POST', '/staff', {
+      email: 'wren@example.org',
+      name: 'Wren',
+      role: 'writer',
+      password: 'the old password',
+    });
   });
   afterAll(async () => {
     await site?.close();
@@ -201,7 +257,10 @@ describe.each(DIALECTS)('change my password (%s)', (dialect) => {
     const here = await signIn(site.app, 'wren@example.org', 'the old password');
     const elsewhere = await signIn(site.app, 'wren@example.org', 'the old password');
     for (const wrong of ['', 'not the old password', 'THE OLD PASSWORD', 'the old password ']) {
-      const res = await asStaff(site.app, here, 'POST', '/session/password', { currentPassword: wrong, newPassword: 'a brand new password' });
+      const res = await asStaff(site.app, here, 'POST', '/session/password', {
+        currentPassword: wrong,
+        newPassword: 'a brand new password',
+      });
       expect(res.statusCode, wrong).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'invalid_input', details: { field: 'currentPassword' } });
     }
@@ -211,13 +270,26 @@ describe.each(DIALECTS)('change my password (%s)', (dialect) => {
       expect(res.json().error.details.field).toBe('newPassword');
     }
     expect((await asStaff(site.app, elsewhere, 'GET', '/session')).statusCode).toBe(200);
-    const done = await asStaff(site.app, here, 'POST', '/session/password', { currentPassword: 'the old password', newPassword: 'a brand new password' });
+    const done = await asStaff(site.app, here, 'POST', '/session/password', {
+      currentPassword: 'the old password',
+      newPassword: 'a brand new password',
+    });
     expect(done.statusCode, done.body).toBe(204);
     expect((await asStaff(site.app, here, 'GET', '/session')).statusCode).toBe(200);
     expect((await asStaff(site.app, elsewhere, 'GET', '/session')).statusCode).toBe(401);
-    expect((await site.app.inject({ method: 'POST', url: `${API}/session`, payload: { email: 'wren@example.org', password: 'the old password' } })).statusCode).toBe(401);
+    expect(
+      (
+        await site.app.inject({
+          method: 'POST',
+          url: `${API}/session`,
+          payload: { email: 'wren@example.org', password: 'the old password' },
+        })
+      ).statusCode,
+    ).toBe(401);
     await signIn(site.app, 'wren@example.org', 'a brand new password');
-    const entry = (await asStaff(site.app, admin, 'GET', '/audit')).json().items.find((e: AuditItem) => e.action === 'staff.passwordChange');
+    const entry = (await asStaff(site.app, admin, 'GET', '/audit'))
+      .json()
+      .items.find((e: AuditItem) => e.action === 'staff.passwordChange');
     expect(entry).toMatchObject({ actor: { staffId: here.staff.id, name: 'Wren' }, details: { endedSessions: 1 } });
     expect(JSON.stringify(entry)).not.toContain('brand new');
   });
@@ -227,7 +299,12 @@ describe.each(DIALECTS)('change my password (%s)', (dialect) => {
     expect((await site.app.inject({ method: 'POST', url: `${API}/session/password`, payload: body })).statusCode).toBe(401);
     const { secret } = (await asStaff(site.app, admin, 'POST', '/api-keys', { name: 'bot', role: 'admin' })).json();
     expect((await withKey(site.app, secret, 'POST', '/session/password', body)).statusCode).toBe(401);
-    const noCsrf = await site.app.inject({ method: 'POST', url: `${API}/session/password`, headers: { cookie: admin.cookie }, payload: body });
+    const noCsrf = await site.app.inject({
+      method: 'POST',
+      url: `${API}/session/password`,
+      headers: { cookie: admin.cookie },
+      payload: body,
+    });
     expect(noCsrf.statusCode).toBe(403);
   });
 
@@ -235,7 +312,14 @@ describe.each(DIALECTS)('change my password (%s)', (dialect) => {
     const session = await signIn(site.app, 'ada@example.org', 'correct horse battery');
     const codes: number[] = [];
     for (let i = 0; i < 6; i++) {
-      codes.push((await asStaff(site.app, session, 'POST', '/session/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new password' })).statusCode);
+      codes.push(
+        (
+          await asStaff(site.app, session, 'POST', '/session/password', {
+            currentPassword: `guess ${i}`,
+            newPassword: 'a brand new password',
+          })
+        ).statusCode,
+      );
     }
     expect(codes).toEqual([400, 400, 400, 400, 400, 429]);
   });

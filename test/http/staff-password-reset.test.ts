@@ -27,7 +27,8 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
   const confirm = (token: string, password: string) =>
     site.app.inject({ method: 'POST', url: `${API}/password-reset/confirm`, payload: { token, password } });
   const tokenIn = (mail: ReceivedMail) => decodeURIComponent(LINK.exec(mail.text)?.[1] ?? '');
-  const resetJobs = () => site.services.database.db.selectFrom('jobs').selectAll().where('type', '=', 'staff.reset-mail').orderBy('id').execute();
+  const resetJobs = () =>
+    site.services.database.db.selectFrom('jobs').selectAll().where('type', '=', 'staff.reset-mail').orderBy('id').execute();
   let seen = 0;
   /** The next mail this suite receives. */
   const nextMail = async () => {
@@ -115,7 +116,8 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
 
   it('still mails the owner a reset link while an attacker floods requests for their address from elsewhere', async () => {
     site.clock.set(new Date(NOW.getTime() + 20 * 60 * 60 * 1000));
-    const from = (ip: string) => site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: ADMIN.email }, remoteAddress: ip });
+    const from = (ip: string) =>
+      site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: ADMIN.email }, remoteAddress: ip });
     try {
       // One attacker address: three mails, then dropped.
       for (let i = 0; i < 6; i++) expect((await from('203.0.113.66')).statusCode).toBe(202);
@@ -136,7 +138,8 @@ describe.each(DIALECTS)('password reset by mail (%s)', (dialect) => {
 
   it('counts an IPv6 /64 as one address and an IPv4 address however spelled as one, and still mails the owner', async () => {
     site.clock.set(new Date(NOW.getTime() + 40 * 60 * 60 * 1000));
-    const from = (ip: string) => site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: ADMIN.email }, remoteAddress: ip });
+    const from = (ip: string) =>
+      site.app.inject({ method: 'POST', url: `${API}/password-reset`, payload: { email: ADMIN.email }, remoteAddress: ip });
     const jobs = async () => (await resetJobs()).length;
     try {
       const before = await jobs();

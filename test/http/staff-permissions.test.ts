@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, can, mayEditFields, ROLES, type Action, type Actor, type EditSubject, type FieldGroup, type Role } from '../../src/modules/newsroom/index.js';
+import {
+  ACTIONS,
+  can,
+  mayEditFields,
+  ROLES,
+  type Action,
+  type Actor,
+  type EditSubject,
+  type FieldGroup,
+  type Role,
+} from '../../src/modules/newsroom/index.js';
 import { DIALECTS } from '../support/databases.js';
 import { asStaff, setUpAdmin, signIn, withKey, type StaffSession } from '../support/staff.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';
@@ -41,7 +51,14 @@ const table = new Map<string, Map<string, boolean>>(
 const allowed = (role: Role, action: Action) => table.get(action)?.get(role) ?? false;
 
 function actor(role: Role, kind: Actor['kind'] = 'staff'): Actor {
-  return { kind, staffId: 'me', apiKeyId: kind === 'apiKey' ? 'key' : null, role, locales: role === 'translator' ? ['tr'] : [], name: role };
+  return {
+    kind,
+    staffId: 'me',
+    apiKeyId: kind === 'apiKey' ? 'key' : null,
+    role,
+    locales: role === 'translator' ? ['tr'] : [],
+    name: role,
+  };
 }
 const OWN_TARGET = { ownerStaffIds: ['me'], locale: 'tr' };
 
@@ -131,7 +148,11 @@ describe('the field-group matrix', () => {
   it('never lets an API key do more than its owner can now: both roles must allow an action', () => {
     for (const keyRole of ROLES) {
       for (const ownerRole of ROLES) {
-        const key: Actor = { ...actor(keyRole, 'apiKey'), locales: [], owner: { role: ownerRole, locales: ownerRole === 'translator' ? ['tr'] : [] } };
+        const key: Actor = {
+          ...actor(keyRole, 'apiKey'),
+          locales: [],
+          owner: { role: ownerRole, locales: ownerRole === 'translator' ? ['tr'] : [] },
+        };
         for (const action of ACTIONS) {
           const both = can({ ...actor(keyRole), locales: [] }, action, OWN_TARGET) && can(actor(ownerRole), action, OWN_TARGET);
           expect(can(key, action, OWN_TARGET), `${keyRole} key of a ${ownerRole}: ${action}`).toBe(both);
@@ -150,7 +171,13 @@ describe.each(DIALECTS)('the matrix on the staff endpoints, per role (%s)', (dia
     const admin = await setUpAdmin(site.app);
     for (const role of ROLES) {
       const email = `${role}@example.org`;
-      const created = await asStaff(site.app, admin, 'POST', '/staff', { email, name: role, role, locales: ['tr'], password: `${role} password!` });
+      const created = await asStaff(site.app, admin, 'POST', '/staff', {
+        email,
+        name: role,
+        role,
+        locales: ['tr'],
+        password: `${role} password!`,
+      });
       expect(created.statusCode).toBe(201);
       sessions.set(role, await signIn(site.app, email, `${role} password!`));
       keys.set(role, (await asStaff(site.app, admin, 'POST', '/api-keys', { name: `${role} key`, role })).json().secret);

@@ -67,7 +67,8 @@ describe.each(DIALECTS)('sign-in rate limits (%s)', (dialect) => {
     try {
       // Six addresses fail five times each: the account has had 30 failures in 15 minutes.
       for (let a = 0; a < 6; a++) {
-        for (let i = 0; i < 5; i++) expect((await attempt(site.app, ADMIN.email, `guess ${a}-${i}`, `203.0.113.${100 + a}`)).statusCode).toBe(401);
+        for (let i = 0; i < 5; i++)
+          expect((await attempt(site.app, ADMIN.email, `guess ${a}-${i}`, `203.0.113.${100 + a}`)).statusCode).toBe(401);
       }
       // An address that already failed waits, even with the right password; a fresh one gets one guess.
       expect((await attempt(site.app, ADMIN.email, ADMIN.password, '203.0.113.100')).statusCode).toBe(429);
@@ -84,7 +85,13 @@ describe.each(DIALECTS)('sign-in rate limits (%s)', (dialect) => {
     site.clock.set(new Date(NOW.getTime() + 3 * 60 * MINUTE));
     try {
       // Each guess from another address of one /64 (any spelling, any zone): one client, five failures.
-      const spelled = ['2001:db8:66:77::1', '2001:DB8:66:77::2', '2001:0db8:0066:0077:0000:0000:0000:0003', '2001:db8:66:77:ffff::4', '2001:db8:66:77::5%eth0'];
+      const spelled = [
+        '2001:db8:66:77::1',
+        '2001:DB8:66:77::2',
+        '2001:0db8:0066:0077:0000:0000:0000:0003',
+        '2001:db8:66:77:ffff::4',
+        '2001:db8:66:77::5%eth0',
+      ];
       const hosts = [...spelled, ...Array.from({ length: 7 }, (_, i) => `2001:db8:66:77:${i + 5}:${i + 5}:${i + 5}:${i + 5}`)];
       const codes: number[] = [];
       for (const [i, host] of hosts.entries()) codes.push((await attempt(site.app, ADMIN.email, `guess ${i}`, host)).statusCode);

@@ -26,12 +26,24 @@ describe.each(DIALECTS)('staff sessions (%s)', (dialect) => {
     const res = await inject({ method: 'POST', url: `${API}/setup`, payload: { ...ADMIN, email: '  Ada@Example.org ' } });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body.staff).toEqual({ id: expect.any(String), email: ADMIN.email, name: ADMIN.name, role: 'admin', locales: [], createdAt: NOW.toISOString(), status: 'active' });
+    expect(body.staff).toEqual({
+      id: expect.any(String),
+      email: ADMIN.email,
+      name: ADMIN.name,
+      role: 'admin',
+      locales: [],
+      createdAt: NOW.toISOString(),
+      status: 'active',
+    });
     expect(body.csrfToken).toMatch(/^[\w-]{43}$/);
     expect(staffCookie(res)).toMatch(/^mh_staff=[\w-]{43}$/);
     admin = { cookie: staffCookie(res) as string, csrf: body.csrfToken, staff: body.staff };
 
-    const again = await inject({ method: 'POST', url: `${API}/setup`, payload: { email: 'eve@example.org', name: 'Eve', password: 'another long password' } });
+    const again = await inject({
+      method: 'POST',
+      url: `${API}/setup`,
+      payload: { email: 'eve@example.org', name: 'Eve', password: 'another long password' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('conflict');
     expect((await inject({ method: 'GET', url: `${API}/setup` })).json()).toEqual({ needed: false });
@@ -66,7 +78,11 @@ describe.each(DIALECTS)('staff sessions (%s)', (dialect) => {
 
   it('gives the same 401 for an unknown email and a wrong password, and accepts any letter case', async () => {
     const wrong = await inject({ method: 'POST', url: `${API}/session`, payload: { email: ADMIN.email, password: 'not the password' } });
-    const unknown = await inject({ method: 'POST', url: `${API}/session`, payload: { email: 'nobody@example.org', password: 'not the password' } });
+    const unknown = await inject({
+      method: 'POST',
+      url: `${API}/session`,
+      payload: { email: 'nobody@example.org', password: 'not the password' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(unknown.body).toBe(wrong.body);
@@ -91,11 +107,21 @@ describe.each(DIALECTS)('staff sessions (%s)', (dialect) => {
     const none = await inject({ method: 'POST', url: `${API}/staff`, headers: { cookie: admin.cookie }, payload });
     expect(none.statusCode).toBe(403);
     expect(none.json().error).toMatchObject({ code: 'forbidden', details: { reason: 'csrf' } });
-    const wrong = await inject({ method: 'POST', url: `${API}/staff`, headers: { cookie: admin.cookie, 'x-csrf-token': `${admin.csrf}x` }, payload });
+    const wrong = await inject({
+      method: 'POST',
+      url: `${API}/staff`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': `${admin.csrf}x` },
+      payload,
+    });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().error.details.reason).toBe('csrf');
     const other = await signIn(site.app, ADMIN.email, ADMIN.password);
-    const crossed = await inject({ method: 'POST', url: `${API}/staff`, headers: { cookie: admin.cookie, 'x-csrf-token': other.csrf }, payload });
+    const crossed = await inject({
+      method: 'POST',
+      url: `${API}/staff`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': other.csrf },
+      payload,
+    });
     expect(crossed.statusCode).toBe(403);
     const ok = await asStaff(site.app, admin, 'POST', '/staff', payload);
     expect(ok.statusCode).toBe(201);
@@ -136,11 +162,7 @@ describe.each(DIALECTS)('staff sessions (%s)', (dialect) => {
     expect((await asStaff(site.app, laptop, 'GET', '/session')).statusCode).toBe(401);
     expect((await asStaff(site.app, phone, 'GET', '/session')).statusCode).toBe(401);
     expect((await asStaff(site.app, admin, 'GET', '/session')).statusCode).toBe(401);
-    const left = await site.services.database.db
-      .selectFrom('staff_sessions')
-      .select('id')
-      .where('staff_id', '=', admin.staff.id)
-      .execute();
+    const left = await site.services.database.db.selectFrom('staff_sessions').select('id').where('staff_id', '=', admin.staff.id).execute();
     expect(left).toEqual([]);
   });
 });

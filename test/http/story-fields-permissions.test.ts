@@ -27,10 +27,12 @@ own-was-live      403        403       n/a        200    200
 const [header = '', ...rows] = POLICY.trim().split('\n');
 const columns = header.trim().split(/\s+/);
 type Case = 'others-tr' | 'others-en' | 'own-draft' | 'own-tr-live' | 'own-was-live';
-const expected = new Map(rows.map((row) => {
-  const [name = '', ...marks] = row.trim().split(/\s+/);
-  return [name as Case, new Map(columns.map((role, i) => [role, marks[i] ?? 'n/a']))];
-}));
+const expected = new Map(
+  rows.map((row) => {
+    const [name = '', ...marks] = row.trim().split(/\s+/);
+    return [name as Case, new Map(columns.map((role, i) => [role, marks[i] ?? 'n/a']))];
+  }),
+);
 
 type Values = Record<StoryField, unknown>;
 interface Actor {
@@ -52,14 +54,33 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
     admin = await setUpAdmin(site.app);
     const content = site.services.contentWrite;
     const section = (slug: string) => content.createSection([{ locale: 'en', name: slug, slug }], 9, NOW);
-    const image = (path: string) => content.createImage({ path, width: 800, height: 600, mime: 'image/webp', texts: [{ locale: 'en', alt: path }] }, NOW);
+    const image = (path: string) =>
+      content.createImage({ path, width: 800, height: 600, mime: 'image/webp', texts: [{ locale: 'en', alt: path }] }, NOW);
     const author = (slug: string) => content.createAuthor({ slug, name: slug, bios: [] }, NOW);
     const topic = (slug: string) => content.createTopic('theme', [{ locale: 'en', name: slug, slug }], NOW);
-    before = { accessLevel: 'paid', sectionId: await section('before'), leadImageId: await image('/media/before.webp'), authorIds: [await author('before')], topicIds: [await topic('before')] };
-    after = { accessLevel: 'public', sectionId: await section('after'), leadImageId: await image('/media/after.webp'), authorIds: [await author('after')], topicIds: [await topic('after')] };
+    before = {
+      accessLevel: 'paid',
+      sectionId: await section('before'),
+      leadImageId: await image('/media/before.webp'),
+      authorIds: [await author('before')],
+      topicIds: [await topic('before')],
+    };
+    after = {
+      accessLevel: 'public',
+      sectionId: await section('after'),
+      leadImageId: await image('/media/after.webp'),
+      authorIds: [await author('after')],
+      topicIds: [await topic('after')],
+    };
     for (const role of ROLES) {
       const email = `${role}@example.org`;
-      const created = await asStaff(site.app, admin, 'POST', '/staff', { email, name: role, role, locales: ['tr'], password: `${role} password!` });
+      const created = await asStaff(site.app, admin, 'POST', '/staff', {
+        email,
+        name: role,
+        role,
+        locales: ['tr'],
+        password: `${role} password!`,
+      });
       expect(created.statusCode).toBe(201);
       const session = await signIn(site.app, email, `${role} password!`);
       const secret = (await asStaff(site.app, admin, 'POST', '/api-keys', { name: `${role} key`, role })).json().secret as string;
@@ -75,12 +96,19 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
   });
 
   let n = 0;
-  const text = (title: string, version: number) => ({ title, dek: 'A dek', body: paragraphs('One.', 'Two.', 'Three.', `Paid canary ${title}.`), version });
+  const text = (title: string, version: number) => ({
+    title,
+    dek: 'A dek',
+    body: paragraphs('One.', 'Two.', 'Three.', `Paid canary ${title}.`),
+    version,
+  });
 
   /** A published paid story by the desk editor, with a Turkish draft translation. */
   async function othersStory() {
     const title = `Story ${++n}`;
-    const en = (await asStaff(site.app, editor, 'POST', '/stories', { locale: 'en', ...text(title, 1), version: undefined, ...before })).json();
+    const en = (
+      await asStaff(site.app, editor, 'POST', '/stories', { locale: 'en', ...text(title, 1), version: undefined, ...before })
+    ).json();
     expect((await asStaff(site.app, editor, 'POST', `/translations/${en.id}/transitions`, { to: 'published' })).statusCode).toBe(200);
     const tr = (await asStaff(site.app, editor, 'POST', `/stories/${en.storyId}/translations`, { locale: 'tr' })).json();
     const saved = await asStaff(site.app, editor, 'PUT', `/translations/${tr.id}`, text(`Haber ${n}`, tr.version));
@@ -94,7 +122,8 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
    */
   async function ownStoryOnceLive(actor: Actor, liveTranslation: boolean) {
     const mine = (await actor.send('POST', '/stories', { locale: 'en', ...text(`Mine ${++n}`, 1), version: undefined, ...before })).json();
-    const move = async (id: string, to: string) => expect((await asStaff(site.app, editor, 'POST', `/translations/${id}/transitions`, { to })).statusCode).toBe(200);
+    const move = async (id: string, to: string) =>
+      expect((await asStaff(site.app, editor, 'POST', `/translations/${id}/transitions`, { to })).statusCode).toBe(200);
     await move(mine.id, 'published');
     let tr: { id: string; slug: string; title: string } | null = null;
     if (liveTranslation) {
@@ -109,7 +138,8 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
     return { en, tr };
   }
 
-  const storyValue = async (translationId: string, field: StoryField) => (await asStaff(site.app, admin, 'GET', `/translations/${translationId}`)).json().story[field];
+  const storyValue = async (translationId: string, field: StoryField) =>
+    (await asStaff(site.app, admin, 'GET', `/translations/${translationId}`)).json().story[field];
 
   it('covers every story-wide field of the code', () => {
     expect([...STORY_FIELDS].sort()).toEqual(['accessLevel', 'authorIds', 'leadImageId', 'sectionId', 'topicIds']);
@@ -121,10 +151,16 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
       for (const actor of actors.filter((a) => a.role === role)) {
         for (const field of STORY_FIELDS) {
           const story = await othersStory();
-          for (const [name, id] of [['others-tr', story.tr.id], ['others-en', story.en.id]] as const) {
+          for (const [name, id] of [
+            ['others-tr', story.tr.id],
+            ['others-en', story.en.id],
+          ] as const) {
             const target = (await asStaff(site.app, editor, 'GET', `/translations/${id}`)).json();
             const want = expected.get(name)?.get(role);
-            const res = await actor.send('PUT', `/translations/${target.id}`, { ...text(target.title, target.version), [field]: after[field] });
+            const res = await actor.send('PUT', `/translations/${target.id}`, {
+              ...text(target.title, target.version),
+              [field]: after[field],
+            });
             const why = `${actor.label} ${field} on ${name}: ${res.body}`;
             // An API key of a translator has no locales: it may not touch a translation at all.
             expect(String(res.statusCode), why).toBe(actor.label.includes('API key') && role === 'translator' ? '403' : want);
@@ -136,7 +172,10 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
             if (res.statusCode === 200) {
               // Put it back for the next case (as an editor).
               const current = (await asStaff(site.app, editor, 'GET', `/translations/${story.en.id}`)).json();
-              await asStaff(site.app, editor, 'PUT', `/translations/${story.en.id}`, { ...text(current.title, current.version), [field]: before[field] });
+              await asStaff(site.app, editor, 'PUT', `/translations/${story.en.id}`, {
+                ...text(current.title, current.version),
+                [field]: before[field],
+              });
             }
           }
           const want = expected.get('own-draft')?.get(role);
@@ -151,7 +190,9 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
             expect(String(res.statusCode), why).toBe(expected.get(name)?.get(role));
             expect(await storyValue(en.id, field), why).toEqual(res.statusCode === 200 ? after[field] : before[field]);
           }
-          const mine = (await actor.send('POST', '/stories', { locale: 'en', ...text(`Mine ${++n}`, 1), version: undefined, ...before })).json();
+          const mine = (
+            await actor.send('POST', '/stories', { locale: 'en', ...text(`Mine ${++n}`, 1), version: undefined, ...before })
+          ).json();
           const res = await actor.send('PUT', `/translations/${mine.id}`, { ...text(mine.title, mine.version), [field]: after[field] });
           expect(String(res.statusCode), `${actor.label} ${field} on own-draft: ${res.body}`).toBe(want);
           expect(await storyValue(mine.id, field)).toEqual(after[field]);
@@ -163,7 +204,11 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
   it('lets a translator save a translation that repeats the story-wide values unchanged', async () => {
     const story = await othersStory();
     const translator = actors.find((a) => a.label === 'translator (signed in)') as Actor;
-    const res = await translator.send('PUT', `/translations/${story.tr.id}`, { ...text('Çeviri', story.tr.version), ...before, authorIds: [...(before.authorIds as string[]), ...(before.authorIds as string[])] });
+    const res = await translator.send('PUT', `/translations/${story.tr.id}`, {
+      ...text('Çeviri', story.tr.version),
+      ...before,
+      authorIds: [...(before.authorIds as string[]), ...(before.authorIds as string[])],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ title: 'Çeviri', story: before });
   });
@@ -199,10 +244,21 @@ describe.each(DIALECTS)('story-wide fields x roles x field, through the admin AP
 
   it('audits every change of access level: who, from, to', async () => {
     const story = await othersStory();
-    const moves = [['paid', 'public'], ['public', 'registered'], ['registered', 'metered']] as const;
+    const moves = [
+      ['paid', 'public'],
+      ['public', 'registered'],
+      ['registered', 'metered'],
+    ] as const;
     for (const [, to] of moves) {
       const current = (await asStaff(site.app, editor, 'GET', `/translations/${story.en.id}`)).json();
-      expect((await asStaff(site.app, editor, 'PUT', `/translations/${story.en.id}`, { ...text(current.title, current.version), accessLevel: to })).statusCode).toBe(200);
+      expect(
+        (
+          await asStaff(site.app, editor, 'PUT', `/translations/${story.en.id}`, {
+            ...text(current.title, current.version),
+            accessLevel: to,
+          })
+        ).statusCode,
+      ).toBe(200);
     }
     const all = [];
     for (let page = 1; ; page++) {

@@ -24,7 +24,8 @@ describe.each(DIALECTS)('story input the newsroom can get wrong (%s)', (dialect)
     await site?.close();
   });
 
-  const create = (fields: object) => asStaff(site.app, admin, 'POST', '/stories', { locale: 'en', title: 'Reference check', body: paragraphs('Text.'), ...fields });
+  const create = (fields: object) =>
+    asStaff(site.app, admin, 'POST', '/stories', { locale: 'en', title: 'Reference check', body: paragraphs('Text.'), ...fields });
 
   it('answers 400 naming the field for an unknown section, topic, author or lead image, on create and on save', async () => {
     const { sectionId, topicId, authorId } = site.fixture;
@@ -44,7 +45,12 @@ describe.each(DIALECTS)('story input the newsroom can get wrong (%s)', (dialect)
         const created = await create({ sectionId, ...fields });
         expect(created.statusCode, `${field} ${unknown}: ${created.body}`).toBe(400);
         expect(created.json().error).toMatchObject({ code: 'invalid_input', details: { field } });
-        const saved = await asStaff(site.app, admin, 'PUT', `/translations/${draft.json().id}`, { title: 'Reference check', body: paragraphs('Text.'), version, ...fields });
+        const saved = await asStaff(site.app, admin, 'PUT', `/translations/${draft.json().id}`, {
+          title: 'Reference check',
+          body: paragraphs('Text.'),
+          version,
+          ...fields,
+        });
         expect(saved.statusCode, `${field} ${unknown}: ${saved.body}`).toBe(400);
         expect(saved.json().error.details.field).toBe(field);
       }
@@ -64,8 +70,27 @@ describe.each(DIALECTS)('story input the newsroom can get wrong (%s)', (dialect)
   });
 
   it("refuses slugs outside the edition's alphabet with 400 naming the field, for stories and topics", async () => {
-    const bad = ['.', '..', 'a.b', 'news\u202Etxt.exe', '\u202Eabc', 'zero\u200Bwidth', 'soft\u00ADhyphen', 'bell\u0007', 'Upper', 'two  spaces', 'tab\there', 'a--b', '-lead'];
-    for (const [locale, word] of [['en', 'news'], ['tr', 'haber'], ['ar', 'خبر'], ['fa', 'خبر']] as const) {
+    const bad = [
+      '.',
+      '..',
+      'a.b',
+      'news\u202Etxt.exe',
+      '\u202Eabc',
+      'zero\u200Bwidth',
+      'soft\u00ADhyphen',
+      'bell\u0007',
+      'Upper',
+      'two  spaces',
+      'tab\there',
+      'a--b',
+      '-lead',
+    ];
+    for (const [locale, word] of [
+      ['en', 'news'],
+      ['tr', 'haber'],
+      ['ar', 'خبر'],
+      ['fa', 'خبر'],
+    ] as const) {
       for (const slug of [...bad, `${word}\u202E`, `\u2067${word}`, `${word}\u200F`]) {
         const res = await asStaff(site.app, admin, 'POST', '/stories', { locale, title: 'Slug check', slug, body: paragraphs('Text.') });
         expect(res.statusCode, `${locale} ${JSON.stringify(slug)}: ${res.body}`).toBe(400);
@@ -76,7 +101,12 @@ describe.each(DIALECTS)('story input the newsroom can get wrong (%s)', (dialect)
         expect(namedFields(topic.json()).some((f) => /^names\.(\d+\.)?slug$/.test(f))).toBe(true);
       }
     }
-    for (const [locale, slug] of [['en', 'good-news-2024'], ['tr', 'iyi-haber-büyüme'], ['ar', 'خبر-سار'], ['fa', 'خبر‌های-خوب']] as const) {
+    for (const [locale, slug] of [
+      ['en', 'good-news-2024'],
+      ['tr', 'iyi-haber-büyüme'],
+      ['ar', 'خبر-سار'],
+      ['fa', 'خبر‌های-خوب'],
+    ] as const) {
       const res = await asStaff(site.app, admin, 'POST', '/stories', { locale, title: 'Slug check', slug, body: paragraphs('Text.') });
       expect(res.statusCode, `${locale} ${slug}: ${res.body}`).toBe(201);
       expect(res.json().slug).toBe(slug);

@@ -54,10 +54,7 @@ describe.each(DIALECTS)('several workers racing over one queue (%s)', (dialect) 
     expect(executions.size).toBe(JOBS);
     expect([...executions.values()].every((count) => count === 1)).toBe(true);
     expect(byWorker.size).toBeGreaterThan(1);
-    const statuses = await databases[0]!.db
-      .selectFrom('jobs')
-      .select(['status', 'attempts'])
-      .execute();
+    const statuses = await databases[0]!.db.selectFrom('jobs').select(['status', 'attempts']).execute();
     expect(statuses.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
   });
 });

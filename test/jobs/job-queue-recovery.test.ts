@@ -66,7 +66,10 @@ describe.each(DIALECTS)('job recovery after a crash (%s)', (dialect) => {
   });
 
   it('counts a crashed attempt: when the last one never finished, the job is dead, not run forever', async () => {
-    const { id } = await kit.queue.enqueueIn(kit.database.db, publish.create({ storyId: 's2', publishAt: at(0).toISOString() }, { maxAttempts: 1 }));
+    const { id } = await kit.queue.enqueueIn(
+      kit.database.db,
+      publish.create({ storyId: 's2', publishAt: at(0).toISOString() }, { maxAttempts: 1 }),
+    );
     await crashMidRun(kit);
     kit.clock.set(at(LEASE_MS));
     expect(await manualWorker(kit, handlers).runOnce()).toBe(1);

@@ -11,7 +11,12 @@ const publish = defineJob('publish-story', z.object({ storyId: z.string().min(1)
 describe('job definitions', () => {
   it('refuse a bad payload at enqueue time, so the caller fails rather than the worker later', () => {
     expect(() => publish.create({ storyId: '' })).toThrow(/Invalid publish-story job payload/);
-    expect(publish.create({ storyId: 's' }, { maxAttempts: 2 })).toEqual({ type: 'publish-story', payload: { storyId: 's' }, version: 1, maxAttempts: 2 });
+    expect(publish.create({ storyId: 's' }, { maxAttempts: 2 })).toEqual({
+      type: 'publish-story',
+      payload: { storyId: 's' },
+      version: 1,
+      maxAttempts: 2,
+    });
   });
 });
 
@@ -85,7 +90,12 @@ describe.each(DIALECTS)('job queue (%s)', (dialect) => {
     const { id } = await kit.queue.enqueueIn(kit.database.db, publish.create({ storyId: 's3' }, { maxAttempts: 3 }));
 
     expect(await worker.runOnce()).toBe(1);
-    expect(await kit.queue.find(id)).toMatchObject({ status: 'failed', attempts: 1, runAt: at(1_000), lastError: 'Error: upstream unavailable (1)' });
+    expect(await kit.queue.find(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      runAt: at(1_000),
+      lastError: 'Error: upstream unavailable (1)',
+    });
     kit.clock.set(at(999));
     expect(await worker.runOnce()).toBe(0);
     kit.clock.set(at(1_000));
@@ -93,7 +103,12 @@ describe.each(DIALECTS)('job queue (%s)', (dialect) => {
     expect(await kit.queue.find(id)).toMatchObject({ status: 'failed', attempts: 2, runAt: at(3_000) });
     kit.clock.set(at(3_000));
     expect(await worker.runOnce()).toBe(1);
-    expect(await kit.queue.find(id)).toMatchObject({ status: 'dead', attempts: 3, lastError: 'Error: upstream unavailable (3)', finishedAt: at(3_000) });
+    expect(await kit.queue.find(id)).toMatchObject({
+      status: 'dead',
+      attempts: 3,
+      lastError: 'Error: upstream unavailable (3)',
+      finishedAt: at(3_000),
+    });
     kit.clock.set(at(3_600_000));
     expect(await worker.runOnce()).toBe(0);
     expect(calls).toBe(3);
@@ -126,7 +141,10 @@ describe.each(DIALECTS)('job queue (%s)', (dialect) => {
 
   it('dedupes by idempotency key, cancels a waiting job, and frees its key', async () => {
     const key = 'publish-story:s5:2026-12-01T10:00:00.000Z';
-    const first = await kit.queue.enqueueIn(kit.database.db, publish.create({ storyId: 's5' }, { idempotencyKey: key, runAt: at(3_600_000) }));
+    const first = await kit.queue.enqueueIn(
+      kit.database.db,
+      publish.create({ storyId: 's5' }, { idempotencyKey: key, runAt: at(3_600_000) }),
+    );
     const again = await kit.queue.enqueueIn(kit.database.db, publish.create({ storyId: 's5' }, { idempotencyKey: key }));
     expect(first.created).toBe(true);
     expect(again).toEqual({ id: first.id, created: false });

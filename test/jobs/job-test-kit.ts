@@ -38,11 +38,7 @@ export async function openQueue(testDb: TestDatabase, clock: FixedClock = fixedC
 }
 
 /** A worker without background polling: the test decides when it runs, with `runOnce`. */
-export function manualWorker(
-  kit: Pick<QueueKit, 'queue' | 'clock'>,
-  handlers: Handlers,
-  options: Partial<WorkerOptions> = {},
-): JobWorker {
+export function manualWorker(kit: Pick<QueueKit, 'queue' | 'clock'>, handlers: Handlers, options: Partial<WorkerOptions> = {}): JobWorker {
   return startWorker({
     queue: kit.queue,
     handlers,
@@ -67,7 +63,9 @@ export async function createEffectsTable(database: Database): Promise<void> {
 
 /** Records the effect once per key, whatever the number of runs (insert ... on conflict do nothing). */
 export async function recordEffect(database: Database, effectKey: string, jobId: string): Promise<void> {
-  await sql`insert into test_effects (effect_key, job_id) values (${effectKey}, ${jobId}) on conflict (effect_key) do nothing`.execute(database.db);
+  await sql`insert into test_effects (effect_key, job_id) values (${effectKey}, ${jobId}) on conflict (effect_key) do nothing`.execute(
+    database.db,
+  );
 }
 
 export async function countEffects(database: Database): Promise<number> {
@@ -76,7 +74,10 @@ export async function countEffects(database: Database): Promise<number> {
 }
 
 export async function countJobs(database: Database): Promise<number> {
-  const row = await database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

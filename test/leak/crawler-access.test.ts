@@ -131,7 +131,11 @@ describe.each(DIALECTS)('search crawler access (%s)', (dialect) => {
         expectPaywall(await asCrawler(story.en.path, '66.249.66.2'), story, 'forward lookup elsewhere');
         expectPaywall(await asCrawler(story.en.path, '203.0.113.7'), story, 'evil.example.com');
         expectPaywall(await asCrawler(story.en.path, '198.51.100.1'), story, 'no PTR at all');
-        expectPaywall(await asCrawler(story.en.path, '66.249.66.1', 'Mozilla/5.0 Firefox/130.0'), story, 'crawler address, browser user agent');
+        expectPaywall(
+          await asCrawler(story.en.path, '66.249.66.1', 'Mozilla/5.0 Firefox/130.0'),
+          story,
+          'crawler address, browser user agent',
+        );
       }
       const spoofed = await asCrawler(site.stories.paid.en.path, '203.0.113.7');
       expect(spoofed.headers['cache-control']).toBe('private, max-age=0');
@@ -166,7 +170,9 @@ describe.each(DIALECTS)('search crawler access (%s)', (dialect) => {
       expect(full).toContain(story.en.canary);
       expect(crawler.headers.get('cache-control')).toBe('private, no-store');
       for (const attempt of ['first', 'second (the cached preview)', 'with the full page etag']) {
-        const headers: Record<string, string> = attempt.startsWith('with') ? { 'if-none-match': crawler.headers.get('etag') as string } : {};
+        const headers: Record<string, string> = attempt.startsWith('with')
+          ? { 'if-none-match': crawler.headers.get('etag') as string }
+          : {};
         const res = await fetch(base + story.en.path, { headers });
         expect(res.status, attempt).toBe(200);
         const body = await res.text();

@@ -106,7 +106,14 @@ export async function startPaywallSite(dialect: DialectName, options: PaywallSit
   };
 }
 
-function translation(locale: string, title: string, slug: string, body: StoryDocument, publishedAt: Date, extra: Partial<NewTranslation> = {}): NewTranslation {
+function translation(
+  locale: string,
+  title: string,
+  slug: string,
+  body: StoryDocument,
+  publishedAt: Date,
+  extra: Partial<NewTranslation> = {},
+): NewTranslation {
   return {
     locale,
     title,
@@ -129,7 +136,12 @@ export async function seedGatedStories(services: Services, fixture: Fixture): Pr
   const run = randomUUID().slice(0, 8);
   const editions = services.editions.list;
   let hour = 0;
-  const create = async (name: string, level: AccessLevel, withTurkish: boolean, breakAt: 'break' | 'none' = 'break'): Promise<LeakStory> => {
+  const create = async (
+    name: string,
+    level: AccessLevel,
+    withTurkish: boolean,
+    breakAt: 'break' | 'none' = 'break',
+  ): Promise<LeakStory> => {
     hour += 1;
     const at = new Date(T0.getTime() + hour * 3_600_000);
     const make = (locale: 'en' | 'tr') => {
@@ -137,7 +149,9 @@ export async function seedGatedStories(services: Services, fixture: Fixture): Pr
       const lead = locale === 'en' ? `${name} lead: the harbour board met on Monday.` : `${name} girişi: liman kurulu pazartesi toplandı.`;
       const withheld = [p(`Withheld ${canary}: the minister resigned before dawn.`), p(`Also withheld, ${canary} again.`)];
       const content: Block[] =
-        breakAt === 'break' ? [p(lead), p(`${name} second free paragraph.`), BREAK, ...withheld] : [p(lead), p('Two.'), p('Three.'), ...withheld];
+        breakAt === 'break'
+          ? [p(lead), p(`${name} second free paragraph.`), BREAK, ...withheld]
+          : [p(lead), p('Two.'), p('Three.'), ...withheld];
       const title = locale === 'en' ? `Gated story ${name}` : `Kapalı haber ${name}`;
       const slug = locale === 'en' ? `gated-story-${name}` : `kapali-haber-${name}`;
       return { canary, lead, title, slug, body: { type: 'doc', content } as StoryDocument };
@@ -153,7 +167,14 @@ export async function seedGatedStories(services: Services, fixture: Fixture): Pr
         translations: [
           translation('en', en.title, en.slug, en.body, at),
           ...(tr
-            ? [translation('tr', tr.title, tr.slug, tr.body, at, { isOriginal: false, translatedFrom: 'en', provenance: 'newsroom', provenanceCredit: 'Ayşe Demir' })]
+            ? [
+                translation('tr', tr.title, tr.slug, tr.body, at, {
+                  isOriginal: false,
+                  translatedFrom: 'en',
+                  provenance: 'newsroom',
+                  provenanceCredit: 'Ayşe Demir',
+                }),
+              ]
             : []),
         ],
       },

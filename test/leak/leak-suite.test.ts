@@ -60,7 +60,11 @@ const READERS: Reader[] = [
     cookie: async (site) => `mh_meter=${encodeMeterCookie([], 'not-our-secret-not-our-secret-not-our-secret', site.clock.now())}`,
     denied: ['paid', 'paidNoBreak', 'registered', 'metered'],
   },
-  { name: 'anonymous with garbage in the meter', cookie: async () => 'mh_meter=v1.e30.AAAA', denied: ['paid', 'paidNoBreak', 'registered', 'metered'] },
+  {
+    name: 'anonymous with garbage in the meter',
+    cookie: async () => 'mh_meter=v1.e30.AAAA',
+    denied: ['paid', 'paidNoBreak', 'registered', 'metered'],
+  },
   {
     name: 'free member over the monthly meter',
     cookie: async (site, members) =>
@@ -81,7 +85,9 @@ const READERS: Reader[] = [
   {
     name: 'anonymous holding a gift link to the paid story (for the other stories)',
     cookie: async (site, members) => {
-      const giver = await members.signIn('giver@example.org', { subscription: { status: 'active', paidThrough: new Date(site.clock.now().getTime() + 20 * DAY) } });
+      const giver = await members.signIn('giver@example.org', {
+        subscription: { status: 'active', paidThrough: new Date(site.clock.now().getTime() + 20 * DAY) },
+      });
       return members.giftCookie(site.stories.paid.storyId, giver.memberId);
     },
     denied: ['paidNoBreak', 'registered'],
@@ -91,7 +97,11 @@ const READERS: Reader[] = [
 const SUBSCRIBER: Reader = {
   name: 'subscriber',
   cookie: async (site, members) =>
-    (await members.signIn('subscriber@example.org', { subscription: { status: 'active', paidThrough: new Date(site.clock.now().getTime() + 20 * DAY) } })).cookie,
+    (
+      await members.signIn('subscriber@example.org', {
+        subscription: { status: 'active', paidThrough: new Date(site.clock.now().getTime() + 20 * DAY) },
+      })
+    ).cookie,
   denied: [],
 };
 
@@ -128,13 +138,23 @@ describe.each(DIALECTS)('no withheld text leaves the server (%s)', (dialect) => 
     if (url === null) return null;
     const res = await fetch(base + url, {
       method: surface.method ?? 'GET',
-      headers: { ...surface.headers, ...(cookie && { cookie }), 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
+      headers: {
+        ...surface.headers,
+        ...(cookie && { cookie }),
+        'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+      },
       redirect: 'manual',
     });
     const body = await res.text();
     const headers: string[] = [];
     res.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
-    return { url, status: res.status, all: `${res.status} ${res.statusText}\n${headers.join('\n')}\n\n${body}`, body, headers: res.headers };
+    return {
+      url,
+      status: res.status,
+      all: `${res.status} ${res.statusText}\n${headers.join('\n')}\n\n${body}`,
+      body,
+      headers: res.headers,
+    };
   }
 
   it('a subscriber reads every story in full on every story page, first (so the caches hold their pages)', async () => {
@@ -164,7 +184,8 @@ describe.each(DIALECTS)('no withheld text leaves the server (%s)', (dialect) => 
           const res = await request(surface, story, cookie);
           if (!res) continue;
           expect(res.status, `${surface.name}: ${res.url}`).toBe(surface.status ?? 200);
-          for (const canary of mine) expect(res.all.includes(canary), `${reader.name} saw ${key}'s withheld text on ${surface.name}: ${res.url}`).toBe(false);
+          for (const canary of mine)
+            expect(res.all.includes(canary), `${reader.name} saw ${key}'s withheld text on ${surface.name}: ${res.url}`).toBe(false);
           if (surface.shows?.(story) && surface.method !== 'HEAD') {
             // A denied reader gets the preview and the paywall, not an error or an empty page.
             expect(res.body, `${surface.name}: ${res.url}`).toContain('class="paywall"');
@@ -184,7 +205,8 @@ describe.each(DIALECTS)('no withheld text leaves the server (%s)', (dialect) => 
         for (const who of [undefined, cookie]) {
           const res = await request(surface, story, who);
           if (!res) continue;
-          for (const text of [story.en.lead, ...canaries()]) expect(res.body, `${surface.name} (${who ? 'subscriber' : 'anonymous'})`).not.toContain(text);
+          for (const text of [story.en.lead, ...canaries()])
+            expect(res.body, `${surface.name} (${who ? 'subscriber' : 'anonymous'})`).not.toContain(text);
         }
       }
     }

@@ -12,7 +12,10 @@ import { hashToken } from '../../src/shared/tokens.js';
 export interface TestMembers {
   stores: MemberStores;
   /** A member, signed in: returns their id and the Cookie header of their browser. */
-  signIn(email: string, options?: { subscription?: { status: string; paidThrough: Date }; readsThisMonth?: readonly string[] }): Promise<{ memberId: string; cookie: string }>;
+  signIn(
+    email: string,
+    options?: { subscription?: { status: string; paidThrough: Date }; readsThisMonth?: readonly string[] },
+  ): Promise<{ memberId: string; cookie: string }>;
   /** The Cookie header of a browser that redeemed a gift link to this story made by `giverId`. */
   giftCookie(storyId: string, giverId: string): Promise<string>;
   /** The stories this member has read this month, as the database counts them. */
@@ -68,7 +71,8 @@ export function testMembers(services: Services): TestMembers {
         at,
       );
       const redemption = token();
-      if (!(await stores.gifts.redeem(link.id, hashToken(redemption), at, new Date(at.getTime() + 86_400_000)))) throw new Error('gift link could not be redeemed');
+      if (!(await stores.gifts.redeem(link.id, hashToken(redemption), at, new Date(at.getTime() + 86_400_000))))
+        throw new Error('gift link could not be redeemed');
       return `mh_gift=${redemption}`;
     },
     monthlyReads: (memberId) => stores.reads.storiesIn(memberId, meterMonth(now())),

@@ -39,10 +39,19 @@ export const SURFACES: Surface[] = [
     url: (s) => (s.tr ? null : `/tr${month(s.en.path)}`),
     shows: (s) => s.en.canary,
   },
-  { name: 'English slug in the Turkish edition (redirect to the translation)', url: (s) => (s.tr ? `/tr${month(s.en.path)}` : null), status: 301 },
+  {
+    name: 'English slug in the Turkish edition (redirect to the translation)',
+    url: (s) => (s.tr ? `/tr${month(s.en.path)}` : null),
+    status: 301,
+  },
   { name: 'story page with a tracking query (not cached)', url: (s) => `${s.en.path}?utm_source=newsletter`, shows: (s) => s.en.canary },
   { name: 'story page, ?page=2', url: (s) => `${s.en.path}?page=2`, shows: (s) => s.en.canary },
-  { name: 'story page with a JSON Accept header', url: (s) => s.en.path, headers: { accept: 'application/json' }, shows: (s) => s.en.canary },
+  {
+    name: 'story page with a JSON Accept header',
+    url: (s) => s.en.path,
+    headers: { accept: 'application/json' },
+    shows: (s) => s.en.canary,
+  },
   // Cache keys are not URLs: asking for one finds nothing.
   { name: 'access-class cache key as a URL', url: (s) => `${s.en.path}|full`, status: 404 },
   { name: 'access-class cache key, encoded', url: (s) => `${s.en.path}%7Cfull`, status: 404 },
@@ -60,7 +69,11 @@ export const SURFACES: Surface[] = [
   { name: 'author page (tr)', url: (s) => `/tr/authors/${s.authorSlug}` },
   // The admin API answers nobody without staff credentials.
   { name: 'admin API: the translation, no credentials', url: (s) => `/admin/api/v1/translations/${s.en.translationId}`, status: 401 },
-  { name: 'admin API: its revisions, no credentials', url: (s) => `/admin/api/v1/translations/${s.en.translationId}/revisions`, status: 401 },
+  {
+    name: 'admin API: its revisions, no credentials',
+    url: (s) => `/admin/api/v1/translations/${s.en.translationId}/revisions`,
+    status: 401,
+  },
   { name: 'admin API: story search, no credentials', url: (s) => `/admin/api/v1/stories?q=${encodeURIComponent(s.en.title)}`, status: 401 },
   { name: 'unknown API endpoint', url: (s) => `/api/v1/stories/${s.storyId}`, status: 404 },
 ];

@@ -106,7 +106,16 @@ describe.each(DIALECTS)('unpublish, access raise and takedown are immediate (%s)
   it('no page that can change lets a browser keep it, gated pages are never public, and shared caches revalidate within 1 s', async () => {
     const gated = await publishStory('Dock workers vote');
     const current = await api('GET', `/translations/${gated.id}`);
-    expect((await api('PUT', `/translations/${gated.id}`, { title: 'Dock workers vote', body: paragraphs('First.', 'Second.', 'Third.', 'Fourth.', CANARY), accessLevel: 'paid', version: current.json().version })).statusCode).toBe(200);
+    expect(
+      (
+        await api('PUT', `/translations/${gated.id}`, {
+          title: 'Dock workers vote',
+          body: paragraphs('First.', 'Second.', 'Third.', 'Fourth.', CANARY),
+          accessLevel: 'paid',
+          version: current.json().version,
+        })
+      ).statusCode,
+    ).toBe(200);
     const publicStory = await publishStory('Lighthouse restored');
     for (const path of [...PAGES, publicStory.path, '/en/2014/07/harbour-fish-prices-climb']) {
       for (const res of [await b.get(path), await b.get(path)]) {
@@ -155,7 +164,11 @@ describe.each(DIALECTS)('a public story archived by time is never served free fr
   it('keeps the free page no later than the archive moment, and tells shared caches so', async () => {
     const server = site.servers[0] as CachedServer;
     const api = (method: 'POST', path: string, payload?: object) => asStaff(server.app, site.admin, method, path, payload);
-    const created = await api('POST', '/stories', { locale: 'en', title: 'Tide tables published', body: paragraphs('First.', 'Second.', 'Third.', 'Fourth.', CANARY) });
+    const created = await api('POST', '/stories', {
+      locale: 'en',
+      title: 'Tide tables published',
+      body: paragraphs('First.', 'Second.', 'Third.', 'Fourth.', CANARY),
+    });
     const published = await api('POST', `/translations/${created.json().id}/transitions`, { to: 'published' });
     expect(published.statusCode).toBe(200);
     const path = `/en/2014/07/${published.json().slug}`;

@@ -78,7 +78,9 @@ async function lint(): Promise<{ exitCode: number; findings: Finding[] }> {
     (error: { code?: number; stdout?: string }) => ({ exitCode: error.code ?? -1, stdout: error.stdout ?? '' }),
   );
   const report = JSON.parse(result.stdout) as { diagnostics: { filename: string; code: string }[] };
-  const findings = report.diagnostics.map((d) => ({ file: d.filename, rule: d.code })).sort((a, b) => (a.file + a.rule).localeCompare(b.file + b.rule));
+  const findings = report.diagnostics
+    .map((d) => ({ file: d.filename, rule: d.code }))
+    .sort((a, b) => (a.file + a.rule).localeCompare(b.file + b.rule));
   return { exitCode: result.exitCode, findings };
 }
 
@@ -86,17 +88,19 @@ describe('the lint gate', () => {
   it('fails on a floating promise and on imports that cross the layering, and on nothing else', async () => {
     const { exitCode, findings } = await lint();
     expect(exitCode).not.toBe(0);
-    expect(findings).toEqual([
-      // adapters may use a module only through its index.ts
-      { file: 'src/adapters/http/routes.ts', rule: 'eslint(no-restricted-imports)' },
-      // modules never import adapters (or app)
-      { file: 'src/modules/alpha/layering.ts', rule: 'eslint(no-restricted-imports)' },
-      // a promise neither awaited nor voided
-      { file: 'src/modules/alpha/floating.ts', rule: 'typescript(no-floating-promises)' },
-      // members reach newsroom only through its index.ts
-      { file: 'src/modules/members/reach.ts', rule: 'eslint(no-restricted-imports)' },
-      // shared is the bottom layer
-      { file: 'src/shared/up.ts', rule: 'eslint(no-restricted-imports)' },
-    ].sort((a, b) => (a.file + a.rule).localeCompare(b.file + b.rule)));
+    expect(findings).toEqual(
+      [
+        // adapters may use a module only through its index.ts
+        { file: 'src/adapters/http/routes.ts', rule: 'eslint(no-restricted-imports)' },
+        // modules never import adapters (or app)
+        { file: 'src/modules/alpha/layering.ts', rule: 'eslint(no-restricted-imports)' },
+        // a promise neither awaited nor voided
+        { file: 'src/modules/alpha/floating.ts', rule: 'typescript(no-floating-promises)' },
+        // members reach newsroom only through its index.ts
+        { file: 'src/modules/members/reach.ts', rule: 'eslint(no-restricted-imports)' },
+        // shared is the bottom layer
+        { file: 'src/shared/up.ts', rule: 'eslint(no-restricted-imports)' },
+      ].sort((a, b) => (a.file + a.rule).localeCompare(b.file + b.rule)),
+    );
   });
 });

@@ -32,7 +32,10 @@ describe.each(DIALECTS)('complimentary access and gift links (%s)', (dialect) =>
     const res = await asStaff(ms.site.app, admin, 'POST', grants, { email: 'Press@Example.org', until, note: 'Press pass' });
     expect(res.statusCode).toBe(201);
     expect(res.json().grant).toMatchObject({ until, grantedBy: admin.staff.id, note: 'Press pass', revokedAt: null });
-    expect((await ms.api.resolveReader(browser.cookieHeader, NOW)).reader).toMatchObject({ kind: 'member', complimentary: { until: new Date(until) } });
+    expect((await ms.api.resolveReader(browser.cookieHeader, NOW)).reader).toMatchObject({
+      kind: 'member',
+      complimentary: { until: new Date(until) },
+    });
     expect(text((await browser.get('/en/account')).body)).toContain('You have complimentary access until');
 
     const listed = await asStaff(ms.site.app, admin, 'GET', `${grants}?email=press@example.org`);
@@ -55,11 +58,18 @@ describe.each(DIALECTS)('complimentary access and gift links (%s)', (dialect) =>
     const past = await asStaff(ms.site.app, admin, 'POST', grants, { email: 'press@example.org', until: '2000-01-01T00:00:00Z' });
     expect(past.statusCode).toBe(400);
 
-    const created = await asStaff(ms.site.app, admin, 'POST', '/staff', { email: 'ed@example.org', name: 'Ed Editor', role: 'editor', password: 'editor password 1' });
+    const created = await asStaff(ms.site.app, admin, 'POST', '/staff', {
+      email: 'ed@example.org',
+      name: 'Ed Editor',
+      role: 'editor',
+      password: 'editor password 1',
+    });
     expect(created.statusCode).toBe(201);
     const editor = await staffSignIn(ms.site.app, 'ed@example.org', 'editor password 1');
     expect((await asStaff(ms.site.app, editor, 'POST', grants, { email: 'press@example.org' })).statusCode).toBe(403);
-    expect((await ms.site.app.inject({ method: 'POST', url: `${API}${grants}`, payload: { email: 'press@example.org' } })).statusCode).toBe(401);
+    expect((await ms.site.app.inject({ method: 'POST', url: `${API}${grants}`, payload: { email: 'press@example.org' } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('a subscriber’s gift link opens a paid story for N browsers, then is exhausted, and expires', async () => {
@@ -98,7 +108,11 @@ describe.each(DIALECTS)('complimentary access and gift links (%s)', (dialect) =>
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe(STORY_PATH);
       expect(browser.cookies.get('mh_gift')).toMatch(/^[\w-]{43}$/);
-      expect(await ms.api.giftFor(browser.cookieHeader, storyId, NOW)).toEqual({ storyId, expiresAt: new Date(NOW.getTime() + DAY), usesRemaining: 1 });
+      expect(await ms.api.giftFor(browser.cookieHeader, storyId, NOW)).toEqual({
+        storyId,
+        expiresAt: new Date(NOW.getTime() + DAY),
+        usesRemaining: 1,
+      });
       recipients.push(browser);
     }
     // A holder coming back spends no use.
@@ -170,7 +184,11 @@ describe.each(DIALECTS)('complimentary access and gift links (%s)', (dialect) =>
       ms.site.clock.set(at(7 * 24 - 2));
       const late = new Browser(ms.site.app);
       await late.post(giftPath, { csrf: csrfIn((await late.get(giftPath)).body) });
-      expect(await ms.api.giftFor(late.cookieHeader, storyId, at(7 * 24 - 2))).toEqual({ storyId, expiresAt: at(7 * 24), usesRemaining: 1 });
+      expect(await ms.api.giftFor(late.cookieHeader, storyId, at(7 * 24 - 2))).toEqual({
+        storyId,
+        expiresAt: at(7 * 24),
+        usesRemaining: 1,
+      });
     } finally {
       ms.site.clock.set(NOW);
     }

@@ -13,7 +13,8 @@ describe.each(DIALECTS)('member account: edition, data export, deletion (%s)', (
     await ms?.close();
   });
   const db = () => ms.site.services.database.db;
-  const memberId = async (email: string) => (await db().selectFrom('members').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const memberId = async (email: string) =>
+    (await db().selectFrom('members').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
   it('sends anonymous readers to sign in and back', async () => {
     const res = await new Browser(ms.site.app).get('/tr/account');
@@ -97,9 +98,13 @@ describe.each(DIALECTS)('member account: edition, data export, deletion (%s)', (
     expect(await db().selectFrom('magic_links').selectAll().where('email', '=', 'leaving@example.org').execute()).toEqual([]);
     expect(await db().selectFrom('member_monthly_reads').selectAll().where('member_id', '=', id).execute()).toEqual([]);
     // Kept for accounting, pointing at a row without personal data.
-    expect(await db().selectFrom('subscriptions').select(['member_id', 'status', 'customer_id']).where('provider_subscription_id', '=', subscription.id).execute()).toEqual([
-      { member_id: id, status: 'canceled', customer_id: subscription.customer },
-    ]);
+    expect(
+      await db()
+        .selectFrom('subscriptions')
+        .select(['member_id', 'status', 'customer_id'])
+        .where('provider_subscription_id', '=', subscription.id)
+        .execute(),
+    ).toEqual([{ member_id: id, status: 'canceled', customer_id: subscription.customer }]);
     // Signed out everywhere.
     expect((await other.get('/en/account')).statusCode).toBe(303);
     expect((await ms.api.resolveReader(other.cookieHeader, NOW)).memberId).toBeNull();

@@ -32,8 +32,18 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     expect(mail.text).toContain('within 15 minutes');
     const link = linkIn(mail);
     // Hashed at rest: the table holds the SHA-256 of the token, never the token.
-    const stored = await db().selectFrom('magic_links').select(['token_hash', 'purpose', 'expires_at']).where('email', '=', 'reader.one@example.org').execute();
-    expect(stored).toEqual([{ token_hash: createHash('sha256').update(link.token).digest('hex'), purpose: 'sign_up', expires_at: new Date(NOW.getTime() + 15 * 60_000).toISOString() }]);
+    const stored = await db()
+      .selectFrom('magic_links')
+      .select(['token_hash', 'purpose', 'expires_at'])
+      .where('email', '=', 'reader.one@example.org')
+      .execute();
+    expect(stored).toEqual([
+      {
+        token_hash: createHash('sha256').update(link.token).digest('hex'),
+        purpose: 'sign_up',
+        expires_at: new Date(NOW.getTime() + 15 * 60_000).toISOString(),
+      },
+    ]);
     expect(await db().selectFrom('members').selectAll().execute()).toEqual([]);
 
     // A mail scanner following the link only sees a button.
@@ -108,7 +118,8 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     const unknown = await ask('nobody-here@example.org');
     expect([known.statusCode, unknown.statusCode]).toEqual([202, 202]);
     expect(known.rawPayload.equals(unknown.rawPayload)).toBe(true);
-    const strip = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => !['x-request-id', 'date'].includes(k)));
+    const strip = (h: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(h).filter(([k]) => !['x-request-id', 'date'].includes(k)));
     expect(strip(known.headers)).toEqual(strip(unknown.headers));
     // Both were mailed: the work behind the answer is the same too.
     expect((await ms.mailTo('exists@example.org')).subject).toContain('Sign in');
@@ -149,7 +160,8 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     const attacker = new Browser(app());
     const f = await attacker.get('/en/sign-in');
     const perEmail: number[] = [];
-    for (let i = 0; i < 6; i++) perEmail.push((await attacker.post('/en/sign-in', { csrf: csrfIn(f.body), email: 'target@example.org' })).statusCode);
+    for (let i = 0; i < 6; i++)
+      perEmail.push((await attacker.post('/en/sign-in', { csrf: csrfIn(f.body), email: 'target@example.org' })).statusCode);
     expect(perEmail).toEqual([202, 202, 202, 202, 202, 429]);
   });
 
@@ -182,7 +194,13 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
     };
     // Eight hosts of one /64, each asking once for one email: five links, then 429.
     const email = 'sixty-four@example.org';
-    const hosts = ['2001:db8:e:f::1', '2001:DB8:E:F::2', '2001:0db8:000e:000f:0000:0000:0000:0003', '2001:db8:e:f:ffff::4', '2001:db8:e:f::5%eth0'];
+    const hosts = [
+      '2001:db8:e:f::1',
+      '2001:DB8:E:F::2',
+      '2001:0db8:000e:000f:0000:0000:0000:0003',
+      '2001:db8:e:f:ffff::4',
+      '2001:db8:e:f::5%eth0',
+    ];
     for (let i = 6; i <= 8; i++) hosts.push(`2001:db8:e:f:${i}:${i}:${i}:${i}`);
     const codes: number[] = [];
     for (const host of hosts) codes.push(await request(new Browser(app(), host), email));
@@ -199,7 +217,8 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
 
     // Twenty requests per /64 in 15 minutes, whatever the emails and host bits.
     const perAddress: number[] = [];
-    for (let i = 1; i <= 21; i++) perAddress.push(await request(new Browser(app(), `2001:db8:e:10:${i.toString(16)}::1`), `host-${i}@example.org`));
+    for (let i = 1; i <= 21; i++)
+      perAddress.push(await request(new Browser(app(), `2001:db8:e:10:${i.toString(16)}::1`), `host-${i}@example.org`));
     expect(perAddress.slice(0, 20).every((c) => c === 202)).toBe(true);
     expect(perAddress[20]).toBe(429);
 
@@ -244,7 +263,18 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
       ['/fa/خبر\u200cها', '/fa/%D8%AE%D8%A8%D8%B1%E2%80%8C%D9%87%D8%A7'],
       ['/en/🙂 a"b<c>', '/en/%F0%9F%99%82%20a%22b%3Cc%3E'],
     ];
-    const offSite = ['//evil.example/x', '/\\evil.example', '/\\/evil.example', 'https://evil.example/', 'javascript:alert(1)', '/.//evil.example', '/\t/evil.example', ' /en', '/en/\u202Eevil', 'evil.example'];
+    const offSite = [
+      '//evil.example/x',
+      '/\\evil.example',
+      '/\\/evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '/.//evil.example',
+      '/\t/evil.example',
+      ' /en',
+      '/en/\u202Eevil',
+      'evil.example',
+    ];
     let n = 0;
     const follow = async (returnPath: string) => {
       const browser = new Browser(app());
@@ -271,12 +301,21 @@ describe.each(DIALECTS)('members sign in by magic link (%s)', (dialect) => {
       ms.smtp.refuseNext(2);
       const browser = new Browser(app());
       const form = await browser.get('/tr/sign-in?return=%2Ftr%2Faccount');
-      const res = await browser.post('/tr/sign-in', { csrf: csrfIn(form.body), email: 'Patient.Reader@example.org', return: '/tr/account' });
+      const res = await browser.post('/tr/sign-in', {
+        csrf: csrfIn(form.body),
+        email: 'Patient.Reader@example.org',
+        return: '/tr/account',
+      });
       expect(res.statusCode).toBe(202);
 
       // The mail is a job of the durable queue; its first attempt was refused and waits 15 s for a retry.
       const job = async () =>
-        db().selectFrom('jobs').selectAll().where('type', '=', 'member.sign-in-mail').where('created_at', '=', start.toISOString()).executeTakeFirst();
+        db()
+          .selectFrom('jobs')
+          .selectAll()
+          .where('type', '=', 'member.sign-in-mail')
+          .where('created_at', '=', start.toISOString())
+          .executeTakeFirst();
       const failed = await vi.waitFor(async () => {
         const row = await job();
         expect(row).toMatchObject({ status: 'failed', attempts: 1, run_at: new Date(start.getTime() + 15_000).toISOString() });

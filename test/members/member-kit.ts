@@ -97,7 +97,10 @@ export interface MembersSite {
 }
 
 /** A site with SMTP, and with `payments: true` the Stripe stand-in delivering webhooks in-process. */
-export async function startMembersSite(dialect: DialectName, options: { payments?: boolean; config?: object; env?: Record<string, string> } = {}): Promise<MembersSite> {
+export async function startMembersSite(
+  dialect: DialectName,
+  options: { payments?: boolean; config?: object; env?: Record<string, string> } = {},
+): Promise<MembersSite> {
   const guard = guardNetwork();
   const smtp = await startSmtpServer();
   let site: TestSite | undefined;
@@ -148,7 +151,13 @@ export function linkIn(mail: ReceivedMail): { locale: string; token: string; pat
 }
 
 /** Asks for a link in the browser, takes it from the mail, confirms it: the browser is signed in. */
-export async function signIn(ms: MembersSite, browser: Browser, email: string, locale = 'en', returnPath?: string): Promise<LightMyRequestResponse> {
+export async function signIn(
+  ms: MembersSite,
+  browser: Browser,
+  email: string,
+  locale = 'en',
+  returnPath?: string,
+): Promise<LightMyRequestResponse> {
   const form = await browser.get(`/${locale}/sign-in${returnPath ? `?return=${encodeURIComponent(returnPath)}` : ''}`);
   const requested = await browser.post(`/${locale}/sign-in`, { csrf: csrfIn(form.body), email, return: returnPath ?? '' });
   expect(requested.statusCode).toBe(202);

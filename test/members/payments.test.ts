@@ -32,8 +32,17 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
     expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
     return { browser, subscriptionId: subscription.id, sessionId: sessionId! };
   }
-  const row = (id: string) => db().selectFrom('subscriptions').selectAll().where('provider_subscription_id', '=', id).executeTakeFirstOrThrow();
-  const eventCount = async () => Number((await db().selectFrom('processed_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const row = (id: string) =>
+    db().selectFrom('subscriptions').selectAll().where('provider_subscription_id', '=', id).executeTakeFirstOrThrow();
+  const eventCount = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom('processed_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('shows the plans and their benefits; anonymous readers are asked to sign in first', async () => {
     const page = await new Browser(ms.site.app).get('/tr/subscribe');
@@ -52,7 +61,9 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
 
   it('subscribe → Checkout Session → webhooks: the member is subscribed and resolveReader says so', async () => {
     const { browser, subscriptionId, sessionId } = await subscribe('subscriber@example.org');
-    const [request] = standIn().requestsTo('POST', '/v1/checkout/sessions').filter((r) => r.form.customer_email === 'subscriber@example.org');
+    const [request] = standIn()
+      .requestsTo('POST', '/v1/checkout/sessions')
+      .filter((r) => r.form.customer_email === 'subscriber@example.org');
     expect(request!.form).toMatchObject({
       mode: 'subscription',
       line_items: [{ price: 'price_supporter_monthly', quantity: '1' }],
@@ -64,18 +75,31 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
     const member = await db().selectFrom('members').selectAll().where('email', '=', 'subscriber@example.org').executeTakeFirstOrThrow();
     expect(standIn().checkoutSession(sessionId)?.client_reference_id).toBe(member.id);
     expect(member.provider_customer_id).toBe(standIn().subscription(subscriptionId)!.customer);
-    expect(await row(subscriptionId)).toMatchObject({ member_id: member.id, status: 'trialing', plan_id: 'supporter', paid_through: new Date(NOW.getTime() + 14 * DAY).toISOString() });
+    expect(await row(subscriptionId)).toMatchObject({
+      member_id: member.id,
+      status: 'trialing',
+      plan_id: 'supporter',
+      paid_through: new Date(NOW.getTime() + 14 * DAY).toISOString(),
+    });
 
     const resolved = await ms.api.resolveReader(browser.cookieHeader, NOW);
     expect(resolved).toEqual({
       memberId: member.id,
-      reader: { kind: 'member', memberId: member.id, monthlyReads: [], subscription: { status: 'trialing', currentPeriodEnd: new Date(NOW.getTime() + 14 * DAY) }, complimentary: null },
+      reader: {
+        kind: 'member',
+        memberId: member.id,
+        monthlyReads: [],
+        subscription: { status: 'trialing', currentPeriodEnd: new Date(NOW.getTime() + 14 * DAY) },
+        complimentary: null,
+      },
     });
 
     // The trial converts: the next page view sees an active subscription.
     at('2014-07-24T12:00:00Z');
     await standIn().updateSubscription(subscriptionId, { status: 'active', current_period_end: Date.parse('2014-08-24T12:00:00Z') / 1000 });
-    expect((await ms.api.resolveReader(browser.cookieHeader, ms.site.clock.now())).reader).toMatchObject({ subscription: { status: 'active', currentPeriodEnd: new Date('2014-08-24T12:00:00Z') } });
+    expect((await ms.api.resolveReader(browser.cookieHeader, ms.site.clock.now())).reader).toMatchObject({
+      subscription: { status: 'active', currentPeriodEnd: new Date('2014-08-24T12:00:00Z') },
+    });
     const account = await browser.get('/en/account');
     expect(text(account.body)).toContain('Supporter : Active, renews on');
     const success = await browser.get('/en/subscribe/success?session=cs_x');
@@ -86,7 +110,11 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
     const before = standIn().requestsTo('POST', '/v1/checkout/sessions').length;
     const page = await browser.get('/en/subscribe');
     expect(page.body).toContain('You already have a subscription');
-    const again = await browser.post('/en/subscribe', { csrf: csrfIn((await browser.get('/en/account')).body), plan: 'supporter', interval: 'yearly' });
+    const again = await browser.post('/en/subscribe', {
+      csrf: csrfIn((await browser.get('/en/account')).body),
+      plan: 'supporter',
+      interval: 'yearly',
+    });
     expect(again.statusCode).toBe(409);
     expect(standIn().requestsTo('POST', '/v1/checkout/sessions')).toHaveLength(before);
   });
@@ -128,10 +156,18 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
     const { subscriptionId } = await subscribe('tamper@example.org');
     const before = await row(subscriptionId);
     const events = await eventCount();
-    const event = standIn().createEvent('customer.subscription.updated', { ...standIn().subscription(subscriptionId)!, status: 'canceled' });
+    const event = standIn().createEvent('customer.subscription.updated', {
+      ...standIn().subscription(subscriptionId)!,
+      status: 'canceled',
+    });
     const payload = JSON.stringify(event, null, 2);
     const post = (body: string, signature: string) =>
-      ms.site.app.inject({ method: 'POST', url: '/webhooks/stripe', payload: body, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
+      ms.site.app.inject({
+        method: 'POST',
+        url: '/webhooks/stripe',
+        payload: body,
+        headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      });
     const timestamp = Math.floor(NOW.getTime() / 1000);
 
     const wrongSecret = await post(payload, Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_not_ours', timestamp }));
@@ -154,7 +190,12 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
     const before = await row(subscriptionId);
     const events = await eventCount();
     const post = (body: string, signature: string) =>
-      ms.site.app.inject({ method: 'POST', url: '/webhooks/stripe', payload: body, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
+      ms.site.app.inject({
+        method: 'POST',
+        url: '/webhooks/stripe',
+        payload: body,
+        headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+      });
     const now = Math.floor(ms.site.clock.now().getTime() / 1000);
     const snapshot = () => ({ ...standIn().subscription(subscriptionId)!, status: 'canceled' });
     const absurd = [1e15, 2 ** 53 - 1, 253_402_300_800];
@@ -165,7 +206,10 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
       payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', { ...snapshot(), cancel_at: value })));
       payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', { ...snapshot(), current_period_end: value })));
       const items = snapshot();
-      const withItems = { ...items, items: { ...items.items, data: items.items.data.map((item) => ({ ...item, current_period_end: value })) } };
+      const withItems = {
+        ...items,
+        items: { ...items.items, data: items.items.data.map((item) => ({ ...item, current_period_end: value })) },
+      };
       payloads.push(JSON.stringify(standIn().createEvent('customer.subscription.updated', withItems)));
     }
     for (const ahead of [3600, 86_400, 10 * 365 * 86_400]) {
@@ -198,7 +242,11 @@ describe.each(DIALECTS)('members: Stripe checkout, webhooks and portal (%s)', (d
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(new RegExp(`^${standIn().url}/billing_portal/bps_`));
     const request = standIn().requestsTo('POST', '/v1/billing_portal/sessions').at(-1)!;
-    expect(request.form).toEqual({ customer: standIn().subscription(subscriptionId)!.customer, return_url: `${SITE}/tr/account`, locale: 'tr' });
+    expect(request.form).toEqual({
+      customer: standIn().subscription(subscriptionId)!.customer,
+      return_url: `${SITE}/tr/account`,
+      locale: 'tr',
+    });
   });
 
   it('cancelling keeps access until the paid period ends; a new checkout gets no second trial', async () => {

@@ -11,7 +11,14 @@ import { DIALECTS } from '../support/databases.js';
 import { paragraphs } from '../support/fixtures.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';
 
-const actor = (role: Role, staffId: string, locales: string[] = []): Actor => ({ kind: 'staff', staffId, apiKeyId: null, role, locales, name: staffId });
+const actor = (role: Role, staffId: string, locales: string[] = []): Actor => ({
+  kind: 'staff',
+  staffId,
+  apiKeyId: null,
+  role,
+  locales,
+  name: staffId,
+});
 const editor = actor('editor', 'ed-1');
 const writer = actor('writer', 'wr-1');
 const otherWriter = actor('writer', 'wr-2');
@@ -51,11 +58,21 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
   const page = (url: string) => site.app.inject({ method: 'GET', url });
 
   it('a writer drafts, saves with the version, and a stale save is refused without overwriting', async () => {
-    const draft = await service.createStory(writer, { locale: 'en', title: 'Ferry timetable changes', dek: 'Winter schedule', body: paragraphs('First draft.') });
+    const draft = await service.createStory(writer, {
+      locale: 'en',
+      title: 'Ferry timetable changes',
+      dek: 'Winter schedule',
+      body: paragraphs('First draft.'),
+    });
     expect(draft.status).toBe('draft');
     expect(draft.slug).toBe('ferry-timetable-changes');
     expect(draft.version).toBe(1);
-    const saved = await service.update(writer, draft.id, { title: 'Ferry timetable changes', dek: 'Winter schedule', body: paragraphs('Second draft.'), version: 1 });
+    const saved = await service.update(writer, draft.id, {
+      title: 'Ferry timetable changes',
+      dek: 'Winter schedule',
+      body: paragraphs('Second draft.'),
+      version: 1,
+    });
     expect(saved.version).toBe(2);
     const stale = await rejects(
       service.update(writer, draft.id, { title: 'Overwrite', dek: '', body: paragraphs('Lost update.'), version: 1 }),
@@ -84,12 +101,32 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
   });
 
   it('two editors changing story-wide settings through two language versions at once: one wins, the other gets a conflict', async () => {
-    const en = await service.createStory(editor, { locale: 'en', title: 'Toll race', dek: '', body: paragraphs('Start.'), accessLevel: 'metered' });
+    const en = await service.createStory(editor, {
+      locale: 'en',
+      title: 'Toll race',
+      dek: '',
+      body: paragraphs('Start.'),
+      accessLevel: 'metered',
+    });
     const tr = await service.startTranslation(editor, en.id, { locale: 'tr', provenance: 'newsroom' });
     expect(en.story.version).toBe(1);
     const results = await Promise.allSettled([
-      service.update(editor, en.id, { title: 'Toll race', dek: '', body: paragraphs('Start.'), version: en.version, accessLevel: 'paid', storyVersion: 1 }),
-      service.update(editor, tr.id, { title: 'Geçiş yarışı', dek: '', body: paragraphs('Başla.'), version: tr.version, accessLevel: 'public', storyVersion: 1 }),
+      service.update(editor, en.id, {
+        title: 'Toll race',
+        dek: '',
+        body: paragraphs('Start.'),
+        version: en.version,
+        accessLevel: 'paid',
+        storyVersion: 1,
+      }),
+      service.update(editor, tr.id, {
+        title: 'Geçiş yarışı',
+        dek: '',
+        body: paragraphs('Başla.'),
+        version: tr.version,
+        accessLevel: 'public',
+        storyVersion: 1,
+      }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failure = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -107,7 +144,15 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
       service.update(writer, draft.id, {
         title: 'Bad body check',
         dek: '',
-        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] },
+        body: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+            },
+          ],
+        },
         version: 1,
       }),
       'invalid_document',
@@ -117,8 +162,18 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
   });
 
   it('keeps a revision per save, shows a diff and restores an earlier text as a new revision', async () => {
-    const draft = await service.createStory(editor, { locale: 'en', title: 'Budget vote', dek: '', body: paragraphs('The council voted on Monday.') });
-    await service.update(editor, draft.id, { title: 'Budget vote', dek: '', body: paragraphs('The council voted on Tuesday.'), version: 1 });
+    const draft = await service.createStory(editor, {
+      locale: 'en',
+      title: 'Budget vote',
+      dek: '',
+      body: paragraphs('The council voted on Monday.'),
+    });
+    await service.update(editor, draft.id, {
+      title: 'Budget vote',
+      dek: '',
+      body: paragraphs('The council voted on Tuesday.'),
+      version: 1,
+    });
     const revisions = (await service.revisions(editor, draft.id, { limit: 50 })).items;
     expect(revisions.map((r) => r.version)).toEqual([2, 1]);
     const first = revisions[1]!;
@@ -132,17 +187,29 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
   });
 
   it('moves through review to publication and onto the site, with an edition entry and corrections', async () => {
-    const draft = await service.createStory(writer, { locale: 'en', title: 'Harbour dredging begins', dek: 'Work starts', body: paragraphs('Dredgers arrived.'), sectionId: site.fixture.sectionId });
+    const draft = await service.createStory(writer, {
+      locale: 'en',
+      title: 'Harbour dredging begins',
+      dek: 'Work starts',
+      body: paragraphs('Dredgers arrived.'),
+      sectionId: site.fixture.sectionId,
+    });
     const inReview = await service.transition(writer, draft.id, { to: 'in_review' });
     expect(inReview.status).toBe('in_review');
-    await rejects(service.update(otherWriter, draft.id, { title: 'x', dek: '', body: paragraphs('x'), version: inReview.version }), 'not_found');
+    await rejects(
+      service.update(otherWriter, draft.id, { title: 'x', dek: '', body: paragraphs('x'), version: inReview.version }),
+      'not_found',
+    );
     const published = await service.transition(editor, draft.id, { to: 'published' });
     expect(published.status).toBe('published');
     expect(published.publishedAt).toBe(site.clock.now().toISOString());
     const url = '/en/2014/07/harbour-dredging-begins';
     expect((await page(url)).statusCode).toBe(200);
     // Writers cannot touch a published story; editors append a correction.
-    await rejects(service.update(writer, draft.id, { title: 'x', dek: '', body: paragraphs('x'), version: published.version }), 'forbidden');
+    await rejects(
+      service.update(writer, draft.id, { title: 'x', dek: '', body: paragraphs('x'), version: published.version }),
+      'forbidden',
+    );
     await rejects(service.addCorrection(writer, draft.id, { kind: 'correction', text: 'nope' }), 'forbidden');
     await service.addCorrection(editor, draft.id, { kind: 'correction', text: 'An earlier version misstated the start date.' });
     const body = (await page(url)).body;
@@ -171,14 +238,30 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
   });
 
   it('translation desk: a translator translates into Turkish, the source changes, the desk flags it with a diff until synced', async () => {
-    const source = await service.createStory(editor, { locale: 'en', title: 'Olive oil exports rise', dek: '', body: paragraphs('Exports rose by a tenth.') });
+    const source = await service.createStory(editor, {
+      locale: 'en',
+      title: 'Olive oil exports rise',
+      dek: '',
+      body: paragraphs('Exports rose by a tenth.'),
+    });
     const live = await service.transition(editor, source.id, { to: 'published' });
     await rejects(service.startTranslation(translatorTr, source.id, { locale: 'ar', provenance: 'newsroom' }), 'forbidden');
-    expect((await service.desk(translatorTr, 'tr')).some((i) => i.sourceTranslationId === source.id && i.state === 'needs_translation')).toBe(true);
-    const tr = await service.startTranslation(translatorTr, source.id, { locale: 'tr', provenance: 'newsroom', provenanceCredit: 'Ayşe Demir' });
+    expect(
+      (await service.desk(translatorTr, 'tr')).some((i) => i.sourceTranslationId === source.id && i.state === 'needs_translation'),
+    ).toBe(true);
+    const tr = await service.startTranslation(translatorTr, source.id, {
+      locale: 'tr',
+      provenance: 'newsroom',
+      provenanceCredit: 'Ayşe Demir',
+    });
     expect(tr.translatedFrom).toBe('en');
     expect(tr.syncedSourceVersion).toBe(live.version);
-    const written = await service.update(translatorTr, tr.id, { title: 'Zeytinyağı ihracatı artıyor', dek: '', body: paragraphs('İhracat yüzde on arttı.'), version: tr.version });
+    const written = await service.update(translatorTr, tr.id, {
+      title: 'Zeytinyağı ihracatı artıyor',
+      dek: '',
+      body: paragraphs('İhracat yüzde on arttı.'),
+      version: tr.version,
+    });
     expect(written.slug).toBe('zeytinyagi-ihracati-artiyor');
     await service.transition(translatorTr, tr.id, { to: 'in_review' });
     await rejects(service.transition(translatorTr, tr.id, { to: 'published' }), 'forbidden');
@@ -186,7 +269,12 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
     expect((await service.sourceChanges(translatorTr, tr.id)).sourceUpdated).toBe(false);
 
     const current = await service.get(editor, source.id);
-    await service.update(editor, source.id, { title: current.title, dek: '', body: paragraphs('Exports rose by a fifth.'), version: current.version });
+    await service.update(editor, source.id, {
+      title: current.title,
+      dek: '',
+      body: paragraphs('Exports rose by a fifth.'),
+      version: current.version,
+    });
     const changes = await service.sourceChanges(translatorTr, tr.id);
     expect(changes.sourceUpdated).toBe(true);
     expect(changes.body).toContainEqual({ op: 'insert', text: 'fifth.' });
@@ -201,7 +289,13 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
 
   it('writes each audit entry in the same transaction as the change it records: a failing entry undoes the change', async () => {
     const audited = withAudit(new AuditLog(new AuditLogKyselyRepository(site.services.database.db), site.clock));
-    const draft = await audited.createStory(editor, { locale: 'en', title: 'Ferry fares frozen', dek: '', body: paragraphs('Fares stay.'), accessLevel: 'paid' });
+    const draft = await audited.createStory(editor, {
+      locale: 'en',
+      title: 'Ferry fares frozen',
+      dek: '',
+      body: paragraphs('Fares stay.'),
+      accessLevel: 'paid',
+    });
     const published = await audited.transition(editor, draft.id, { to: 'published' });
     await audited.addCorrection(editor, draft.id, { kind: 'update', text: 'Updated with the council vote.' });
     expect((await auditRows(draft.storyId)).map((r) => r.action)).toEqual(['story.accessChange']);
@@ -219,14 +313,20 @@ describe.each(DIALECTS)('editorial workflow (%s)', (dialect) => {
     expect(after.status).toBe('published');
     expect(after.version).toBe(published.version); // a correction does not bump the version
     expect((await page('/en/2014/07/ferry-fares-frozen')).statusCode).toBe(200);
-    await expect(failing.update(editor, draft.id, { title: after.title, dek: '', body: after.body, version: after.version, accessLevel: 'public' })).rejects.toThrow(
+    await expect(
+      failing.update(editor, draft.id, { title: after.title, dek: '', body: after.body, version: after.version, accessLevel: 'public' }),
+    ).rejects.toThrow('the audit log is unavailable');
+    expect((await service.get(editor, draft.id)).story.accessLevel).toBe('paid');
+    await expect(failing.addCorrection(editor, draft.id, { kind: 'correction', text: 'Never shown.' })).rejects.toThrow(
       'the audit log is unavailable',
     );
-    expect((await service.get(editor, draft.id)).story.accessLevel).toBe('paid');
-    await expect(failing.addCorrection(editor, draft.id, { kind: 'correction', text: 'Never shown.' })).rejects.toThrow('the audit log is unavailable');
     expect(await service.corrections(draft.id)).toHaveLength(1);
-    const created = await failing.createStory(editor, { locale: 'en', title: 'Never started', dek: '', body: paragraphs('x'), accessLevel: 'paid' }).catch(() => null);
+    const created = await failing
+      .createStory(editor, { locale: 'en', title: 'Never started', dek: '', body: paragraphs('x'), accessLevel: 'paid' })
+      .catch(() => null);
     expect(created).toBeNull();
-    expect(await site.services.database.db.selectFrom('story_translations').select('id').where('title', '=', 'Never started').execute()).toEqual([]);
+    expect(
+      await site.services.database.db.selectFrom('story_translations').select('id').where('title', '=', 'Never started').execute(),
+    ).toEqual([]);
   });
 });

@@ -33,7 +33,14 @@ beforeAll(async () => {
       price_yearly: { unitAmount: 9000, currency: 'eur', interval: 'year' },
     },
   });
-  provider = createStripePaymentProvider({ secretKey: KEY, webhookSecret: SECRET, api: standIn.sdkConfig, maxNetworkRetries: 0, timeoutMs: 2000, clock });
+  provider = createStripePaymentProvider({
+    secretKey: KEY,
+    webhookSecret: SECRET,
+    api: standIn.sdkConfig,
+    maxNetworkRetries: 0,
+    timeoutMs: 2000,
+    clock,
+  });
 });
 
 afterAll(async () => {
@@ -98,7 +105,11 @@ describe('createCheckout through the real SDK', () => {
       locale: 'de',
     });
     expect(request!.formPairs).toContainEqual(['line_items[0][price]', 'price_monthly']);
-    expect(standIn.checkoutSession(started.sessionId)).toMatchObject({ status: 'open', mode: 'subscription', client_reference_id: 'mem_1' });
+    expect(standIn.checkoutSession(started.sessionId)).toMatchObject({
+      status: 'open',
+      mode: 'subscription',
+      client_reference_id: 'mem_1',
+    });
   });
 
   it('reuses a known customer instead of the email, and sends no trial unless asked', async () => {
@@ -136,10 +147,20 @@ describe('createCheckout through the real SDK', () => {
     });
     expect((error as PaymentProviderError).details.providerMessage).toBe("No such price: 'price_gone'");
 
-    await expect(checkout({ customerId: 'cus_unknown' })).rejects.toMatchObject({ failure: 'invalid_request', details: { providerParam: 'customer' } });
+    await expect(checkout({ customerId: 'cus_unknown' })).rejects.toMatchObject({
+      failure: 'invalid_request',
+      details: { providerParam: 'customer' },
+    });
 
-    const wrongKey = createStripePaymentProvider({ secretKey: 'sk_test_wrong', webhookSecret: SECRET, api: standIn.sdkConfig, maxNetworkRetries: 0 });
-    await expect(wrongKey.createPortalSession({ customerId: 'cus_x', returnUrl: 'https://masthead.test/', locale: 'en' })).rejects.toMatchObject({
+    const wrongKey = createStripePaymentProvider({
+      secretKey: 'sk_test_wrong',
+      webhookSecret: SECRET,
+      api: standIn.sdkConfig,
+      maxNetworkRetries: 0,
+    });
+    await expect(
+      wrongKey.createPortalSession({ customerId: 'cus_x', returnUrl: 'https://masthead.test/', locale: 'en' }),
+    ).rejects.toMatchObject({
       failure: 'authentication',
       details: { statusCode: 401 },
     });
@@ -159,7 +180,11 @@ describe('createPortalSession through the real SDK', () => {
     const { session } = await standIn.completeCheckout((await checkout()).sessionId, { deliver: false });
     const before = standIn.requests.length;
 
-    const portal = await provider.createPortalSession({ customerId: session.customer!, returnUrl: 'https://masthead.test/en/account', locale: 'en-AU' });
+    const portal = await provider.createPortalSession({
+      customerId: session.customer!,
+      returnUrl: 'https://masthead.test/en/account',
+      locale: 'en-AU',
+    });
 
     expect(portal.url).toMatch(new RegExp(`^${standIn.url}/billing_portal/bps_`));
     expect(standIn.requests[before]).toMatchObject({
@@ -220,7 +245,9 @@ describe('parseWebhook', () => {
     const body = Buffer.from(payload);
 
     expect(() => provider.parseWebhook(body, sign(payload, 'whsec_someone_else'))).toThrow(WebhookSignatureError);
-    expect(() => provider.parseWebhook(Buffer.from(payload.replace('"active"', '"trialing"')), sign(payload))).toThrow(WebhookSignatureError);
+    expect(() => provider.parseWebhook(Buffer.from(payload.replace('"active"', '"trialing"')), sign(payload))).toThrow(
+      WebhookSignatureError,
+    );
     expect(() => provider.parseWebhook(Buffer.from(JSON.stringify(events[1])), sign(payload))).toThrow(WebhookSignatureError);
     expect(() => provider.parseWebhook(body, '')).toThrow(WebhookSignatureError);
     const tenMinutesAgo = Math.floor(clock.now().getTime() / 1000) - 600;
@@ -254,13 +281,25 @@ describe('parseWebhook', () => {
     expect(cancelling.data.previous_attributes).toMatchObject({ status: 'trialing', cancel_at_period_end: false });
     expect(parse(cancelling)).toMatchObject({
       occurredAt: new Date('2026-03-02T09:00:00Z'),
-      subscription: { status: 'active', cancelAtPeriodEnd: true, cancelAt: new Date('2026-03-08T10:00:00Z'), updatedAt: new Date('2026-03-02T09:00:00Z') },
+      subscription: {
+        status: 'active',
+        cancelAtPeriodEnd: true,
+        cancelAt: new Date('2026-03-08T10:00:00Z'),
+        updatedAt: new Date('2026-03-02T09:00:00Z'),
+      },
     });
 
     const { event: deleted } = await standIn.deleteSubscription(subscription.id);
-    expect(parse(deleted)).toMatchObject({ type: 'subscription.updated', providerType: 'customer.subscription.deleted', subscription: { status: 'canceled' } });
+    expect(parse(deleted)).toMatchObject({
+      type: 'subscription.updated',
+      providerType: 'customer.subscription.deleted',
+      subscription: { status: 'canceled' },
+    });
 
-    const future = standIn.createEvent('customer.subscription.updated', { ...standIn.subscription(subscription.id)!, status: 'hibernating' });
+    const future = standIn.createEvent('customer.subscription.updated', {
+      ...standIn.subscription(subscription.id)!,
+      status: 'hibernating',
+    });
     expect(parse(future)).toMatchObject({ type: 'ignored', reason: "unknown subscription status 'hibernating'" });
   });
 

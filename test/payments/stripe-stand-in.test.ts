@@ -36,7 +36,13 @@ beforeAll(async () => {
   app = await startApp();
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
   standIn = await startStripeStandIn({ webhookSecret: SECRET, apiKey: KEY, webhookTarget: `${appUrl}/webhooks/stripe` });
-  provider = createStripePaymentProvider({ secretKey: KEY, webhookSecret: SECRET, api: standIn.sdkConfig, maxNetworkRetries: 0, timeoutMs: 2000 });
+  provider = createStripePaymentProvider({
+    secretKey: KEY,
+    webhookSecret: SECRET,
+    api: standIn.sdkConfig,
+    maxNetworkRetries: 0,
+    timeoutMs: 2000,
+  });
   receiver = createWebhookReceiver(provider);
 });
 
@@ -87,11 +93,19 @@ describe('a reader clicks through the hosted pages', () => {
     ]);
     const session = standIn.checkoutSession(started.sessionId)!;
     expect(session).toMatchObject({ status: 'complete', payment_status: 'paid' });
-    expect(receiver.rows.get(session.subscription!)).toMatchObject({ status: 'active', memberRef: 'mem_browser', customerId: session.customer });
+    expect(receiver.rows.get(session.subscription!)).toMatchObject({
+      status: 'active',
+      memberRef: 'mem_browser',
+      customerId: session.customer,
+    });
     expect(receiver.customerOfMember.get('mem_browser')).toBe(session.customer);
 
     // A second click changes nothing.
-    const again = await fetch(new URL(action, started.url), { method: 'POST', body: new URLSearchParams({ pay: '1' }), redirect: 'manual' });
+    const again = await fetch(new URL(action, started.url), {
+      method: 'POST',
+      body: new URLSearchParams({ pay: '1' }),
+      redirect: 'manual',
+    });
     expect(again.status).toBe(409);
     await expect(standIn.completeCheckout(started.sessionId)).rejects.toThrow(/is complete/);
   });
@@ -104,13 +118,21 @@ describe('a reader clicks through the hosted pages', () => {
     expect(html).toContain(`href="${appUrl}/en/account"`);
     const subscriptionId = /data-subscription="([^"]+)"/.exec(html)![1]!;
 
-    const cancel = await fetch(new URL(formAction(html)!, url), { method: 'POST', body: new URLSearchParams({ subscription: subscriptionId }), redirect: 'manual' });
+    const cancel = await fetch(new URL(formAction(html)!, url), {
+      method: 'POST',
+      body: new URLSearchParams({ subscription: subscriptionId }),
+      redirect: 'manual',
+    });
     expect(cancel.status).toBe(303);
     expect(receiver.rows.get(subscriptionId)).toMatchObject({ status: 'active', cancelAtPeriodEnd: true });
 
     const after = await (await fetch(url)).text();
     expect(after).toContain('Renew subscription');
-    await fetch(new URL(formAction(after)!, url), { method: 'POST', body: new URLSearchParams({ subscription: subscriptionId }), redirect: 'manual' });
+    await fetch(new URL(formAction(after)!, url), {
+      method: 'POST',
+      body: new URLSearchParams({ subscription: subscriptionId }),
+      redirect: 'manual',
+    });
     // Both events may carry the same second; the later rank-equal snapshot wins.
     expect(receiver.rows.get(subscriptionId)).toMatchObject({ status: 'active', cancelAtPeriodEnd: false, cancelAt: null });
   });
@@ -119,7 +141,9 @@ describe('a reader clicks through the hosted pages', () => {
     const other = await startStripeStandIn({ webhookSecret: 'whsec_not_ours', webhookTarget: `${appUrl}/webhooks/stripe` });
     try {
       const processedBefore = receiver.processed.size;
-      const [delivery] = await other.sendEvent(other.createEvent('customer.subscription.updated', { id: 'sub_forged', object: 'subscription' }));
+      const [delivery] = await other.sendEvent(
+        other.createEvent('customer.subscription.updated', { id: 'sub_forged', object: 'subscription' }),
+      );
       expect(delivery).toMatchObject({ status: 400 });
       expect(receiver.log.at(-1)).toEqual({ eventId: '?', type: 'rejected', result: 'WebhookSignatureError' });
       expect(receiver.processed.size).toBe(processedBefore);
@@ -140,17 +164,66 @@ describe('the stand-in speaks Stripe errors', () => {
   const base = { mode: 'subscription', 'line_items[0][price]': 'price_basic', success_url: 'https://masthead.test/ok' };
 
   it.each([
-    ['no key', '/v1/checkout/sessions', base, { authorization: '' }, 401, { type: 'invalid_request_error', message: expect.stringContaining('did not provide an API key') }],
-    ['a live key', '/v1/checkout/sessions', base, { authorization: 'Bearer sk_live_nope' }, 401, { message: expect.stringContaining('Invalid API Key') }],
+    [
+      'no key',
+      '/v1/checkout/sessions',
+      base,
+      { authorization: '' },
+      401,
+      { type: 'invalid_request_error', message: expect.stringContaining('did not provide an API key') },
+    ],
+    [
+      'a live key',
+      '/v1/checkout/sessions',
+      base,
+      { authorization: 'Bearer sk_live_nope' },
+      401,
+      { message: expect.stringContaining('Invalid API Key') },
+    ],
     ['no mode', '/v1/checkout/sessions', { 'line_items[0][price]': 'price_basic' }, {}, 400, { code: 'parameter_missing', param: 'mode' }],
     ['no price', '/v1/checkout/sessions', { mode: 'subscription' }, {}, 400, { code: 'parameter_missing', param: 'line_items' }],
-    ['not a price', '/v1/checkout/sessions', { ...base, 'line_items[0][price]': 'prod_1' }, {}, 400, { code: 'resource_missing', param: 'line_items[0][price]' }],
-    ['customer and email', '/v1/checkout/sessions', { ...base, customer: 'cus_1', customer_email: 'a@b.c' }, {}, 400, { message: expect.stringContaining('only specify one') }],
+    [
+      'not a price',
+      '/v1/checkout/sessions',
+      { ...base, 'line_items[0][price]': 'prod_1' },
+      {},
+      400,
+      { code: 'resource_missing', param: 'line_items[0][price]' },
+    ],
+    [
+      'customer and email',
+      '/v1/checkout/sessions',
+      { ...base, customer: 'cus_1', customer_email: 'a@b.c' },
+      {},
+      400,
+      { message: expect.stringContaining('only specify one') },
+    ],
     ['a bad locale', '/v1/checkout/sessions', { ...base, locale: 'de-AT' }, {}, 400, { param: 'locale' }],
-    ['a bad trial', '/v1/checkout/sessions', { ...base, 'subscription_data[trial_period_days]': '0' }, {}, 400, { code: 'parameter_invalid_integer' }],
+    [
+      'a bad trial',
+      '/v1/checkout/sessions',
+      { ...base, 'subscription_data[trial_period_days]': '0' },
+      {},
+      400,
+      { code: 'parameter_invalid_integer' },
+    ],
     ['a bad URL', '/v1/checkout/sessions', { ...base, success_url: 'nope' }, {}, 400, { code: 'url_invalid', param: 'success_url' }],
-    ['JSON instead of a form', '/v1/checkout/sessions', base, { 'content-type': 'application/json' }, 400, { type: 'invalid_request_error' }],
-    ['an unknown customer', '/v1/billing_portal/sessions', { customer: 'cus_nobody' }, {}, 400, { code: 'resource_missing', param: 'customer' }],
+    [
+      'JSON instead of a form',
+      '/v1/checkout/sessions',
+      base,
+      { 'content-type': 'application/json' },
+      400,
+      { type: 'invalid_request_error' },
+    ],
+    [
+      'an unknown customer',
+      '/v1/billing_portal/sessions',
+      { customer: 'cus_nobody' },
+      {},
+      400,
+      { code: 'resource_missing', param: 'customer' },
+    ],
     ['an unknown URL', '/v1/charges', {}, {}, 404, { message: expect.stringContaining('Unrecognized request URL (POST: /v1/charges)') }],
   ])('refuses %s', async (_name, path, body, headers, status, error) => {
     const response = await post(path, body, headers);

@@ -20,10 +20,22 @@ describe.each(DIALECTS)("a writer's own stories in the admin list, however old (
   beforeAll(async () => {
     site = await startTestSite(dialect);
     const admin = await setUpAdmin(site.app);
-    const created = await asStaff(site.app, admin, 'POST', '/staff', { email: 'wren@example.org', name: 'Wren', role: 'writer', password: 'a long enough password' });
+    const created = await asStaff(site.app, admin, 'POST', '/staff', {
+      email: 'wren@example.org',
+      name: 'Wren',
+      role: 'writer',
+      password: 'a long enough password',
+    });
     expect(created.statusCode).toBe(201);
     writer = await signIn(site.app, 'wren@example.org', 'a long enough password');
-    mine = (await asStaff(site.app, writer, 'POST', '/stories', { locale: 'en', title: 'Lighthouse keeper retires', dek: '', body: paragraphs('After forty years.') })).json();
+    mine = (
+      await asStaff(site.app, writer, 'POST', '/stories', {
+        locale: 'en',
+        title: 'Lighthouse keeper retires',
+        dek: '',
+        body: paragraphs('After forty years.'),
+      })
+    ).json();
     // The newsroom writes SEARCH_WINDOW stories after it, each with its original.
     const db = site.services.database.db;
     const later = (i: number) => new Date(Date.UTC(2014, 6, 11) + i * 1000).toISOString();
@@ -31,7 +43,18 @@ describe.each(DIALECTS)("a writer's own stories in the admin list, however old (
       const batch = Array.from({ length: Math.min(500, SEARCH_WINDOW - start) }, (_, k) => start + k);
       await db
         .insertInto('stories')
-        .values(batch.map((i) => ({ id: `bulk-story-${i}`, section_id: null, lead_image_id: null, original_locale: 'en', created_at: later(i), updated_at: later(i), created_by: null, access_level: 'public' })))
+        .values(
+          batch.map((i) => ({
+            id: `bulk-story-${i}`,
+            section_id: null,
+            lead_image_id: null,
+            original_locale: 'en',
+            created_at: later(i),
+            updated_at: later(i),
+            created_by: null,
+            access_level: 'public',
+          })),
+        )
         .execute();
       await db
         .insertInto('story_translations')
@@ -64,11 +87,14 @@ describe.each(DIALECTS)("a writer's own stories in the admin list, however old (
     await site?.close();
   });
 
-  it('lists them, finds them by title and by status, behind the newsroom\'s latest translations', async () => {
+  it("lists them, finds them by title and by status, behind the newsroom's latest translations", async () => {
     for (const path of ['/stories', '/stories?q=keeper', '/stories?q=lighthouse&status=draft&locale=en']) {
       const res = await asStaff(site.app, writer, 'GET', path);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json().items.map((i: { translationId: string }) => i.translationId), path).toEqual([mine.id]);
+      expect(
+        res.json().items.map((i: { translationId: string }) => i.translationId),
+        path,
+      ).toEqual([mine.id]);
       expect(res.json()).toMatchObject({ total: 1, capped: false });
     }
   });
@@ -77,15 +103,22 @@ describe.each(DIALECTS)("a writer's own stories in the admin list, however old (
     const db = site.services.database.db;
     const compiled = ownWindow(db, writer.staff.id).compile();
     if (dialect === 'sqlite') {
-      const plan = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+      const plan = await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      );
       const details = plan.rows.map((r) => r.detail);
-      expect(details.filter((d) => /^SCAN (stories|story_translations|os|ot)\b/.test(d)), details.join('\n')).toEqual([]);
+      expect(
+        details.filter((d) => /^SCAN (stories|story_translations|os|ot)\b/.test(d)),
+        details.join('\n'),
+      ).toEqual([]);
       expect(details.join('\n')).toContain('stories_created_by');
       expect(details.join('\n')).toContain('story_translations_created_by');
     } else {
       const plan = await db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
-        return trx.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]));
+        return trx.executeQuery<{ 'QUERY PLAN': unknown }>(
+          CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
+        );
       });
       const text = JSON.stringify(plan.rows[0]?.['QUERY PLAN']);
       expect(text).not.toContain('Seq Scan');

@@ -44,7 +44,12 @@ describe.each(DIALECTS)('admin story list at scale (%s)', (dialect) => {
 
   it('finds a title by a case-insensitive part of it, and narrows by author within the window', async () => {
     const db = site.services.database.db;
-    const sample = await db.selectFrom('story_translations').select(['title']).where('locale', '=', 'en').orderBy('updated_at', 'desc').executeTakeFirstOrThrow();
+    const sample = await db
+      .selectFrom('story_translations')
+      .select(['title'])
+      .where('locale', '=', 'en')
+      .orderBy('updated_at', 'desc')
+      .executeTakeFirstOrThrow();
     const word = sample.title.split(' ').slice(1, 3).join(' ').toUpperCase();
     const found = (await asStaff(site.app, admin, 'GET', `/stories?q=${encodeURIComponent(word)}`)).json();
     expect(found.items.length).toBeGreaterThan(0);

@@ -107,7 +107,7 @@ describe.each(DIALECTS)('reader query plans (%s)', (dialect) => {
 
   // SQLite only: PostgreSQL's plans are checked for sequential scans; its planner has statistics
   // (autovacuum) and does not take an unbounded range when a key lookup exists.
-  it.runIf(dialect === 'sqlite')('catches an unbounded range: an edition\'s entries published before now, without a LIMIT', async () => {
+  it.runIf(dialect === 'sqlite')("catches an unbounded range: an edition's entries published before now, without a LIMIT", async () => {
     const sql = `select "story_id" from "edition_entries" where "edition" = ? and "published_at" <= ?`;
     expect(await scansOf([{ sql, parameters: ['en', '2030-01-01'] }])).toHaveLength(1);
     expect(await scansOf([{ sql: `${sql} order by "published_at" desc limit 20`, parameters: ['en', '2030-01-01'] }])).toHaveLength(0);

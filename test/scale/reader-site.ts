@@ -38,7 +38,14 @@ export async function startScaleSite(dialect: DialectName, stories: number): Pro
   const services = await openServices(testSiteConfig(database), clock, {
     onQuery: (q) => recording?.push({ sql: q.sql, parameters: [...q.parameters] }),
   });
-  const images = { make: async (spec: { key: string; width: number; height: number }) => ({ path: `/media/${spec.key}.webp`, width: spec.width, height: spec.height, mime: 'image/webp' }) };
+  const images = {
+    make: async (spec: { key: string; width: number; height: number }) => ({
+      path: `/media/${spec.key}.webp`,
+      width: spec.width,
+      height: spec.height,
+      mime: 'image/webp',
+    }),
+  };
   await seedDemo({ content: services.contentWrite, images, editions: services.editions.list, clock }, { stories });
   const app = createHttpApp(services);
   await app.ready();
@@ -58,8 +65,18 @@ export async function startScaleSite(dialect: DialectName, stories: number): Pro
     const d = new Date(row.published_at);
     return `/${edition}/${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${encodeURIComponent(row.slug)}`;
   };
-  const section = await db.selectFrom('section_translations').select('slug').where('locale', '=', 'en').orderBy('slug').executeTakeFirstOrThrow();
-  const topic = await db.selectFrom('topic_translations').select('slug').where('locale', '=', 'en').orderBy('slug').executeTakeFirstOrThrow();
+  const section = await db
+    .selectFrom('section_translations')
+    .select('slug')
+    .where('locale', '=', 'en')
+    .orderBy('slug')
+    .executeTakeFirstOrThrow();
+  const topic = await db
+    .selectFrom('topic_translations')
+    .select('slug')
+    .where('locale', '=', 'en')
+    .orderBy('slug')
+    .executeTakeFirstOrThrow();
   const author = await db.selectFrom('authors').select('slug').orderBy('slug').executeTakeFirstOrThrow();
   const urls = {
     'story (public)': await storyUrl('en', 'public'),

@@ -11,7 +11,13 @@ export function paragraphs(...texts: string[]): StoryDocument {
   return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
 }
 
-function translation(locale: string, title: string, slug: string, body: StoryDocument, extra: Partial<NewTranslation> = {}): NewTranslation {
+function translation(
+  locale: string,
+  title: string,
+  slug: string,
+  body: StoryDocument,
+  extra: Partial<NewTranslation> = {},
+): NewTranslation {
   return {
     locale,
     title,
@@ -87,14 +93,25 @@ export async function seedFixture(content: ContentWriteRepository, editions: rea
     {
       ...base,
       translations: [
-        translation('en', 'Harbour fish prices climb', 'harbour-fish-prices-climb', paragraphs('Prices at the harbour rose again.', 'Second paragraph.')),
-        translation('tr', 'Limanda balık fiyatları yükseliyor', 'limanda-balik-fiyatlari-yukseliyor', paragraphs('Limanda fiyatlar yine arttı.'), {
-          isOriginal: false,
-          translatedFrom: 'en',
-          provenance: 'newsroom',
-          provenanceCredit: 'Ayşe Demir',
-          publishedAt: new Date(T0.getTime() + 3_600_000),
-        }),
+        translation(
+          'en',
+          'Harbour fish prices climb',
+          'harbour-fish-prices-climb',
+          paragraphs('Prices at the harbour rose again.', 'Second paragraph.'),
+        ),
+        translation(
+          'tr',
+          'Limanda balık fiyatları yükseliyor',
+          'limanda-balik-fiyatlari-yukseliyor',
+          paragraphs('Limanda fiyatlar yine arttı.'),
+          {
+            isOriginal: false,
+            translatedFrom: 'en',
+            provenance: 'newsroom',
+            provenanceCredit: 'Ayşe Demir',
+            publishedAt: new Date(T0.getTime() + 3_600_000),
+          },
+        ),
       ],
     },
     editions,
@@ -104,9 +121,15 @@ export async function seedFixture(content: ContentWriteRepository, editions: rea
     {
       ...base,
       translations: [
-        translation('en', 'Olive harvest starts early', 'olive-harvest-starts-early', paragraphs('Growers began picking two weeks early.'), {
-          publishedAt: new Date(T0.getTime() - 86_400_000),
-        }),
+        translation(
+          'en',
+          'Olive harvest starts early',
+          'olive-harvest-starts-early',
+          paragraphs('Growers began picking two weeks early.'),
+          {
+            publishedAt: new Date(T0.getTime() - 86_400_000),
+          },
+        ),
       ],
     },
     editions,
@@ -135,7 +158,12 @@ export async function seedFixture(content: ContentWriteRepository, editions: rea
     at,
   );
   const draft = await content.createStory(
-    { ...base, translations: [translation('en', 'Unfinished draft', 'unfinished-draft', paragraphs('Draft text.'), { status: 'draft', publishedAt: null })] },
+    {
+      ...base,
+      translations: [
+        translation('en', 'Unfinished draft', 'unfinished-draft', paragraphs('Draft text.'), { status: 'draft', publishedAt: null }),
+      ],
+    },
     editions,
     at,
   );

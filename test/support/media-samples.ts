@@ -4,7 +4,13 @@ import sharp from 'sharp';
 /** A camera-like JPEG: landscape pixels with EXIF orientation 6 (display rotated 90°) and GPS tags. */
 export async function cameraJpeg(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: '#8a5a2b' } })
-    .composite([{ input: { create: { width: Math.round(width / 4), height: Math.round(height / 4), channels: 3, background: '#ffffff' } }, top: 0, left: 0 }])
+    .composite([
+      {
+        input: { create: { width: Math.round(width / 4), height: Math.round(height / 4), channels: 3, background: '#ffffff' } },
+        top: 0,
+        left: 0,
+      },
+    ])
     .jpeg({ quality: 90 })
     .withMetadata({ orientation: 6 })
     .withExifMerge({

@@ -4,7 +4,14 @@ import type { TranslationRecord } from '../../src/modules/newsroom/editorial/edi
 import type { Actor } from '../../src/modules/newsroom/permissions.js';
 
 /** The editor tests change stories as (no account needed: the editorial tables name staff by id only). */
-export const TEST_EDITOR: Actor = { kind: 'staff', staffId: 'test-editor', apiKeyId: null, role: 'editor', locales: [], name: 'Test editor' };
+export const TEST_EDITOR: Actor = {
+  kind: 'staff',
+  staffId: 'test-editor',
+  apiKeyId: null,
+  role: 'editor',
+  locales: [],
+  name: 'Test editor',
+};
 
 /**
  * Changes a language version the way the newsroom does: through the one write path a story has

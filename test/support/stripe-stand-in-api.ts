@@ -189,10 +189,17 @@ export function createStripeApi({ state, prices, nowSeconds, emit, dispatch }: D
     const [, , resource, second, third] = path.split('/');
     const route = `${method} /${[resource, second, third].filter(Boolean).join('/')}`;
     if (route === 'POST /checkout/sessions') return createCheckoutSession(params);
-    if (method === 'GET' && resource === 'checkout' && second === 'sessions' && third) return ok(find(state.sessions, third, 'checkout.session').session);
+    if (method === 'GET' && resource === 'checkout' && second === 'sessions' && third)
+      return ok(find(state.sessions, third, 'checkout.session').session);
     if (route === 'POST /billing_portal/sessions') return createPortalSession(params);
     if (route === 'POST /customers') {
-      return ok(createCustomer({ email: str(params, 'email') ?? null, name: str(params, 'name') ?? null, metadata: stringRecord(obj(params, 'metadata')) }));
+      return ok(
+        createCustomer({
+          email: str(params, 'email') ?? null,
+          name: str(params, 'name') ?? null,
+          metadata: stringRecord(obj(params, 'metadata')),
+        }),
+      );
     }
     if (method === 'GET' && resource === 'customers' && second && !third) return ok(find(state.customers, second, 'customer'));
     if (method === 'GET' && resource === 'subscriptions' && second && !third) return ok(find(state.subscriptions, second, 'subscription'));
@@ -285,7 +292,12 @@ export function createStripeApi({ state, prices, nowSeconds, emit, dispatch }: D
       const record = state.sessions.get(id);
       if (!record) return sendHtml(res, 404, notFoundPage());
       if (method === 'GET') {
-        const price = { id: record.priceId, amount: record.price.unitAmount * record.quantity, currency: record.price.currency, interval: record.price.interval };
+        const price = {
+          id: record.priceId,
+          amount: record.price.unitAmount * record.quantity,
+          currency: record.price.currency,
+          interval: record.price.interval,
+        };
         return sendHtml(res, 200, checkoutPage(record.session, price, record.trialDays));
       }
       if (method === 'POST') {
@@ -323,4 +335,3 @@ function integer(value: string, param: string, min: number, max: number): number
   }
   return n;
 }
-

@@ -12,7 +12,9 @@ export function guardNetwork(): { attempts: string[]; restore(): void } {
     const target = destination(args);
     if (target && !isLoopback(target.host)) {
       attempts.push(`${target.host}:${target.port}`);
-      const error = Object.assign(new Error(`network guard: refused connection to ${target.host}:${target.port}`), { code: 'ECONNREFUSED' });
+      const error = Object.assign(new Error(`network guard: refused connection to ${target.host}:${target.port}`), {
+        code: 'ECONNREFUSED',
+      });
       process.nextTick(() => this.destroy(error));
       return this;
     }

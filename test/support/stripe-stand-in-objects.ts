@@ -64,7 +64,8 @@ export interface WirePortalSession {
   url: string;
 }
 
-export type WireSubscriptionStatus = 'incomplete' | 'incomplete_expired' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'paused' | 'canceled';
+export type WireSubscriptionStatus =
+  'incomplete' | 'incomplete_expired' | 'trialing' | 'active' | 'past_due' | 'unpaid' | 'paused' | 'canceled';
 
 export interface WireSubscriptionItem {
   id: string;
@@ -122,7 +123,10 @@ export interface StripeEvent {
   type: string;
 }
 
-export function buildCustomer(now: number, fields: { email?: string | null; name?: string | null; metadata?: Record<string, string> }): WireCustomer {
+export function buildCustomer(
+  now: number,
+  fields: { email?: string | null; name?: string | null; metadata?: Record<string, string> },
+): WireCustomer {
   return {
     id: newId('cus'),
     object: 'customer',

@@ -2,7 +2,11 @@ import type { WireCheckoutSession, WirePortalSession, WireSubscription } from '.
 
 /** The stand-in's hosted pages: just enough HTML for a browser (or fetch) to click through. */
 
-export function checkoutPage(session: WireCheckoutSession, price: { id: string; amount: number; currency: string; interval: string }, trialDays: number | null): string {
+export function checkoutPage(
+  session: WireCheckoutSession,
+  price: { id: string; amount: number; currency: string; interval: string },
+  trialDays: number | null,
+): string {
   const amount = `${(price.amount / 100).toFixed(2)} ${price.currency.toUpperCase()} / ${price.interval}`;
   const body =
     session.status === 'open'

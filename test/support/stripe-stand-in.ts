@@ -22,7 +22,10 @@ import { StripeWireError, parseStripeForm, sendJson, type FormObject } from './s
 
 export type WebhookTarget =
   | string
-  | ((request: { body: Buffer; headers: Record<string, string> }) => Promise<{ status: number; body?: string }> | { status: number; body?: string });
+  | ((request: {
+      body: Buffer;
+      headers: Record<string, string>;
+    }) => Promise<{ status: number; body?: string }> | { status: number; body?: string });
 
 export interface StripeStandInOptions {
   /** The endpoint secret webhooks are signed with (the app verifies with the same one). */
@@ -95,14 +98,21 @@ export interface StripeStandIn {
   subscription(id: string): WireSubscription | undefined;
   customer(id: string): WireCustomer | undefined;
   /** What the Pay button does: subscribe, emit customer.created (new customer), customer.subscription.created, checkout.session.completed. */
-  completeCheckout(sessionId: string, options?: { deliver?: boolean }): Promise<{
+  completeCheckout(
+    sessionId: string,
+    options?: { deliver?: boolean },
+  ): Promise<{
     session: WireCheckoutSession;
     subscription: WireSubscription;
     events: StripeEvent[];
     deliveries: WebhookDelivery[];
   }>;
   /** Changes a subscription and emits customer.subscription.updated (with previous_attributes). */
-  updateSubscription(id: string, patch: SubscriptionPatch, options?: DeliveryOptions): Promise<{ event: StripeEvent; deliveries: WebhookDelivery[] }>;
+  updateSubscription(
+    id: string,
+    patch: SubscriptionPatch,
+    options?: DeliveryOptions,
+  ): Promise<{ event: StripeEvent; deliveries: WebhookDelivery[] }>;
   /** Cancels immediately and emits customer.subscription.deleted (status 'canceled'). */
   deleteSubscription(id: string, options?: DeliveryOptions): Promise<{ event: StripeEvent; deliveries: WebhookDelivery[] }>;
   /** Builds (and records) an event around any object, stamped now unless `created` is given. */
@@ -272,7 +282,11 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
 
 function checkApiKey(sent: string | null, expected: string | undefined) {
   if (!sent) {
-    throw new StripeWireError(401, 'invalid_request_error', 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth.');
+    throw new StripeWireError(
+      401,
+      'invalid_request_error',
+      'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth.',
+    );
   }
   const ok = expected ? sent === expected : /^(sk|rk)_test_/.test(sent);
   if (!ok) throw new StripeWireError(401, 'invalid_request_error', `Invalid API Key provided: ${sent.slice(0, 8)}****${sent.slice(-4)}`);
@@ -282,7 +296,8 @@ function checkApiKey(sent: string | null, expected: string | undefined) {
 function checkTarget(target: WebhookTarget | null): WebhookTarget | null {
   if (typeof target !== 'string') return target;
   const host = new URL(target).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) throw new Error(`Stripe stand-in delivers webhooks to loopback only, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    throw new Error(`Stripe stand-in delivers webhooks to loopback only, not ${host}`);
   return target;
 }
 

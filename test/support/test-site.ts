@@ -57,15 +57,18 @@ export function testSiteConfig(database: TestDatabase, env: Record<string, strin
  * the worker would rightly run it again (at-least-once delivery) and send a second mail.
  */
 export async function settleJobs(services: Services): Promise<void> {
-  await vi.waitFor(async () => {
-    const now = services.clock.now().toISOString();
-    const pending = await services.database.db
-      .selectFrom('jobs')
-      .select(['type', 'status'])
-      .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', 'in', ['queued', 'failed']), eb('run_at', '<=', now)])]))
-      .execute();
-    if (pending.length > 0) throw new Error(`jobs still pending: ${JSON.stringify(pending)}`);
-  }, { timeout: 10_000, interval: 20 });
+  await vi.waitFor(
+    async () => {
+      const now = services.clock.now().toISOString();
+      const pending = await services.database.db
+        .selectFrom('jobs')
+        .select(['type', 'status'])
+        .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', 'in', ['queued', 'failed']), eb('run_at', '<=', now)])]))
+        .execute();
+      if (pending.length > 0) throw new Error(`jobs still pending: ${JSON.stringify(pending)}`);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
 }
 
 export async function startTestSite(

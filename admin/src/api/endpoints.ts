@@ -28,13 +28,13 @@ import type {
 export const sessionApi = {
   setupNeeded: () => api<{ needed: boolean }>('GET', '/setup', undefined, { quietUnauthorized: true }),
   setup: (input: { email: string; name: string; password: string }) => api<SessionAnswer>('POST', '/setup', input),
-  signIn: (input: { email: string; password: string }) =>
-    api<SessionAnswer>('POST', '/session', input, { quietUnauthorized: true }),
+  signIn: (input: { email: string; password: string }) => api<SessionAnswer>('POST', '/session', input, { quietUnauthorized: true }),
   current: () => api<SessionAnswer>('GET', '/session', undefined, { quietUnauthorized: true }),
   signOut: () => api<void>('DELETE', '/session'),
   signOutEverywhere: () => api<void>('POST', '/session/sign-out-everywhere'),
   /** Needs the current password; every other session of the account ends. */
-  changePassword: (currentPassword: string, newPassword: string) => api<void>('POST', '/session/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api<void>('POST', '/session/password', { currentPassword, newPassword }),
   requestPasswordReset: (email: string) => api<void>('POST', '/password-reset', { email }, { quietUnauthorized: true }),
   confirmPasswordReset: (token: string, password: string) =>
     api<void>('POST', '/password-reset/confirm', { token, password }, { quietUnauthorized: true }),
@@ -90,9 +90,11 @@ export const storiesApi = {
     api<Translation>('POST', `${tid(id)}/transitions`, publishAt ? { to, publishAt, version } : { to, version }),
   /** Newest first, a page at a time: pass the previous page's `nextBefore` for older ones. */
   revisions: (id: string, before?: number | null) =>
-    api<{ items: RevisionSummary[]; nextBefore?: number | null }>('GET', `${tid(id)}/revisions${query({ limit: 20, before: before ?? undefined })}`),
-  revisionDiff: (id: string, revisionId: string) =>
-    api<DiffSet>('GET', `${tid(id)}/revisions/${encodeURIComponent(revisionId)}/diff`),
+    api<{ items: RevisionSummary[]; nextBefore?: number | null }>(
+      'GET',
+      `${tid(id)}/revisions${query({ limit: 20, before: before ?? undefined })}`,
+    ),
+  revisionDiff: (id: string, revisionId: string) => api<DiffSet>('GET', `${tid(id)}/revisions/${encodeURIComponent(revisionId)}/diff`),
   restoreRevision: (id: string, revisionId: string, version: number) =>
     api<Translation>('POST', `${tid(id)}/revisions/${encodeURIComponent(revisionId)}/restore`, { version }),
   corrections: (id: string) => api<{ items: Correction[] }>('GET', `${tid(id)}/corrections`),
@@ -111,8 +113,7 @@ export const storiesApi = {
 export const taxonomyApi = {
   sections: () => api<{ items: TaxonomyItem[] }>('GET', '/sections'),
   authors: () => api<{ items: TaxonomyItem[] }>('GET', '/authors'),
-  topics: (q?: string, signal?: AbortSignal) =>
-    api<{ items: TaxonomyItem[] }>('GET', `/topics${query({ q })}`, undefined, { signal }),
+  topics: (q?: string, signal?: AbortSignal) => api<{ items: TaxonomyItem[] }>('GET', `/topics${query({ q })}`, undefined, { signal }),
   createTopic: (input: { kind: TopicKind; names: { locale: string; name: string; slug?: string }[] }) =>
     api<TaxonomyItem>('POST', '/topics', input),
 };

@@ -21,7 +21,22 @@ import type {
 } from '../../../src/modules/newsroom/editorial/editorial-types';
 import type { DiffPart } from '../../../src/modules/newsroom/editorial/text-diff';
 
-export type { AccessLevel, ApiKey, AuditEntry, Correction, DeskItem, DeskState, Provenance, RevisionSummary, Role, Staff, StoryDocument, StoryListItem, StoryStatus, TopicKind };
+export type {
+  AccessLevel,
+  ApiKey,
+  AuditEntry,
+  Correction,
+  DeskItem,
+  DeskState,
+  Provenance,
+  RevisionSummary,
+  Role,
+  Staff,
+  StoryDocument,
+  StoryListItem,
+  StoryStatus,
+  TopicKind,
+};
 
 export interface SessionAnswer {
   staff: Staff;

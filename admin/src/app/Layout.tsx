@@ -18,7 +18,11 @@ const seesEverything = (can: ReturnType<typeof useCan>) => can('story.readAll') 
 const NAV: NavItem[] = [
   { to: '/stories', label: 'nav.stories' },
   { to: '/calendar', label: 'nav.calendar', shown: seesEverything },
-  { to: '/desk', label: 'nav.desk', shown: (can, staff) => can('story.editAny') || staff.locales.some((locale) => can('translation.edit', { locale })) },
+  {
+    to: '/desk',
+    label: 'nav.desk',
+    shown: (can, staff) => can('story.editAny') || staff.locales.some((locale) => can('translation.edit', { locale })),
+  },
   { to: '/staff', label: 'nav.staff', shown: (can) => can('staff.manage') },
   { to: '/api-keys', label: 'nav.apiKeys', shown: (can) => can('apiKey.manage') },
   { to: '/audit', label: 'nav.audit', shown: (can) => can('audit.read') },
@@ -31,7 +35,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const can = useCan();
   const { path } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
-  const current = (to: string) => path === to || path.startsWith(`${to}/`) || (to === '/stories' && (path === '/' || path.startsWith('/translations')));
+  const current = (to: string) =>
+    path === to || path.startsWith(`${to}/`) || (to === '/stories' && (path === '/' || path.startsWith('/translations')));
 
   const signOut = async (everywhere: boolean) => {
     setSigningOut(true);

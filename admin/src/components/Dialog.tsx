@@ -5,7 +5,17 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * was. Mounted = open; the parent unmounts it in onClose. Escape is taken from the `cancel` event
  * (not `close`, which also fires when the dialog is closed on unmount).
  */
-export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide = false,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -11,9 +11,28 @@ export interface DiffPart {
 }
 
 const KINDS: Record<string, PartKind> = {
-  equal: 'same', same: 'same', unchanged: 'same', keep: 'same', context: 'same', '=': 'same', ' ': 'same', '0': 'same',
-  insert: 'added', inserted: 'added', add: 'added', added: 'added', ins: 'added', '+': 'added', '1': 'added',
-  delete: 'removed', deleted: 'removed', remove: 'removed', removed: 'removed', del: 'removed', '-': 'removed', '-1': 'removed',
+  equal: 'same',
+  same: 'same',
+  unchanged: 'same',
+  keep: 'same',
+  context: 'same',
+  '=': 'same',
+  ' ': 'same',
+  '0': 'same',
+  insert: 'added',
+  inserted: 'added',
+  add: 'added',
+  added: 'added',
+  ins: 'added',
+  '+': 'added',
+  '1': 'added',
+  delete: 'removed',
+  deleted: 'removed',
+  remove: 'removed',
+  removed: 'removed',
+  del: 'removed',
+  '-': 'removed',
+  '-1': 'removed',
 };
 
 function kindOf(value: unknown): PartKind | null {
@@ -42,7 +61,14 @@ function part(item: unknown): DiffPart | null {
     const text = textOf(item.value ?? item.text);
     return text === null ? null : { kind: item.added === true ? 'added' : 'removed', text };
   }
-  const kind = kindOf(item.op ?? item.type ?? item.kind ?? item.operation ?? item.change ?? (item.added === false && item.removed === false ? 'same' : undefined));
+  const kind = kindOf(
+    item.op ??
+      item.type ??
+      item.kind ??
+      item.operation ??
+      item.change ??
+      (item.added === false && item.removed === false ? 'same' : undefined),
+  );
   const text = textOf(item.text ?? item.value ?? item.content ?? item.line);
   return kind && text !== null ? { kind, text } : null;
 }

@@ -30,7 +30,8 @@ function Extras({ id, hint, error }: { id: string; hint?: ReactNode; error?: str
   );
 }
 
-export type TextFieldProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className'> & { onValue(value: string): void };
+export type TextFieldProps = Common &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className'> & { onValue(value: string): void };
 
 export function TextField({ label, hint, error, className, onValue, ...input }: TextFieldProps) {
   const id = useId();
@@ -50,7 +51,8 @@ export function TextField({ label, hint, error, className, onValue, ...input }: 
   );
 }
 
-export type TextAreaProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'className'> & { onValue(value: string): void };
+export type TextAreaProps = Common &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'className'> & { onValue(value: string): void };
 
 export function TextArea({ label, hint, error, className, onValue, ...input }: TextAreaProps) {
   const id = useId();

@@ -212,7 +212,12 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(open: Open): void 
 
   const run = (fn: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () => fn(editor.chain().focus()).run();
 
-  const button = (key: string, label: MessageKey, action: () => void, options: { pressed?: boolean; disabled?: boolean; shortcut?: string; text?: string } = {}) => (
+  const button = (
+    key: string,
+    label: MessageKey,
+    action: () => void,
+    options: { pressed?: boolean; disabled?: boolean; shortcut?: string; text?: string } = {},
+  ) => (
     <button
       key={key}
       data-key={key}
@@ -233,23 +238,83 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(open: Open): void 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} onKeyDown={moveFocus} onFocus={rememberFocus}>
       <div className="toolbar__group">
-        {button('p', 'editor.paragraph', run((c) => c.setParagraph()), { pressed: state.paragraph, text: '¶' })}
-        {button('h2', 'editor.heading2', run((c) => c.toggleHeading({ level: 2 })), { pressed: state.h2, text: 'H2' })}
-        {button('h3', 'editor.heading3', run((c) => c.toggleHeading({ level: 3 })), { pressed: state.h3, text: 'H3' })}
-        {button('h4', 'editor.heading4', run((c) => c.toggleHeading({ level: 4 })), { pressed: state.h4, text: 'H4' })}
+        {button(
+          'p',
+          'editor.paragraph',
+          run((c) => c.setParagraph()),
+          { pressed: state.paragraph, text: '¶' },
+        )}
+        {button(
+          'h2',
+          'editor.heading2',
+          run((c) => c.toggleHeading({ level: 2 })),
+          { pressed: state.h2, text: 'H2' },
+        )}
+        {button(
+          'h3',
+          'editor.heading3',
+          run((c) => c.toggleHeading({ level: 3 })),
+          { pressed: state.h3, text: 'H3' },
+        )}
+        {button(
+          'h4',
+          'editor.heading4',
+          run((c) => c.toggleHeading({ level: 4 })),
+          { pressed: state.h4, text: 'H4' },
+        )}
       </div>
       <div className="toolbar__group">
-        {button('b', 'editor.bold', run((c) => c.toggleBold()), { pressed: state.bold, shortcut: 'Ctrl+B', text: 'B' })}
-        {button('i', 'editor.italic', run((c) => c.toggleItalic()), { pressed: state.italic, shortcut: 'Ctrl+I', text: 'I' })}
-        {button('u', 'editor.underline', run((c) => c.toggleUnderline()), { pressed: state.underline, shortcut: 'Ctrl+U', text: 'U' })}
-        {button('s', 'editor.strike', run((c) => c.toggleStrike()), { pressed: state.strike, shortcut: 'Ctrl+Shift+S', text: 'S' })}
+        {button(
+          'b',
+          'editor.bold',
+          run((c) => c.toggleBold()),
+          { pressed: state.bold, shortcut: 'Ctrl+B', text: 'B' },
+        )}
+        {button(
+          'i',
+          'editor.italic',
+          run((c) => c.toggleItalic()),
+          { pressed: state.italic, shortcut: 'Ctrl+I', text: 'I' },
+        )}
+        {button(
+          'u',
+          'editor.underline',
+          run((c) => c.toggleUnderline()),
+          { pressed: state.underline, shortcut: 'Ctrl+U', text: 'U' },
+        )}
+        {button(
+          's',
+          'editor.strike',
+          run((c) => c.toggleStrike()),
+          { pressed: state.strike, shortcut: 'Ctrl+Shift+S', text: 'S' },
+        )}
         {button('link', 'editor.link', () => onOpen('link'), { pressed: state.link })}
       </div>
       <div className="toolbar__group">
-        {button('ul', 'editor.bulletList', run((c) => c.toggleBulletList()), { pressed: state.bulletList, text: '•' })}
-        {button('ol', 'editor.orderedList', run((c) => c.toggleOrderedList()), { pressed: state.orderedList, text: '1.' })}
-        {button('quote', 'editor.blockquote', run((c) => c.toggleBlockquote()), { pressed: state.blockquote })}
-        {button('pull', 'editor.pullQuote', run((c) => c.togglePullQuote()), { pressed: state.pullQuote })}
+        {button(
+          'ul',
+          'editor.bulletList',
+          run((c) => c.toggleBulletList()),
+          { pressed: state.bulletList, text: '•' },
+        )}
+        {button(
+          'ol',
+          'editor.orderedList',
+          run((c) => c.toggleOrderedList()),
+          { pressed: state.orderedList, text: '1.' },
+        )}
+        {button(
+          'quote',
+          'editor.blockquote',
+          run((c) => c.toggleBlockquote()),
+          { pressed: state.blockquote },
+        )}
+        {button(
+          'pull',
+          'editor.pullQuote',
+          run((c) => c.togglePullQuote()),
+          { pressed: state.pullQuote },
+        )}
         {state.pullQuote ? button('attribution', 'editor.attribution', () => onOpen('attribution')) : null}
       </div>
       <div className="toolbar__group">
@@ -257,11 +322,26 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(open: Open): void 
         {state.imageSelected ? button('editImage', 'editor.imageEdit', () => onOpen('editImage')) : null}
         {button('video', 'editor.video', () => onOpen('video'))}
         {button('insert', 'editor.editorsInsert', () => onOpen('insert'))}
-        {button('paywall', 'editor.paywallBreak', run((c) => c.insertPaywallBreak()), { disabled: state.hasPaywall })}
+        {button(
+          'paywall',
+          'editor.paywallBreak',
+          run((c) => c.insertPaywallBreak()),
+          { disabled: state.hasPaywall },
+        )}
       </div>
       <div className="toolbar__group">
-        {button('undo', 'editor.undo', run((c) => c.undo()), { disabled: !state.canUndo, shortcut: 'Ctrl+Z', text: '↶' })}
-        {button('redo', 'editor.redo', run((c) => c.redo()), { disabled: !state.canRedo, shortcut: 'Ctrl+Shift+Z', text: '↷' })}
+        {button(
+          'undo',
+          'editor.undo',
+          run((c) => c.undo()),
+          { disabled: !state.canUndo, shortcut: 'Ctrl+Z', text: '↶' },
+        )}
+        {button(
+          'redo',
+          'editor.redo',
+          run((c) => c.redo()),
+          { disabled: !state.canRedo, shortcut: 'Ctrl+Shift+Z', text: '↷' },
+        )}
       </div>
     </div>
   );

@@ -30,7 +30,17 @@ function Actions({ onCancel, submit, disabled = false }: { onCancel(): void; sub
   );
 }
 
-export function LinkDialog({ initial, onApply, onRemove, onClose }: { initial: string; onApply(href: string): void; onRemove(): void; onClose(): void }) {
+export function LinkDialog({
+  initial,
+  onApply,
+  onRemove,
+  onClose,
+}: {
+  initial: string;
+  onApply(href: string): void;
+  onRemove(): void;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +56,17 @@ export function LinkDialog({ initial, onApply, onRemove, onClose }: { initial: s
   return (
     <Dialog title={t('editor.linkTitle')} onClose={onClose}>
       <form onSubmit={submit} className="stack">
-        <TextField label={t('editor.linkUrl')} type="text" inputMode="url" value={value} onValue={setValue} error={error} hint={t('editor.linkHint')} autoFocus required />
+        <TextField
+          label={t('editor.linkUrl')}
+          type="text"
+          inputMode="url"
+          value={value}
+          onValue={setValue}
+          error={error}
+          hint={t('editor.linkHint')}
+          autoFocus
+          required
+        />
         <div className="actions">
           <button type="submit" className="button button--primary">
             {t('editor.linkApply')}
@@ -82,7 +102,16 @@ export function VideoDialog({ onInsert, onClose }: { onInsert(attrs: VideoEmbedA
   return (
     <Dialog title={t('editor.videoTitle')} onClose={onClose}>
       <form onSubmit={submit} className="stack">
-        <TextField label={t('editor.videoUrl')} inputMode="url" value={url} onValue={setUrl} error={error} hint={t('editor.videoHint')} autoFocus required />
+        <TextField
+          label={t('editor.videoUrl')}
+          inputMode="url"
+          value={url}
+          onValue={setUrl}
+          error={error}
+          hint={t('editor.videoHint')}
+          autoFocus
+          required
+        />
         <TextField label={t('editor.videoCaption')} value={title} onValue={setTitle} maxLength={300} />
         <Actions onCancel={onClose} submit={t('editor.insert')} />
       </form>
@@ -228,7 +257,15 @@ function ImageTextsForm({
 }
 
 /** Alt text, caption and credit of an image already in the body. */
-export function EditImageDialog({ attrs, onSave, onClose }: { attrs: StoryImageAttrs; onSave(attrs: Partial<StoryImageAttrs>): void; onClose(): void }) {
+export function EditImageDialog({
+  attrs,
+  onSave,
+  onClose,
+}: {
+  attrs: StoryImageAttrs;
+  onSave(attrs: Partial<StoryImageAttrs>): void;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const [alt, setAlt] = useState(attrs.alt ?? '');
   const [caption, setCaption] = useState(attrs.caption ?? '');

@@ -28,7 +28,11 @@ const FULL: StoryDocument = {
         { type: 'text', text: ' underline', marks: [{ type: 'underline' }] },
         { type: 'text', text: ' strike', marks: [{ type: 'strike' }] },
         { type: 'text', text: ' link', marks: [{ type: 'link', attrs: { href: 'https://example.org/a?b=c' } }] },
-        { type: 'text', text: ' titled', marks: [{ type: 'link', attrs: { href: 'mailto:desk@example.org', title: 'Write to us' } }, { type: 'bold' }] },
+        {
+          type: 'text',
+          text: ' titled',
+          marks: [{ type: 'link', attrs: { href: 'mailto:desk@example.org', title: 'Write to us' } }, { type: 'bold' }],
+        },
         { type: 'hardBreak' },
         { type: 'text', text: '"He was born' },
         { type: 'editorsInsert', attrs: { text: 'in Algeria' } },
@@ -46,12 +50,19 @@ const FULL: StoryDocument = {
           type: 'listItem',
           content: [
             { type: 'paragraph', content: [{ type: 'text', text: 'two' }] },
-            { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'nested' }] }] }] },
+            {
+              type: 'orderedList',
+              content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'nested' }] }] }],
+            },
           ],
         },
       ],
     },
-    { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third' }] }] }] },
+    {
+      type: 'orderedList',
+      attrs: { start: 3 },
+      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third' }] }] }],
+    },
     {
       type: 'blockquote',
       content: [
@@ -63,7 +74,15 @@ const FULL: StoryDocument = {
     { type: 'pullQuote', content: [{ type: 'text', text: 'Unattributed.' }] },
     {
       type: 'image',
-      attrs: { src: '/media/abc123.webp', alt: 'Boats', caption: 'Boats at dawn.', credit: 'Deniz Aksoy / Anka Wire', width: 1200, height: 675, imageId: 'img_1' },
+      attrs: {
+        src: '/media/abc123.webp',
+        alt: 'Boats',
+        caption: 'Boats at dawn.',
+        credit: 'Deniz Aksoy / Anka Wire',
+        width: 1200,
+        height: 675,
+        imageId: 'img_1',
+      },
     },
     { type: 'image', attrs: { src: 'https://images.example.org/x.jpg', alt: '' } },
     { type: 'paywallBreak' },
@@ -145,7 +164,13 @@ describe('editor JSON ⇄ story document', () => {
     const doc = toStoryDocument(messy);
     expect(validateDocument(doc)).toMatchObject({ ok: true });
     expect(doc.content).toEqual([
-      { type: 'paragraph', content: [{ type: 'text', text: 'bad link' }, { type: 'text', text: 'dup', marks: [{ type: 'bold' }] }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'bad link' },
+          { type: 'text', text: 'dup', marks: [{ type: 'bold' }] },
+        ],
+      },
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'h1' }] },
       { type: 'heading', attrs: { level: 4 }, content: [{ type: 'text', text: 'h6' }] },
       { type: 'paywallBreak' },
@@ -172,7 +197,22 @@ describe('editor JSON ⇄ story document', () => {
 
   it('the editor schema uses the document schema names for every node and mark', () => {
     expect(Object.keys(schema.nodes).sort()).toEqual(
-      ['blockquote', 'bulletList', 'doc', 'editorsInsert', 'hardBreak', 'heading', 'image', 'listItem', 'orderedList', 'paragraph', 'paywallBreak', 'pullQuote', 'text', 'videoEmbed'].sort(),
+      [
+        'blockquote',
+        'bulletList',
+        'doc',
+        'editorsInsert',
+        'hardBreak',
+        'heading',
+        'image',
+        'listItem',
+        'orderedList',
+        'paragraph',
+        'paywallBreak',
+        'pullQuote',
+        'text',
+        'videoEmbed',
+      ].sort(),
     );
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'underline']);
   });

@@ -40,14 +40,25 @@ describe('story nodes in the editor', () => {
     editor.commands.togglePullQuote();
     editor.commands.setPullQuoteAttribution('A minister');
     editor.commands.setTextSelection(editor.state.doc.content.size);
-    editor.commands.insertStoryImage({ src: '/media/x.webp', alt: 'X', caption: 'Cap', credit: null, width: 800, height: 600, imageId: 'img1' });
+    editor.commands.insertStoryImage({
+      src: '/media/x.webp',
+      alt: 'X',
+      caption: 'Cap',
+      credit: null,
+      width: 800,
+      height: 600,
+      imageId: 'img1',
+    });
     editor.commands.insertVideoEmbed({ provider: 'vimeo', videoId: '76979871', title: null });
     editor.commands.insertContent({ type: 'text', text: 'After.' });
     expect(toStoryDocument(editor.getJSON()).content).toEqual([
       {
         type: 'pullQuote',
         attrs: { attribution: 'A minister' },
-        content: [{ type: 'text', text: 'He said' }, { type: 'editorsInsert', attrs: { text: 'in Algeria' } }],
+        content: [
+          { type: 'text', text: 'He said' },
+          { type: 'editorsInsert', attrs: { text: 'in Algeria' } },
+        ],
       },
       { type: 'image', attrs: { src: '/media/x.webp', alt: 'X', caption: 'Cap', width: 800, height: 600, imageId: 'img1' } },
       { type: 'videoEmbed', attrs: { provider: 'vimeo', videoId: '76979871' } },

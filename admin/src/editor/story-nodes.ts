@@ -227,7 +227,13 @@ export const VideoEmbed = Node.create({
     const label = `▶ ${PROVIDER_NAMES[a.provider] ?? a.provider} · ${a.title || a.videoId}`;
     return [
       'figure',
-      { class: 'video-embed', 'data-type': 'video-embed', 'data-provider': a.provider, 'data-video-id': a.videoId, 'data-title': a.title ?? '' },
+      {
+        class: 'video-embed',
+        'data-type': 'video-embed',
+        'data-provider': a.provider,
+        'data-video-id': a.videoId,
+        'data-title': a.title ?? '',
+      },
       ['span', { class: 'video-embed__label' }, label],
     ];
   },
@@ -313,10 +319,7 @@ export const PaywallBreak = Node.create<PaywallBreakOptions>({
 
   addCommands() {
     return {
-      insertPaywallBreak:
-        () =>
-        (props) =>
-          !hasPaywallBreak(props.state.doc) && insertAtomBlock(props, this.name),
+      insertPaywallBreak: () => (props) => !hasPaywallBreak(props.state.doc) && insertAtomBlock(props, this.name),
     };
   },
 

@@ -21,9 +21,18 @@ export const StoryBlockquote = Node.create({
 
   addCommands() {
     return {
-      setBlockquote: () => ({ commands }) => commands.wrapIn(this.name),
-      toggleBlockquote: () => ({ commands }) => commands.toggleWrap(this.name),
-      unsetBlockquote: () => ({ commands }) => commands.lift(this.name),
+      setBlockquote:
+        () =>
+        ({ commands }) =>
+          commands.wrapIn(this.name),
+      toggleBlockquote:
+        () =>
+        ({ commands }) =>
+          commands.toggleWrap(this.name),
+      unsetBlockquote:
+        () =>
+        ({ commands }) =>
+          commands.lift(this.name),
     };
   },
 

@@ -30,8 +30,14 @@ describe('admin message catalogs', () => {
   it('en and tr have exactly the same keys', () => {
     const enKeys = Object.keys(en).sort();
     const trKeys = Object.keys(tr).sort();
-    expect(trKeys.filter((k) => !enKeys.includes(k)), 'keys only in tr.json').toEqual([]);
-    expect(enKeys.filter((k) => !trKeys.includes(k)), 'keys only in en.json').toEqual([]);
+    expect(
+      trKeys.filter((k) => !enKeys.includes(k)),
+      'keys only in tr.json',
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !trKeys.includes(k)),
+      'keys only in en.json',
+    ).toEqual([]);
   });
 
   it('every message is non-empty and compiles as ICU MessageFormat in its language', () => {
@@ -47,9 +53,7 @@ describe('admin message catalogs', () => {
       for (const [key, message] of compiled(language)) {
         const expected = reference.get(key);
         if (expected === undefined) continue;
-        expect([...messageArguments(message)].sort(), `${language}: arguments of ${key}`).toEqual(
-          [...messageArguments(expected)].sort(),
-        );
+        expect([...messageArguments(message)].sort(), `${language}: arguments of ${key}`).toEqual([...messageArguments(expected)].sort());
       }
     }
   });

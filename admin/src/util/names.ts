@@ -31,17 +31,13 @@ export function imageSrc(image: MediaImage | null | undefined): string | null {
 
 /** A small rendition for lists and pickers (the narrowest one at least `min` wide). */
 export function thumbnailSrc(image: MediaImage, min = 240): string | null {
-  const fits = [...(image.renditions ?? [])]
-    .filter((r) => (r.width ?? 0) >= min)
-    .sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0];
+  const fits = [...(image.renditions ?? [])].filter((r) => (r.width ?? 0) >= min).sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0];
   return fits?.path ?? fits?.src ?? fits?.url ?? imageSrc(image);
 }
 
 /** The lead image preview: the smallest WebP rendition, else the image's own path. */
 export function previewSrc(image: MediaImage): string | null {
-  const smallest = [...(image.renditions ?? [])]
-    .filter((r) => r.format === 'webp')
-    .sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0];
+  const smallest = [...(image.renditions ?? [])].filter((r) => r.format === 'webp').sort((a, b) => (a.width ?? 0) - (b.width ?? 0))[0];
   return smallest?.path ?? smallest?.src ?? smallest?.url ?? imageSrc(image);
 }
 

@@ -9,7 +9,11 @@ export interface AsyncState<T> {
 
 /** Loads when the deps change (aborting the previous load) and on reload(). */
 export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: true,
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {

@@ -31,7 +31,8 @@ export async function connectDatabase(config: DatabaseSettings, options: { onQue
 
 function observe(onQuery: QueryObserver): KyselyConfig['log'] {
   return (event) => {
-    if (event.level === 'query') onQuery({ sql: event.query.sql, parameters: event.query.parameters, durationMs: event.queryDurationMillis });
+    if (event.level === 'query')
+      onQuery({ sql: event.query.sql, parameters: event.query.parameters, durationMs: event.queryDurationMillis });
   };
 }
 

@@ -65,7 +65,11 @@ const parseKeys = (json: string): string[] => {
  *    nothing (`suspend`) until it has reconnected (`resume`), since it cannot hear changes meanwhile.
  * `catchUp` reads the log directly, so a process that answers a write has applied it before the answer.
  */
-export async function startPageChangeFeed(database: Database, listener: PageChangeListener, options: PageChangeFeedOptions = {}): Promise<PageChangeFeed> {
+export async function startPageChangeFeed(
+  database: Database,
+  listener: PageChangeListener,
+  options: PageChangeFeedOptions = {},
+): Promise<PageChangeFeed> {
   const seen = new SeenChanges();
   const onError = options.onError ?? (() => undefined);
   const apply = (id: string, keys: readonly string[]) => {
@@ -74,7 +78,10 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
 
   if (database.dialect === 'sqlite') {
     const { db } = database;
-    const last = await db.selectFrom('page_invalidations').select(sql<number>`max(rowid)`.as('seq')).executeTakeFirst();
+    const last = await db
+      .selectFrom('page_invalidations')
+      .select(sql<number>`max(rowid)`.as('seq'))
+      .executeTakeFirst();
     let cursor = Number(last?.seq ?? 0);
     let lastRead = Date.now();
     const read = async () => {
@@ -189,7 +196,12 @@ export async function startPageChangeFeed(database: Database, listener: PageChan
   return {
     async catchUp() {
       const since = new Date(Date.now() - 60_000).toISOString();
-      const rows = await db.selectFrom('page_invalidations').select(['id', 'keys']).where('created_at', '>=', since).orderBy('created_at').execute();
+      const rows = await db
+        .selectFrom('page_invalidations')
+        .select(['id', 'keys'])
+        .where('created_at', '>=', since)
+        .orderBy('created_at')
+        .execute();
       for (const row of rows) apply(row.id, parseKeys(row.keys));
     },
     async close() {

@@ -74,7 +74,8 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, throw
   const classified = classifyHttpError(thrown);
   const { error } = classified;
   logRequestError(request, classified, thrown, 'api request failed');
-  if (classified.unexpected) return reply.code(500).send(body('internal', 'Something went wrong on our side', { requestId: String(request.id) }));
+  if (classified.unexpected)
+    return reply.code(500).send(body('internal', 'Something went wrong on our side', { requestId: String(request.id) }));
   if (error.code === 'rate_limited' && typeof error.details.retryAfterSeconds === 'number') {
     reply.header('retry-after', String(error.details.retryAfterSeconds));
   }

@@ -56,7 +56,10 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
     logController: new LogController({ disableRequestLogging: deps.logLevel !== 'debug' && deps.logLevel !== 'trace' }),
     trustProxy:
       typeof deps.trustProxy === 'number'
-        ? ((hops: number) => (_address: string, hop: number) => hop < hops)(deps.trustProxy)
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(deps.trustProxy)
         : (deps.trustProxy ?? false),
     routerOptions: { maxParamLength: 300 },
   });
@@ -72,7 +75,9 @@ export function buildApp(deps: HttpDeps): FastifyInstance {
   if (catchUp) {
     app.addHook('onSend', async (request, _reply, payload) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        await catchUp().catch((error: unknown) => request.log.warn({ err: error }, 'page changes not applied before this answer; the feed applies them next'));
+        await catchUp().catch((error: unknown) =>
+          request.log.warn({ err: error }, 'page changes not applied before this answer; the feed applies them next'),
+        );
       }
       return payload;
     });

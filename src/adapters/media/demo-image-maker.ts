@@ -47,10 +47,14 @@ export function demoSvg(spec: DemoImageSpec): string {
   const shapes: string[] = [];
   if (w === h) {
     for (let i = 0; i < 2; i++) {
-      shapes.push(`<circle cx="${fixed(rand() * w)}" cy="${fixed(rand() * h)}" r="${fixed((0.15 + rand() * 0.2) * w)}" fill="#fff" fill-opacity="0.12"/>`);
+      shapes.push(
+        `<circle cx="${fixed(rand() * w)}" cy="${fixed(rand() * h)}" r="${fixed((0.15 + rand() * 0.2) * w)}" fill="#fff" fill-opacity="0.12"/>`,
+      );
     }
     shapes.push(`<circle cx="${fixed(w / 2)}" cy="${fixed(h * 0.4)}" r="${fixed(w * 0.18)}" fill="#fff" fill-opacity="0.85"/>`);
-    shapes.push(`<ellipse cx="${fixed(w / 2)}" cy="${fixed(h * 1.02)}" rx="${fixed(w * 0.34)}" ry="${fixed(h * 0.36)}" fill="#fff" fill-opacity="0.85"/>`);
+    shapes.push(
+      `<ellipse cx="${fixed(w / 2)}" cy="${fixed(h * 1.02)}" rx="${fixed(w * 0.34)}" ry="${fixed(h * 0.36)}" fill="#fff" fill-opacity="0.85"/>`,
+    );
   } else {
     for (let i = 0; i < 6; i++) {
       const r = (0.05 + rand() * 0.18) * Math.min(w, h);
@@ -88,7 +92,9 @@ export class SharpDemoImageMaker implements DemoImageMaker {
   async make(spec: DemoImageSpec): Promise<DemoImageFile> {
     this.ready ??= mkdir(this.mediaDir, { recursive: true });
     await this.ready;
-    const bytes = await sharp(Buffer.from(demoSvg(spec))).webp({ quality: WEBP_QUALITY }).toBuffer();
+    const bytes = await sharp(Buffer.from(demoSvg(spec)))
+      .webp({ quality: WEBP_QUALITY })
+      .toBuffer();
     const name = `demo-${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}.webp`;
     const file = join(this.mediaDir, name);
     if (!(await exists(file))) {

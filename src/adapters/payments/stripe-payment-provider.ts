@@ -72,7 +72,8 @@ export function createStripePaymentProvider(options: StripePaymentProviderOption
           locale: toCheckoutLocale(request.locale),
         }),
       );
-      if (!session.url) throw new PaymentProviderError('unknown', 'Stripe returned a Checkout Session without a URL', { sessionId: session.id });
+      if (!session.url)
+        throw new PaymentProviderError('unknown', 'Stripe returned a Checkout Session without a URL', { sessionId: session.id });
       const customerId = customerIdOf(session.customer);
       return { url: session.url, sessionId: session.id, ...(customerId ? { customerId } : {}) };
     },

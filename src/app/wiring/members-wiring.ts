@@ -37,7 +37,8 @@ function warnAboutSetup(services: Services, log: Logger): void {
   const { config } = services;
   if (!config.smtpUrl && config.production) log.warn({}, 'members: no SMTP_URL in production, so sign-in links cannot be mailed');
   if (!config.smtpUrl && !config.production) log.warn({}, 'members: no SMTP_URL; sign-in links are printed in this log (development only)');
-  if (!config.payments) log.warn({}, 'members: STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET not set; paid plans say payments are not configured');
+  if (!config.payments)
+    log.warn({}, 'members: STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET not set; paid plans say payments are not configured');
 }
 
 /** Members: sign-in by magic link, the account, plans and checkout, gifts, payment webhooks, complimentary grants. */
@@ -57,7 +58,8 @@ export function buildMembersModule(web: WebServices): HttpModule {
         secureCookies: config.https,
         providerOrigins: providerOrigins(web),
       });
-      if (paymentProvider) registerPaymentWebhook(app, { path: STRIPE_WEBHOOK_PATH, provider: paymentProvider, subscriptions: members.subscriptions });
+      if (paymentProvider)
+        registerPaymentWebhook(app, { path: STRIPE_WEBHOOK_PATH, provider: paymentProvider, subscriptions: members.subscriptions });
       void app.register(async (admin) => {
         registerAdminAuth(admin, web.adminAuth);
         registerComplimentaryRoutes(admin, { complimentary: members.complimentary });

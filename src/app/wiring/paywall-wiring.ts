@@ -5,7 +5,12 @@ import { readOrCreateSiteSecret, readSiteSecret } from '../../adapters/db/reposi
 import { createCrawlerVerifier, nodeDnsResolver, type Resolver } from '../../adapters/http/site/crawler-verification.js';
 import { anonymousReaderResolver, withMembers } from '../../adapters/http/site/reader-resolver.js';
 import type { SitePaywall } from '../../adapters/http/site/site-deps.js';
-import { DEFAULT_PAYWALL_CONFIG, METER_SECRET_MIN_LENGTH, type MembersForPaywall, type PaywallConfig } from '../../modules/paywall/index.js';
+import {
+  DEFAULT_PAYWALL_CONFIG,
+  METER_SECRET_MIN_LENGTH,
+  type MembersForPaywall,
+  type PaywallConfig,
+} from '../../modules/paywall/index.js';
 import { ConfigError } from '../config.js';
 import type { Services } from '../services.js';
 

@@ -83,7 +83,12 @@ export interface ContentReadRepository {
   listBlocks(edition: Edition, now: Date, localePreference: readonly string[], blocks: readonly BlockQuery[]): Promise<StorySummary[][]>;
   findStoryBySlug(edition: string, slug: string, locales: readonly string[], now: Date): Promise<StoryHead | null>;
   /** Where a story's former slug now answers: its listed translation's slug and date. */
-  findStoryByOldSlug(edition: string, slug: string, locales: readonly string[], now: Date): Promise<{ slug: string; publishedAt: Date } | null>;
+  findStoryByOldSlug(
+    edition: string,
+    slug: string,
+    locales: readonly string[],
+    now: Date,
+  ): Promise<{ slug: string; publishedAt: Date } | null>;
   /** The story page: the story, "more from" its first author and its stored related stories. */
   loadStoryPage(head: StoryHead, edition: Edition, localePreference: readonly string[], now: Date, sidebar: number): Promise<StoryPageData>;
   findSlugRedirect(entity: SlugEntity, locales: readonly string[], slug: string): Promise<{ targetId: string; locale: string } | null>;

@@ -50,7 +50,15 @@ export class ReaderService {
   }
 
   private query(edition: Edition, page: number, pageSize: number, extra: Partial<ListQuery> = {}): ListQuery {
-    return { edition, now: this.deps.clock.now(), page, pageSize, countCap: COUNT_CAP, localePreference: this.localePreference(edition), ...extra };
+    return {
+      edition,
+      now: this.deps.clock.now(),
+      page,
+      pageSize,
+      countCap: COUNT_CAP,
+      localePreference: this.localePreference(edition),
+      ...extra,
+    };
   }
 
   /** A listing page, or null past the deepest page a listing has. */

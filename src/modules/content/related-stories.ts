@@ -25,7 +25,10 @@ export function rankRelated(storyId: string, candidates: readonly RelatedCandida
     } else scores.set(c.storyId, { shared: 1, latest: c.publishedAt });
   }
   return [...scores]
-    .sort(([aId, a], [bId, b]) => b.shared - a.shared || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0) || (aId < bId ? 1 : aId > bId ? -1 : 0))
+    .sort(
+      ([aId, a], [bId, b]) =>
+        b.shared - a.shared || (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0) || (aId < bId ? 1 : aId > bId ? -1 : 0),
+    )
     .slice(0, limit)
     .map(([id]) => id);
 }

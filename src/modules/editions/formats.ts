@@ -34,8 +34,10 @@ function cached<T>(cache: Map<string, T>, key: string, create: () => T): T {
 /** A calendar date, e.g. en "Jul 2, 2014" / "July 2, 2014", tr "2 Tem 2014", fa "۱۱ تیر ۱۳۹۳". */
 export function formatDate(date: Date, locale: string, options: DateFormatOptions = {}): string {
   const { style = 'medium', timeZone = 'UTC' } = options;
-  const format = cached(dateFormats, `${locale}|${style}|${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone }),
+  const format = cached(
+    dateFormats,
+    `${locale}|${style}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone }),
   );
   return format.format(date);
 }
@@ -43,8 +45,10 @@ export function formatDate(date: Date, locale: string, options: DateFormatOption
 /** Medium date with short time, e.g. en "Jul 2, 2014, 12:00 PM", tr "2 Tem 2014 12:00". */
 export function formatDateTime(date: Date, locale: string, options: DateTimeFormatOptions = {}): string {
   const { timeZone = 'UTC' } = options;
-  const format = cached(dateFormats, `${locale}|datetime|${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  const format = cached(
+    dateFormats,
+    `${locale}|datetime|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   );
   return format.format(date);
 }

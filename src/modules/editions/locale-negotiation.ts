@@ -60,11 +60,7 @@ function looseMatch(range: string, available: readonly string[], lower: readonly
  * `q=0` marks a locale as not acceptable; `*` accepts anything not excluded (preferring
  * `fallback`). Returns `fallback` when the header is absent or nothing acceptable is available.
  */
-export function negotiateLocale(
-  acceptLanguage: string | undefined,
-  available: readonly string[],
-  fallback: string,
-): string {
+export function negotiateLocale(acceptLanguage: string | undefined, available: readonly string[], fallback: string): string {
   if (!acceptLanguage || available.length === 0) return fallback;
   const preferences = parseAcceptLanguage(acceptLanguage);
   const lower = available.map((tag) => tag.toLowerCase());

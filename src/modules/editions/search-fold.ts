@@ -15,15 +15,15 @@ const ZWNJ = /\u200C/g;
 
 /** Arabic-script letter variants folded to one spelling (Persian ی/ک meet Arabic ي/ك). */
 const ARABIC_LETTERS: Readonly<Record<string, string>> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ى': 'ي',
-  'ی': 'ي',
-  'ک': 'ك',
-  'ة': 'ه',
-  'ۀ': 'ه',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ک: 'ك',
+  ة: 'ه',
+  ۀ: 'ه',
 };
 const ARABIC_LETTER = /[أإآٱىیکةۀ]/g;
 
@@ -33,9 +33,6 @@ const ARABIC_LETTER = /[أإآٱىیکةۀ]/g;
  */
 export function foldForSearch(text: string, locale?: string): string {
   let folded = lowercase(text.replace(ZWNJ, ' '), locale).replace(ARABIC_LETTER, (c) => ARABIC_LETTERS[c] ?? c);
-  folded = lowercase(folded.normalize('NFKD'), locale)
-    .replace(FORMAT_CHARACTERS, '')
-    .replace(DIACRITICS, '')
-    .replace(ARABIC_MARKS, '');
+  folded = lowercase(folded.normalize('NFKD'), locale).replace(FORMAT_CHARACTERS, '').replace(DIACRITICS, '').replace(ARABIC_MARKS, '');
   return toAsciiDigits(foldLatinLetters(folded)).replace(/\s+/gu, ' ').trim();
 }

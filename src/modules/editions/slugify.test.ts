@@ -65,7 +65,8 @@ describe('slug alphabet per language (slugProblem)', () => {
   ];
 
   it('accepts every slug that slugify makes', () => {
-    for (const [locale, title] of titles) expect(slugProblem(slugify(title, locale), locale), `${locale}: ${slugify(title, locale)}`).toBeNull();
+    for (const [locale, title] of titles)
+      expect(slugProblem(slugify(title, locale), locale), `${locale}: ${slugify(title, locale)}`).toBeNull();
   });
 
   it("accepts the language's own letters, digits, needed marks, and ZWNJ inside a Persian word", () => {
@@ -86,8 +87,31 @@ describe('slug alphabet per language (slugProblem)', () => {
 
   it('refuses bidi controls and every other invisible, control or format character, anywhere', () => {
     const invisible = [
-      '\u202E', '\u202D', '\u202A', '\u202B', '\u202C', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C',
-      '\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E', '\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u00A0', '\u3000',
+      '\u202E',
+      '\u202D',
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+      '\u200B',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u180E',
+      '\u0000',
+      '\u0007',
+      '\u001B',
+      '\u007F',
+      '\u0085',
+      '\u00A0',
+      '\u3000',
     ];
     for (const locale of ['en', 'tr', 'ar', 'fa']) {
       const word = locale === 'ar' || locale === 'fa' ? 'خبر' : 'haber';
@@ -99,7 +123,7 @@ describe('slug alphabet per language (slugProblem)', () => {
     }
   });
 
-  it("refuses letters of another script, ZWNJ outside Persian, and marks the script does not need", () => {
+  it('refuses letters of another script, ZWNJ outside Persian, and marks the script does not need', () => {
     expect(slugProblem('новости', 'en')).not.toBeNull();
     expect(slugProblem('haber-خبر', 'tr')).not.toBeNull();
     expect(slugProblem('کتاب‌ها', 'ar')).not.toBeNull();

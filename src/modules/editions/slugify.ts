@@ -62,15 +62,62 @@ export function slugify(text: string, locale: string): string {
  * a letter; Arabic-script harakat are optional and slugify drops them, so they are not.
  */
 const SCRIPT_OF_LANGUAGE: Readonly<Record<string, string>> = {
-  ar: 'Arabic', fa: 'Arabic', ur: 'Arabic', ps: 'Arabic', ku: 'Arabic', ug: 'Arabic',
-  he: 'Hebrew', yi: 'Hebrew',
-  ru: 'Cyrillic', uk: 'Cyrillic', bg: 'Cyrillic', sr: 'Cyrillic', mk: 'Cyrillic', be: 'Cyrillic', kk: 'Cyrillic', ky: 'Cyrillic', mn: 'Cyrillic',
-  el: 'Greek', hy: 'Armenian', ka: 'Georgian',
-  hi: 'Devanagari', mr: 'Devanagari', ne: 'Devanagari', bn: 'Bengali', pa: 'Gurmukhi', gu: 'Gujarati', ta: 'Tamil', te: 'Telugu',
-  kn: 'Kannada', ml: 'Malayalam', si: 'Sinhala', th: 'Thai', lo: 'Lao', my: 'Myanmar', km: 'Khmer', am: 'Ethiopic',
-  zh: 'Han', ja: 'Japanese', ko: 'Hangul',
+  ar: 'Arabic',
+  fa: 'Arabic',
+  ur: 'Arabic',
+  ps: 'Arabic',
+  ku: 'Arabic',
+  ug: 'Arabic',
+  he: 'Hebrew',
+  yi: 'Hebrew',
+  ru: 'Cyrillic',
+  uk: 'Cyrillic',
+  bg: 'Cyrillic',
+  sr: 'Cyrillic',
+  mk: 'Cyrillic',
+  be: 'Cyrillic',
+  kk: 'Cyrillic',
+  ky: 'Cyrillic',
+  mn: 'Cyrillic',
+  el: 'Greek',
+  hy: 'Armenian',
+  ka: 'Georgian',
+  hi: 'Devanagari',
+  mr: 'Devanagari',
+  ne: 'Devanagari',
+  bn: 'Bengali',
+  pa: 'Gurmukhi',
+  gu: 'Gujarati',
+  ta: 'Tamil',
+  te: 'Telugu',
+  kn: 'Kannada',
+  ml: 'Malayalam',
+  si: 'Sinhala',
+  th: 'Thai',
+  lo: 'Lao',
+  my: 'Myanmar',
+  km: 'Khmer',
+  am: 'Ethiopic',
+  zh: 'Han',
+  ja: 'Japanese',
+  ko: 'Hangul',
 };
-const SCRIPTS_WITH_MARKS = new Set(['Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Myanmar', 'Khmer', 'Hebrew']);
+const SCRIPTS_WITH_MARKS = new Set([
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Thai',
+  'Lao',
+  'Myanmar',
+  'Khmer',
+  'Hebrew',
+]);
 /** Persian writes some words in parts joined by a zero-width non-joiner (می‌شود). */
 const ZWNJ = '\u200C';
 const ZWNJ_LANGUAGES = new Set(['fa']);
@@ -104,7 +151,8 @@ export function slugProblem(slug: string, locale: string): string | null {
     if (c === '-') {
       if (previous === '' || previous === '-' || previous === ZWNJ) return 'hyphens go between words, one at a time';
     } else if (c === ZWNJ) {
-      if (!ZWNJ_LANGUAGES.has(language) || previous === '' || previous === '-' || previous === ZWNJ) return `${name} (zero-width non-joiner) is not allowed here`;
+      if (!ZWNJ_LANGUAGES.has(language) || previous === '' || previous === '-' || previous === ZWNJ)
+        return `${name} (zero-width non-joiner) is not allowed here`;
     } else if (/\p{M}/u.test(c)) {
       if (!marks || !(inScript(c) || /\p{Script=Inherited}/u.test(c)) || previous === '' || previous === '-' || previous === ZWNJ) {
         return `${name} (a combining mark) is not allowed here`;

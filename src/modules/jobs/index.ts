@@ -1,4 +1,15 @@
-export type { Tx, JobStatus, NewJob, Enqueued, EnqueueJob, JobSubmitter, ClaimedJob, ClaimRequest, JobRecord, JobQueue } from './job-queue.js';
+export type {
+  Tx,
+  JobStatus,
+  NewJob,
+  Enqueued,
+  EnqueueJob,
+  JobSubmitter,
+  ClaimedJob,
+  ClaimRequest,
+  JobRecord,
+  JobQueue,
+} from './job-queue.js';
 export { DEFAULT_MAX_ATTEMPTS } from './job-queue.js';
 export {
   defineJob,

@@ -29,10 +29,7 @@ export interface JobHandler<S extends z.ZodType = z.ZodType> {
 export type Handlers = Record<string, JobHandler>;
 
 /** Types `run`'s payload from the schema. */
-export function jobHandler<S extends z.ZodType>(
-  schema: S,
-  run: (payload: z.output<S>, ctx: JobContext) => Promise<void>,
-): JobHandler<S> {
+export function jobHandler<S extends z.ZodType>(schema: S, run: (payload: z.output<S>, ctx: JobContext) => Promise<void>): JobHandler<S> {
   return { schema, run };
 }
 

@@ -77,17 +77,20 @@ function recorded(job: ClaimedJob, deps: RunJobDeps, held: boolean, outcome: Job
 /** Extends the lease every third of its length while the handler runs; aborts `signal` if it was lost. */
 function keepLease(job: ClaimedJob, deps: RunJobDeps): { signal: AbortSignal; stop(): void } {
   const controller = new AbortController();
-  const timer = setInterval(() => {
-    const until = new Date(deps.clock.now().getTime() + deps.leaseMs);
-    deps.queue.extendLease(job, until).then(
-      (held) => {
-        if (held || controller.signal.aborted) return;
-        controller.abort(new Error('job lease lost'));
-        clearInterval(timer);
-      },
-      (error: unknown) => deps.log.warn({ ...fields(job), error: describeError(error) }, 'could not extend a job lease'),
-    );
-  }, Math.max(1, Math.floor(deps.leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      const until = new Date(deps.clock.now().getTime() + deps.leaseMs);
+      deps.queue.extendLease(job, until).then(
+        (held) => {
+          if (held || controller.signal.aborted) return;
+          controller.abort(new Error('job lease lost'));
+          clearInterval(timer);
+        },
+        (error: unknown) => deps.log.warn({ ...fields(job), error: describeError(error) }, 'could not extend a job lease'),
+      );
+    },
+    Math.max(1, Math.floor(deps.leaseMs / 3)),
+  );
   timer.unref();
   return { signal: controller.signal, stop: () => clearInterval(timer) };
 }

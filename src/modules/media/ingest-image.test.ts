@@ -77,7 +77,11 @@ function deps(overrides: Partial<IngestDeps> = {}) {
 }
 
 const upload = { bytes: JPEG, locale: 'en', alt: 'Alt', caption: null, creditAgency: null, creditPhotographer: null };
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 describe('ingestImage', () => {
   it('stores the master and eight renditions, then the rows', async () => {
@@ -86,7 +90,15 @@ describe('ingestImage', () => {
     expect(storage.files.size).toBe(9);
     expect(image.path).toMatch(/^\/media\/[a-f0-9]{20}-2000\.jpg$/);
     expect(saved[0]?.renditions.map((r) => `${r.format}@${r.width}`)).toEqual([
-      'jpeg@2000', 'avif@400', 'avif@800', 'avif@1200', 'avif@1600', 'webp@400', 'webp@800', 'webp@1200', 'webp@1600',
+      'jpeg@2000',
+      'avif@400',
+      'avif@800',
+      'avif@1200',
+      'avif@1600',
+      'webp@400',
+      'webp@800',
+      'webp@1200',
+      'webp@1600',
     ]);
   });
 
@@ -111,7 +123,9 @@ describe('ingestImage', () => {
     expect(await codeOf(ingestImage(deps({ processor }).deps, upload))).toBe('payload_too_large');
     const tooBig = deps({ limits: { maxBytes: 10, maxPixels: 1e9 } });
     expect(await codeOf(ingestImage(tooBig.deps, upload))).toBe('payload_too_large');
-    expect(await codeOf(ingestImage(deps().deps, { ...upload, bytes: new TextEncoder().encode('GIF? no, plain text here') }))).toBe('unsupported_media_type');
+    expect(await codeOf(ingestImage(deps().deps, { ...upload, bytes: new TextEncoder().encode('GIF? no, plain text here') }))).toBe(
+      'unsupported_media_type',
+    );
     expect(await codeOf(ingestImage(deps().deps, { ...upload, locale: 'de' }))).toBe('invalid_input');
     expect(processor.requests).toHaveLength(0);
   });

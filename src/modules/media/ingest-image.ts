@@ -54,11 +54,15 @@ export async function ingestImage(deps: IngestDeps, upload: ImageUpload): Promis
     throw new AppError('payload_too_large', `The file is larger than ${limits.maxBytes / (1024 * 1024)} MB`, { maxBytes: limits.maxBytes });
   }
   if (!deps.locales.includes(upload.locale)) {
-    throw new AppError('invalid_input', 'The texts must be in one of the editions\' languages', { locale: upload.locale, locales: deps.locales });
+    throw new AppError('invalid_input', "The texts must be in one of the editions' languages", {
+      locale: upload.locale,
+      locales: deps.locales,
+    });
   }
   const type = sniffImageType(upload.bytes);
   if (type === null || !ACCEPTED.has(type)) {
-    const message = type === 'heif' ? 'HEIC images are not supported: export the photo as JPEG' : 'The file is not a JPEG, PNG, WebP, AVIF or GIF image';
+    const message =
+      type === 'heif' ? 'HEIC images are not supported: export the photo as JPEG' : 'The file is not a JPEG, PNG, WebP, AVIF or GIF image';
     throw new AppError('unsupported_media_type', message, { detected: type });
   }
   const header = await readHeader(deps.processor, upload.bytes);
@@ -74,7 +78,10 @@ export async function ingestImage(deps: IngestDeps, upload: ImageUpload): Promis
   const rendered = await deps.pool.run(() =>
     render(deps.processor, upload.bytes, { maxPixels: limits.maxPixels, master, variants: planRenditions(header.width, master) }),
   );
-  const files = [rendered.master, ...rendered.variants].map((image) => ({ image, name: renditionFileName(image.bytes, image.width, image.format) }));
+  const files = [rendered.master, ...rendered.variants].map((image) => ({
+    image,
+    name: renditionFileName(image.bytes, image.width, image.format),
+  }));
 
   const written: string[] = [];
   try {

@@ -23,10 +23,12 @@ describe('image processing pool', () => {
     const pool = new ProcessingPool({ workers: 2, perAccount: 10, queue: 10 });
     const gates = Array.from({ length: 5 }, gate);
     const order: number[] = [];
-    const runs = gates.map((g, i) => pool.run(async () => {
-      order.push(i);
-      await g.task();
-    }));
+    const runs = gates.map((g, i) =>
+      pool.run(async () => {
+        order.push(i);
+        await g.task();
+      }),
+    );
     await Promise.resolve();
     expect(pool.stats()).toMatchObject({ running: 2, waiting: 3, peakRunning: 2 });
     expect(order).toEqual([0, 1]);

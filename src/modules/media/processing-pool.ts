@@ -54,7 +54,8 @@ export class ProcessingPool {
 
   constructor(readonly limits: ProcessingLimits) {
     for (const [key, value] of Object.entries(limits)) {
-      if (!Number.isInteger(value) || value < (key === 'queue' ? 0 : 1)) throw new RangeError(`processing limit ${key} must be a whole number`);
+      if (!Number.isInteger(value) || value < (key === 'queue' ? 0 : 1))
+        throw new RangeError(`processing limit ${key} must be a whole number`);
     }
   }
 
@@ -63,11 +64,11 @@ export class ProcessingPool {
     const mine = this.byAccount.get(account) ?? 0;
     if (mine >= this.limits.perAccount) {
       this.refused++;
-      throw new AppError(
-        'rate_limited',
-        `You already have ${mine} image uploads in progress; wait until one finishes, then try again`,
-        { reason: 'uploads_per_account', limit: this.limits.perAccount, retryAfterSeconds: RETRY_AFTER_SECONDS },
-      );
+      throw new AppError('rate_limited', `You already have ${mine} image uploads in progress; wait until one finishes, then try again`, {
+        reason: 'uploads_per_account',
+        limit: this.limits.perAccount,
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      });
     }
     if (this.inProgress >= this.limits.workers + this.limits.queue) {
       this.refused++;

@@ -11,7 +11,13 @@ const MAX_TERMS = 8;
  * "İstanbul" and "ISIK" finds "Işık".
  */
 export async function searchLibrary(repository: MediaRepository, query: LibraryQueryInput): Promise<MediaPage> {
-  const terms = [...new Set(foldForSearch(query.q ?? '').split(' ').filter(Boolean))].slice(0, MAX_TERMS);
+  const terms = [
+    ...new Set(
+      foldForSearch(query.q ?? '')
+        .split(' ')
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_TERMS);
   const { items, total } = await repository.search({ terms, page: query.page, pageSize: query.pageSize });
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

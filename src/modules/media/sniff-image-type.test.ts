@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sniffImageType } from './sniff-image-type.js';
 
 const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(Buffer.concat([...parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))), Buffer.alloc(16)]));
+  new Uint8Array(
+    Buffer.concat([...parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))), Buffer.alloc(16)]),
+  );
 const ftyp = (major: string, ...compatible: string[]) => {
   const size = 16 + compatible.length * 4;
   return bytes([0, 0, 0, size], 'ftyp', major, [0, 0, 0, 0], compatible.join(''));

@@ -27,7 +27,11 @@ export class AccountService {
   async overview(member: Member): Promise<AccountOverview> {
     const s = this.deps.stores;
     const now = this.deps.clock.now();
-    const [subscriptions, grants, gifts] = await Promise.all([s.subscriptions.listOf(member.id), s.complimentary.listOf(member.id), s.gifts.listOf(member.id)]);
+    const [subscriptions, grants, gifts] = await Promise.all([
+      s.subscriptions.listOf(member.id),
+      s.complimentary.listOf(member.id),
+      s.gifts.listOf(member.id),
+    ]);
     return {
       subscriptions,
       complimentary: bestGrant(grants),
@@ -57,7 +61,11 @@ export class AccountService {
         createdAt: member.createdAt.toISOString(),
         paymentCustomerId: member.providerCustomerId,
       },
-      sessions: sessions.map((x) => ({ createdAt: x.createdAt.toISOString(), lastSeenAt: x.lastSeenAt.toISOString(), expiresAt: x.expiresAt.toISOString() })),
+      sessions: sessions.map((x) => ({
+        createdAt: x.createdAt.toISOString(),
+        lastSeenAt: x.lastSeenAt.toISOString(),
+        expiresAt: x.expiresAt.toISOString(),
+      })),
       signInLinks: links.map((x) => ({ purpose: x.purpose, requestedAt: x.createdAt.toISOString(), usedAt: iso(x.usedAt) })),
       subscriptions: subscriptions.map((x) => ({
         provider: x.provider,
@@ -68,7 +76,12 @@ export class AccountService {
         startedAt: x.createdAt.toISOString(),
       })),
       complimentaryAccess: grants.map((x) => ({ until: iso(x.until), grantedAt: x.createdAt.toISOString(), revokedAt: iso(x.revokedAt) })),
-      giftLinks: gifts.map((x) => ({ storyId: x.storyId, usesLeft: x.usesLeft, expiresAt: x.expiresAt.toISOString(), createdAt: x.createdAt.toISOString() })),
+      giftLinks: gifts.map((x) => ({
+        storyId: x.storyId,
+        usesLeft: x.usesLeft,
+        expiresAt: x.expiresAt.toISOString(),
+        createdAt: x.createdAt.toISOString(),
+      })),
       storiesRead: reads.map((x) => ({ month: x.month, storyId: x.storyId, readAt: x.readAt.toISOString() })),
     };
   }
@@ -81,7 +94,8 @@ export class AccountService {
    */
   async deleteAccount(member: Member): Promise<void> {
     const subscriptions = await this.deps.stores.subscriptions.listOf(member.id);
-    if (renewingSubscription(subscriptions)) throw new AppError('conflict', 'Cancel the subscription first', { reason: 'subscription_renews' });
+    if (renewingSubscription(subscriptions))
+      throw new AppError('conflict', 'Cancel the subscription first', { reason: 'subscription_renews' });
     await this.deps.stores.members.deletePersonalData(member.id, this.deps.clock.now());
   }
 }

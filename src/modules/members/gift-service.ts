@@ -21,8 +21,7 @@ export const GIFT_DAILY_LIMIT = 10;
 export const GIFT_COOKIE_MAX_TOKENS = 8;
 
 export type GiftOpening =
-  | { status: 'valid' | 'expired' | 'exhausted'; link: GiftLinkRecord; story: GiftableStory | null; held: boolean }
-  | { status: 'unknown' };
+  { status: 'valid' | 'expired' | 'exhausted'; link: GiftLinkRecord; story: GiftableStory | null; held: boolean } | { status: 'unknown' };
 
 export type GiftRedemption =
   | { kind: 'redeemed'; token: string; expiresAt: Date; story: GiftableStory }
@@ -49,7 +48,11 @@ export class GiftService {
     return story;
   }
 
-  async create(reader: MemberReader, edition: string, storyId: string): Promise<{ token: string; link: GiftLinkRecord; story: GiftableStory }> {
+  async create(
+    reader: MemberReader,
+    edition: string,
+    storyId: string,
+  ): Promise<{ token: string; link: GiftLinkRecord; story: GiftableStory }> {
     const story = await this.giftable(reader, edition, storyId);
     const now = this.deps.clock.now();
     const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
@@ -58,7 +61,13 @@ export class GiftService {
     }
     const token = randomToken();
     const link = await this.deps.gifts.create(
-      { tokenHash: hashToken(token), storyId, createdBy: reader.memberId, usesLeft: GIFT_USES, expiresAt: new Date(now.getTime() + GIFT_TTL_MS) },
+      {
+        tokenHash: hashToken(token),
+        storyId,
+        createdBy: reader.memberId,
+        usesLeft: GIFT_USES,
+        expiresAt: new Date(now.getTime() + GIFT_TTL_MS),
+      },
       now,
     );
     return { token, link, story };

@@ -7,7 +7,15 @@ export { AccountService, type AccountOverview } from './account-service.js';
 export { BillingService, openSubscription, renewingSubscription } from './billing-service.js';
 export { SubscriptionService } from './subscription-service.js';
 export { ComplimentaryService } from './complimentary-service.js';
-export { GiftService, GIFT_USES, GIFT_TTL_MS, GIFT_REDEMPTION_TTL_MS, GIFT_COOKIE_MAX_TOKENS, type GiftOpening, type GiftRedemption } from './gift-service.js';
+export {
+  GiftService,
+  GIFT_USES,
+  GIFT_TTL_MS,
+  GIFT_REDEMPTION_TTL_MS,
+  GIFT_COOKIE_MAX_TOKENS,
+  type GiftOpening,
+  type GiftRedemption,
+} from './gift-service.js';
 export { bestGrant, bestSubscription, hasPaidAccess, memberReaderState, meterMonth } from './reader-state.js';
 export { paidThrough } from './paid-through.js';
 export {

@@ -54,7 +54,13 @@ const TEXTS: Record<MailLocale, MailText> = {
 };
 
 /** The mail carrying a magic link, in the edition's language. */
-export function magicLinkMail(input: { to: string; purpose: MagicLinkPurpose; locale: string; link: string; siteName: string }): MailMessage {
+export function magicLinkMail(input: {
+  to: string;
+  purpose: MagicLinkPurpose;
+  locale: string;
+  link: string;
+  siteName: string;
+}): MailMessage {
   const locale = (MAGIC_LINK_MAIL_LOCALES as readonly string[]).includes(input.locale) ? (input.locale as MailLocale) : 'en';
   const text = TEXTS[locale];
   return {

@@ -99,7 +99,10 @@ export interface SubscriptionStore {
 }
 
 export interface ComplimentaryStore {
-  create(input: { memberId: string; until: Date | null; grantedBy: string; note: string | null }, now: Date): Promise<ComplimentaryGrantRecord>;
+  create(
+    input: { memberId: string; until: Date | null; grantedBy: string; note: string | null },
+    now: Date,
+  ): Promise<ComplimentaryGrantRecord>;
   /** True when this call revoked it (false: unknown or already revoked). */
   revoke(id: string, now: Date): Promise<boolean>;
   /** Every grant of the member, newest first (revoked ones included). */
@@ -107,7 +110,10 @@ export interface ComplimentaryStore {
 }
 
 export interface GiftStore {
-  create(input: { tokenHash: string; storyId: string; createdBy: string; usesLeft: number; expiresAt: Date }, now: Date): Promise<GiftLinkRecord>;
+  create(
+    input: { tokenHash: string; storyId: string; createdBy: string; usesLeft: number; expiresAt: Date },
+    now: Date,
+  ): Promise<GiftLinkRecord>;
   findByTokenHash(tokenHash: string): Promise<GiftLinkRecord | null>;
   /**
    * Spends one use of the link (only while it has uses left and is unexpired) and records the

@@ -65,7 +65,12 @@ export function createMembersModule(deps: MembersModuleDeps): MembersModule {
     }),
     sessions,
     accounts: new AccountService({ stores, clock, editions: deps.editions }),
-    billing: new BillingService({ provider: deps.provider, subscriptions: stores.subscriptions, plans: deps.plans, publicUrl: deps.publicUrl }),
+    billing: new BillingService({
+      provider: deps.provider,
+      subscriptions: stores.subscriptions,
+      plans: deps.plans,
+      publicUrl: deps.publicUrl,
+    }),
     subscriptions: new SubscriptionService({ store: stores.subscriptions, plans: deps.plans, clock, provider: deps.providerName }),
     complimentary: new ComplimentaryService({ members: stores.members, grants: stores.complimentary, clock }),
     gifts: new GiftService({ gifts: stores.gifts, stories: stores.stories, clock, paywall: deps.paywall }),

@@ -15,12 +15,18 @@ const snapshot = (status: SubscriptionStatus, currentPeriodEnd: string | null, u
   providerUpdatedAt: d(updatedAt),
   lastEventId: 'evt',
 });
-const stored = (status: SubscriptionStatus, end: string, paid: string | null = end) => ({ status, currentPeriodEnd: d(end), paidThrough: paid ? d(paid) : null });
+const stored = (status: SubscriptionStatus, end: string, paid: string | null = end) => ({
+  status,
+  currentPeriodEnd: d(end),
+  paidThrough: paid ? d(paid) : null,
+});
 
 describe('paidThrough', () => {
   it('is the period end while trialing or active', () => {
     expect(paidThrough(null, snapshot('trialing', '2026-03-15T00:00:00Z'))).toEqual(d('2026-03-15T00:00:00Z'));
-    expect(paidThrough(stored('past_due', '2026-05-01T00:00:00Z', '2026-04-01T00:00:00Z'), snapshot('active', '2026-05-01T00:00:00Z'))).toEqual(d('2026-05-01T00:00:00Z'));
+    expect(
+      paidThrough(stored('past_due', '2026-05-01T00:00:00Z', '2026-04-01T00:00:00Z'), snapshot('active', '2026-05-01T00:00:00Z')),
+    ).toEqual(d('2026-05-01T00:00:00Z'));
   });
 
   it('stops at the last paid period when a renewal fails (Stripe already moved the period on)', () => {
@@ -38,12 +44,18 @@ describe('paidThrough', () => {
   });
 
   it('a cancellation keeps the paid period; during a trial it ends at the cancellation', () => {
-    expect(paidThrough(stored('active', '2026-05-01T00:00:00Z'), snapshot('canceled', '2026-05-01T00:00:00Z'))).toEqual(d('2026-05-01T00:00:00Z'));
-    expect(paidThrough(stored('trialing', '2026-04-14T00:00:00Z'), snapshot('canceled', '2026-04-14T00:00:00Z', '2026-04-03T00:00:00Z'))).toEqual(d('2026-04-03T00:00:00Z'));
+    expect(paidThrough(stored('active', '2026-05-01T00:00:00Z'), snapshot('canceled', '2026-05-01T00:00:00Z'))).toEqual(
+      d('2026-05-01T00:00:00Z'),
+    );
+    expect(
+      paidThrough(stored('trialing', '2026-04-14T00:00:00Z'), snapshot('canceled', '2026-04-14T00:00:00Z', '2026-04-03T00:00:00Z')),
+    ).toEqual(d('2026-04-03T00:00:00Z'));
   });
 
   it('an incomplete first payment paid for nothing', () => {
     expect(paidThrough(null, snapshot('incomplete', '2026-05-01T00:00:00Z'))).toBeNull();
-    expect(paidThrough(stored('incomplete', '2026-05-01T00:00:00Z', null), snapshot('incomplete_expired', '2026-05-01T00:00:00Z'))).toBeNull();
+    expect(
+      paidThrough(stored('incomplete', '2026-05-01T00:00:00Z', null), snapshot('incomplete_expired', '2026-05-01T00:00:00Z')),
+    ).toBeNull();
   });
 });

@@ -16,7 +16,10 @@ const AWAITING_PAYMENT: ReadonlySet<SubscriptionStatus> = new Set(['past_due', '
  * - `canceled` after a paid period: its end (the reader paid for it); during a trial: the earlier
  *   of the trial end and the cancellation; after an unpaid period: the date already recorded.
  */
-export function paidThrough(stored: { status: SubscriptionStatus; currentPeriodEnd: Date | null; paidThrough: Date | null } | null, next: SubscriptionState): Date | null {
+export function paidThrough(
+  stored: { status: SubscriptionStatus; currentPeriodEnd: Date | null; paidThrough: Date | null } | null,
+  next: SubscriptionState,
+): Date | null {
   const end = next.currentPeriodEnd;
   if (next.status === 'trialing' || next.status === 'active') return end;
   if (stored && AWAITING_PAYMENT.has(stored.status)) return stored.paidThrough;

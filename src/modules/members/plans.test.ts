@@ -13,7 +13,15 @@ describe('plans', () => {
   });
 
   it('names the key of a missing text, and refuses inconsistent plans', () => {
-    const plans = PlansConfigSchema.parse([{ id: 'p', kind: 'paid', name: { en: 'Paid' }, benefits: [{ en: 'x', tr: 'y' }], monthly: { priceId: 'price_1', amount: 100, currency: 'USD' } }]);
+    const plans = PlansConfigSchema.parse([
+      {
+        id: 'p',
+        kind: 'paid',
+        name: { en: 'Paid' },
+        benefits: [{ en: 'x', tr: 'y' }],
+        monthly: { priceId: 'price_1', amount: 100, currency: 'USD' },
+      },
+    ]);
     expect(missingPlanTexts(plans, ['en', 'tr'])).toEqual(['plans.0.name: missing the "tr" text']);
     expect(PlansConfigSchema.safeParse([{ id: 'p', kind: 'paid', name: { en: 'P' } }]).success).toBe(false);
     expect(PlansConfigSchema.safeParse([{ id: 'f', kind: 'free', name: { en: 'F' }, trialDays: 3 }]).success).toBe(false);

@@ -27,7 +27,8 @@ const planSchema = z
     yearly: priceSchema.optional(),
   })
   .superRefine((plan, ctx) => {
-    if (plan.kind === 'paid' && !plan.monthly && !plan.yearly) ctx.addIssue({ code: 'custom', message: 'a paid plan needs a monthly or a yearly price' });
+    if (plan.kind === 'paid' && !plan.monthly && !plan.yearly)
+      ctx.addIssue({ code: 'custom', message: 'a paid plan needs a monthly or a yearly price' });
     if (plan.kind === 'free' && (plan.monthly || plan.yearly || plan.trialDays)) {
       ctx.addIssue({ code: 'custom', message: 'a free plan has no price and no trial' });
     }
@@ -54,7 +55,10 @@ export const BILLING_INTERVALS: readonly BillingInterval[] = ['monthly', 'yearly
 export function missingPlanTexts(plans: PlansConfig, locales: readonly string[]): string[] {
   const problems: string[] = [];
   plans.forEach((plan, i) => {
-    const texts: Array<[string, Record<string, string>]> = [[`plans.${i}.name`, plan.name], ...plan.benefits.map((b, j) => [`plans.${i}.benefits.${j}`, b] as [string, Record<string, string>])];
+    const texts: Array<[string, Record<string, string>]> = [
+      [`plans.${i}.name`, plan.name],
+      ...plan.benefits.map((b, j) => [`plans.${i}.benefits.${j}`, b] as [string, Record<string, string>]),
+    ];
     for (const [key, text] of texts) {
       for (const locale of locales) if (!text[locale]) problems.push(`${key}: missing the "${locale}" text`);
     }
@@ -92,7 +96,17 @@ export function planViews(plans: PlansConfig, locale: string, fallbackLocale: st
     trialDays: plan.trialDays ?? null,
     prices: BILLING_INTERVALS.flatMap((interval) => {
       const price = plan[interval];
-      return price ? [{ interval, priceId: price.priceId, amount: price.amount, currency: price.currency, formatted: formatAmount(price.amount, price.currency, locale) }] : [];
+      return price
+        ? [
+            {
+              interval,
+              priceId: price.priceId,
+              amount: price.amount,
+              currency: price.currency,
+              formatted: formatAmount(price.amount, price.currency, locale),
+            },
+          ]
+        : [];
     }),
   }));
 }
@@ -146,7 +160,12 @@ export const DEFAULT_PLANS: PlansConfig = PlansConfigSchema.parse([
     monthly: { priceId: 'price_supporter_monthly', amount: 900, currency: 'EUR' },
     yearly: { priceId: 'price_supporter_yearly', amount: 9000, currency: 'EUR' },
     benefits: [
-      { en: 'Unlimited access to every story', tr: 'Tüm haberlere sınırsız erişim', ar: 'وصول غير محدود إلى كل المقالات', fa: 'دسترسی نامحدود به همهٔ مطالب' },
+      {
+        en: 'Unlimited access to every story',
+        tr: 'Tüm haberlere sınırsız erişim',
+        ar: 'وصول غير محدود إلى كل المقالات',
+        fa: 'دسترسی نامحدود به همهٔ مطالب',
+      },
       { en: 'The complete archive', tr: 'Arşivin tamamı', ar: 'الأرشيف الكامل', fa: 'آرشیو کامل' },
       WEEK_IN_REVIEW,
       { en: 'Invitations to our events', tr: 'Etkinliklerimize davetler', ar: 'دعوات إلى فعالياتنا', fa: 'دعوت به رویدادهای ما' },

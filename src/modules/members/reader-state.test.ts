@@ -35,17 +35,28 @@ describe('the member as the paywall sees them', () => {
     const old = sub('canceled', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
     const current = sub('active', '2026-04-01T00:00:00Z', '2026-02-01T00:00:00Z');
     const newestDenied = sub('unpaid', '2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z');
-    expect(bestSubscription([old, newestDenied, current], NOW, DEFAULT_PAYWALL_CONFIG)).toEqual({ status: 'active', currentPeriodEnd: new Date('2026-04-01T00:00:00Z') });
-    expect(bestSubscription([old, newestDenied], NOW, DEFAULT_PAYWALL_CONFIG)).toEqual({ status: 'unpaid', currentPeriodEnd: new Date('2026-02-01T00:00:00Z') });
+    expect(bestSubscription([old, newestDenied, current], NOW, DEFAULT_PAYWALL_CONFIG)).toEqual({
+      status: 'active',
+      currentPeriodEnd: new Date('2026-04-01T00:00:00Z'),
+    });
+    expect(bestSubscription([old, newestDenied], NOW, DEFAULT_PAYWALL_CONFIG)).toEqual({
+      status: 'unpaid',
+      currentPeriodEnd: new Date('2026-02-01T00:00:00Z'),
+    });
   });
 
   it('leaves out states the paywall does not know, and fails closed without a date', () => {
     expect(bestSubscription([sub('incomplete', null, '2026-03-01T00:00:00Z')], NOW, DEFAULT_PAYWALL_CONFIG)).toBeNull();
-    expect(bestSubscription([sub('canceled', null, '2026-03-01T00:00:00Z')], NOW, DEFAULT_PAYWALL_CONFIG)).toEqual({ status: 'canceled', currentPeriodEnd: new Date(0) });
+    expect(bestSubscription([sub('canceled', null, '2026-03-01T00:00:00Z')], NOW, DEFAULT_PAYWALL_CONFIG)).toEqual({
+      status: 'canceled',
+      currentPeriodEnd: new Date(0),
+    });
   });
 
   it('takes the grant reaching furthest, ignoring revoked ones', () => {
-    expect(bestGrant([grant('2026-04-01T00:00:00Z'), grant(null, true), grant('2026-05-01T00:00:00Z')])).toEqual({ until: new Date('2026-05-01T00:00:00Z') });
+    expect(bestGrant([grant('2026-04-01T00:00:00Z'), grant(null, true), grant('2026-05-01T00:00:00Z')])).toEqual({
+      until: new Date('2026-05-01T00:00:00Z'),
+    });
     expect(bestGrant([grant('2026-04-01T00:00:00Z'), grant(null)])).toEqual({ until: null });
     expect(bestGrant([grant(null, true)])).toBeNull();
   });

@@ -146,21 +146,10 @@ export interface AccessInput {
 }
 
 export type GrantReason =
-  | 'public'
-  | 'subscriber'
-  | 'complimentary'
-  | 'metered_within_limit'
-  | 'metered_reread'
-  | 'registered'
-  | 'gift'
-  | 'verified_crawler';
+  'public' | 'subscriber' | 'complimentary' | 'metered_within_limit' | 'metered_reread' | 'registered' | 'gift' | 'verified_crawler';
 
 export type DenialReason =
-  | 'meter_exhausted'
-  | 'registration_required'
-  | 'subscription_required'
-  | 'archive_requires_subscription'
-  | 'invalid_meter';
+  'meter_exhausted' | 'registration_required' | 'subscription_required' | 'archive_requires_subscription' | 'invalid_meter';
 
 export type Offer = 'register' | 'subscribe';
 

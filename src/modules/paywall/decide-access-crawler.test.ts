@@ -30,7 +30,12 @@ const GIFTS: Record<string, GiftLink | undefined> = {
   this: { storyId: STORY, expiresAt: new Date(NOW.getTime() + DAY), usesRemaining: 1 },
 };
 
-function decide(level: AccessLevel, reader: ReaderState, config: PaywallConfig, extra: { verifiedCrawler?: boolean; gift?: GiftLink; publishedAt?: Date } = {}) {
+function decide(
+  level: AccessLevel,
+  reader: ReaderState,
+  config: PaywallConfig,
+  extra: { verifiedCrawler?: boolean; gift?: GiftLink; publishedAt?: Date } = {},
+) {
   const { publishedAt = new Date(NOW.getTime() - 10 * DAY), ...rest } = extra;
   return decideAccess({ story: { storyId: STORY, accessLevel: level, publishedAt }, reader, now: NOW, config, ...rest });
 }
@@ -50,7 +55,9 @@ describe('decideAccess: verified search crawlers', () => {
         for (const gift of Object.values(GIFTS)) {
           expect(decide(level, reader, ON, { verifiedCrawler: true, ...(gift && { gift }) })).toEqual(CRAWLER);
           // Archived (400 days old with the rule at 365): still the whole story.
-          expect(decide(level, reader, ON_ARCHIVE, { verifiedCrawler: true, publishedAt: new Date(NOW.getTime() - 400 * DAY) })).toEqual(CRAWLER);
+          expect(decide(level, reader, ON_ARCHIVE, { verifiedCrawler: true, publishedAt: new Date(NOW.getTime() - 400 * DAY) })).toEqual(
+            CRAWLER,
+          );
         }
       }
     }
@@ -71,13 +78,19 @@ describe('decideAccess: verified search crawlers', () => {
         }
       }
     }
-    expect(decide('paid', ANONYMOUS.fresh as ReaderState, ON)).toEqual({ granted: false, reason: 'subscription_required', offer: 'subscribe' });
+    expect(decide('paid', ANONYMOUS.fresh as ReaderState, ON)).toEqual({
+      granted: false,
+      reason: 'subscription_required',
+      offer: 'subscribe',
+    });
   });
 
   it('ignores verifiedCrawler while crawler access is disabled in the configuration', () => {
     for (const level of LEVELS) {
       const reader = ANONYMOUS.fresh as ReaderState;
-      expect(decide(level, reader, DEFAULT_PAYWALL_CONFIG, { verifiedCrawler: true })).toEqual(decide(level, reader, DEFAULT_PAYWALL_CONFIG));
+      expect(decide(level, reader, DEFAULT_PAYWALL_CONFIG, { verifiedCrawler: true })).toEqual(
+        decide(level, reader, DEFAULT_PAYWALL_CONFIG),
+      );
     }
   });
 

@@ -141,9 +141,9 @@ describe('decideAccess: combinations', () => {
       { storyId: 'b', firstReadAt: at(-DAY) },
     ];
     expect(decide({ level: 'metered', reader: anon(meter) }).reason).toBe('metered_within_limit');
-    expect(decide({ level: 'metered', reader: member({ monthlyReads: ['a', 'a', 'a'] }), config: cfg({ registeredMeterLimit: 2 }) }).reason).toBe(
-      'metered_within_limit',
-    );
+    expect(
+      decide({ level: 'metered', reader: member({ monthlyReads: ['a', 'a', 'a'] }), config: cfg({ registeredMeterLimit: 2 }) }).reason,
+    ).toBe('metered_within_limit');
   });
 
   it('an invalid meter only matters for metered stories', () => {
@@ -175,7 +175,11 @@ describe('decideAccess: configuration', () => {
   it('offers a subscription, not registration, when members get no metered stories either', () => {
     const config = cfg({ anonymousMeterLimit: 0, registeredMeterLimit: 0 });
     expect(decide({ level: 'metered', config })).toEqual({ granted: false, reason: 'meter_exhausted', offer: 'subscribe' });
-    expect(decide({ level: 'metered', config, reader: member() })).toEqual({ granted: false, reason: 'meter_exhausted', offer: 'subscribe' });
+    expect(decide({ level: 'metered', config, reader: member() })).toEqual({
+      granted: false,
+      reason: 'meter_exhausted',
+      offer: 'subscribe',
+    });
   });
 
   it('parsePaywallConfig fills the documented defaults and names a bad key', () => {
@@ -184,7 +188,11 @@ describe('decideAccess: configuration', () => {
       registeredMeterLimit: 10,
       archiveDays: null,
       pastDueGraceDays: 7,
-      crawlerAccess: { enabled: false, hostSuffixes: ['.googlebot.com', '.google.com', '.search.msn.com', '.applebot.apple.com'], cacheSeconds: 86_400 },
+      crawlerAccess: {
+        enabled: false,
+        hostSuffixes: ['.googlebot.com', '.google.com', '.search.msn.com', '.applebot.apple.com'],
+        cacheSeconds: 86_400,
+      },
     });
     expect(parsePaywallConfig(undefined)).toEqual(DEFAULT_PAYWALL_CONFIG);
     expect(parsePaywallConfig({ archiveDays: 365 }).archiveDays).toBe(365);

@@ -72,13 +72,7 @@ function meterMember(reader: MemberReader, storyId: string, hasGift: boolean, co
   return deny('meter_exhausted', 'subscribe');
 }
 
-function meterAnonymous(
-  reader: AnonymousReader,
-  storyId: string,
-  hasGift: boolean,
-  now: Date,
-  config: PaywallConfig,
-): AccessDecision {
+function meterAnonymous(reader: AnonymousReader, storyId: string, hasGift: boolean, now: Date, config: PaywallConfig): AccessDecision {
   if (reader.meter === 'invalid') return hasGift ? GRANT_GIFT : deny('invalid_meter', 'register');
   const active = activeMeterEntries(reader.meter, now);
   if (active.some((e) => e.storyId === storyId)) return { granted: true, reason: 'metered_reread', countRead: false };

@@ -44,11 +44,7 @@ export function encodeMeterCookie(entries: readonly MeterEntry[], secret: string
  * verify against one of `secrets` (the first is current, the rest are being rotated out) →
  * `'invalid'`. Entries 30 days old or more are dropped; at most `METER_MAX_ENTRIES` are kept.
  */
-export function decodeMeterCookie(
-  value: string | undefined | null,
-  secrets: string | readonly string[],
-  now: Date,
-): AnonymousMeter {
+export function decodeMeterCookie(value: string | undefined | null, secrets: string | readonly string[], now: Date): AnonymousMeter {
   const keys = typeof secrets === 'string' ? [secrets] : secrets;
   if (keys.length === 0) throw new RangeError('decodeMeterCookie: at least one secret is required');
   keys.forEach(assertSecret);

@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StoryPage } from '../content/index.js';
 import type { Edition } from '../editions/index.js';
-import { DEFAULT_PAYWALL_CONFIG, decodeMeterCookie, type AccessLevel, type ResolvedReader, type StoryAccessInfo } from '../paywall/index.js';
+import {
+  DEFAULT_PAYWALL_CONFIG,
+  decodeMeterCookie,
+  type AccessLevel,
+  type ResolvedReader,
+  type StoryAccessInfo,
+} from '../paywall/index.js';
 import { createReadStory, type Reader, type StoryRequest } from './read-story.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');

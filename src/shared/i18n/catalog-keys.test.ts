@@ -27,19 +27,11 @@ writeFileSync(join(src, 'pages', 'notes.md'), "t('docs.only')");
 
 describe('findUsedKeys', () => {
   it('finds literal keys in .ts files recursively, ignoring tests and other files', () => {
-    expect([...findUsedKeys(src)].sort()).toEqual([
-      'nav.home',
-      'section.title-with_dash',
-      'story.count',
-      'story.moreFrom',
-    ]);
+    expect([...findUsedKeys(src)].sort()).toEqual(['nav.home', 'section.title-with_dash', 'story.count', 'story.moreFrom']);
   });
 
   it('reports which files use a key', () => {
-    expect(findKeyUsages(src).get('nav.home')?.sort()).toEqual([
-      join('pages', 'home.ts'),
-      join('pages', 'story', 'view.ts'),
-    ]);
+    expect(findKeyUsages(src).get('nav.home')?.sort()).toEqual([join('pages', 'home.ts'), join('pages', 'story', 'view.ts')]);
   });
 });
 

@@ -43,9 +43,7 @@ function readCatalogFile(file: string, locale: string): Record<string, string> {
       const where = issue.path.length === 0 ? '(file)' : JSON.stringify(issue.path.join('.'));
       return `${where}: ${issue.message}`;
     });
-    throw new Error(
-      `Message catalog for locale "${locale}" at ${file} must be a flat object of strings:\n  ${problems.join('\n  ')}`,
-    );
+    throw new Error(`Message catalog for locale "${locale}" at ${file} must be a flat object of strings:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
 }

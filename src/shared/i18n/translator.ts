@@ -21,11 +21,7 @@ const translators = new WeakMap<Catalogs, Map<string, Translator<string>>>();
  * Throws if either locale has no loaded catalog: that is a configuration error. `K` is the key
  * type: the server's catalogs (`MessageKey`, from locales/en.json) unless a test loads others.
  */
-export function createTranslator<K extends string = MessageKey>(
-  catalogs: Catalogs,
-  locale: string,
-  fallbackLocale: string,
-): Translator<K> {
+export function createTranslator<K extends string = MessageKey>(catalogs: Catalogs, locale: string, fallbackLocale: string): Translator<K> {
   let byLocale = translators.get(catalogs);
   if (byLocale === undefined) {
     byLocale = new Map();

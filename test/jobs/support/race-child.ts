@@ -23,7 +23,11 @@ const worker = startWorker({
   pollMs: 10,
   concurrency: 4,
   workerId,
-  log: { info: () => undefined, warn: (d, m) => process.stderr.write(`${m} ${JSON.stringify(d)}\n`), error: (d, m) => process.stderr.write(`${m} ${JSON.stringify(d)}\n`) },
+  log: {
+    info: () => undefined,
+    warn: (d, m) => process.stderr.write(`${m} ${JSON.stringify(d)}\n`),
+    error: (d, m) => process.stderr.write(`${m} ${JSON.stringify(d)}\n`),
+  },
   polling: false,
 });
 const lines = createInterface({ input: process.stdin });

@@ -44,9 +44,31 @@ export function AccountScreen() {
       <section className="panel" aria-labelledby="change-password">
         <h2 id="change-password">{t('account.changePassword')}</h2>
         <form className="stack" onSubmit={(event) => void submit(event)}>
-          <TextField label={t('account.currentPassword')} type="password" value={current} onValue={setCurrent} required autoComplete="current-password" />
-          <TextField label={t('field.newPassword')} type="password" value={password} onValue={setPassword} required autoComplete="new-password" hint={t('auth.passwordHint')} />
-          <TextField label={t('field.passwordRepeat')} type="password" value={repeat} onValue={setRepeat} required autoComplete="new-password" />
+          <TextField
+            label={t('account.currentPassword')}
+            type="password"
+            value={current}
+            onValue={setCurrent}
+            required
+            autoComplete="current-password"
+          />
+          <TextField
+            label={t('field.newPassword')}
+            type="password"
+            value={password}
+            onValue={setPassword}
+            required
+            autoComplete="new-password"
+            hint={t('auth.passwordHint')}
+          />
+          <TextField
+            label={t('field.passwordRepeat')}
+            type="password"
+            value={repeat}
+            onValue={setRepeat}
+            required
+            autoComplete="new-password"
+          />
           {error ? <Notice kind="error">{error}</Notice> : null}
           {done ? <Notice kind="success">{t('account.passwordChanged')}</Notice> : null}
           <div className="actions">

@@ -120,7 +120,12 @@ export function ApiKeysScreen() {
         <h2 id="new-key">{t('apiKeys.new')}</h2>
         <form className="grid-form" onSubmit={(event) => void create(event)}>
           <TextField label={t('field.name')} value={name} onValue={setName} required hint={t('apiKeys.nameHint')} />
-          <SelectField label={t('field.role')} value={role} onValue={(v) => setRole(v as Role)} options={ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }))} />
+          <SelectField
+            label={t('field.role')}
+            value={role}
+            onValue={(v) => setRole(v as Role)}
+            options={ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }))}
+          />
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {t('apiKeys.create')}

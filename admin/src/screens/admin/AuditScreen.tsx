@@ -41,7 +41,9 @@ export function AuditScreen() {
                   <td>
                     {entry.subject.kind} <code>{entry.subject.id}</code>
                   </td>
-                  <td>{Object.keys(entry.details).length > 0 ? <code className="audit__details">{JSON.stringify(entry.details)}</code> : null}</td>
+                  <td>
+                    {Object.keys(entry.details).length > 0 ? <code className="audit__details">{JSON.stringify(entry.details)}</code> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

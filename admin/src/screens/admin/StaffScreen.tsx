@@ -13,7 +13,14 @@ import { ROLES } from '../../../../src/modules/newsroom/permissions';
 import { useAction } from '../../util/use-action';
 
 function parseLocales(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -157,7 +164,17 @@ export function StaffScreen() {
 }
 
 /** Deactivating or deleting someone asks first and says what follows (sessions end, keys revoked). */
-function ConfirmLifecycle({ person, move, onClose, onDone }: { person: Staff; move: 'deactivate' | 'delete'; onClose(): void; onDone(updated: Staff | null): void }) {
+function ConfirmLifecycle({
+  person,
+  move,
+  onClose,
+  onDone,
+}: {
+  person: Staff;
+  move: 'deactivate' | 'delete';
+  onClose(): void;
+  onDone(updated: Staff | null): void;
+}) {
   const { t } = useI18n();
   const { busy, error, run } = useAction();
   const confirm = () =>
@@ -215,9 +232,22 @@ function AddStaff({ onAdded }: { onAdded(): void }) {
       <form className="grid-form" onSubmit={(event) => void submit(event)}>
         <TextField label={t('field.name')} value={name} onValue={setName} required autoComplete="off" />
         <TextField label={t('field.email')} type="email" value={email} onValue={setEmail} required autoComplete="off" />
-        <SelectField label={t('field.role')} value={role} onValue={(v) => setRole(v as Role)} options={ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }))} />
+        <SelectField
+          label={t('field.role')}
+          value={role}
+          onValue={(v) => setRole(v as Role)}
+          options={ROLES.map((r) => ({ value: r, label: t(ROLE_KEYS[r]) }))}
+        />
         <TextField label={t('field.locales')} value={locales} onValue={setLocales} hint={t('staff.localesHint')} />
-        <TextField label={t('staff.initialPassword')} type="password" value={password} onValue={setPassword} required autoComplete="new-password" hint={t('staff.initialPasswordHint')} />
+        <TextField
+          label={t('staff.initialPassword')}
+          type="password"
+          value={password}
+          onValue={setPassword}
+          required
+          autoComplete="new-password"
+          hint={t('staff.initialPasswordHint')}
+        />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('staff.addButton')}

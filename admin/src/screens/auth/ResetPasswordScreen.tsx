@@ -61,10 +61,13 @@ function ConfirmReset({ token }: { token: string }) {
       setError(t('auth.passwordsDiffer'));
       return;
     }
-    await run(async () => {
-      await sessionApi.confirmPasswordReset(token, password);
-      setDone(true);
-    }, (e) => (e instanceof ApiError && e.status === 400 ? t('reset.badToken', { message: e.message }) : null));
+    await run(
+      async () => {
+        await sessionApi.confirmPasswordReset(token, password);
+        setDone(true);
+      },
+      (e) => (e instanceof ApiError && e.status === 400 ? t('reset.badToken', { message: e.message }) : null),
+    );
   };
 
   return (
@@ -78,8 +81,23 @@ function ConfirmReset({ token }: { token: string }) {
         </>
       ) : (
         <form onSubmit={(event) => void submit(event)} className="stack">
-          <TextField label={t('field.newPassword')} type="password" value={password} onValue={setPassword} required autoComplete="new-password" hint={t('auth.passwordHint')} />
-          <TextField label={t('field.passwordRepeat')} type="password" value={repeat} onValue={setRepeat} required autoComplete="new-password" />
+          <TextField
+            label={t('field.newPassword')}
+            type="password"
+            value={password}
+            onValue={setPassword}
+            required
+            autoComplete="new-password"
+            hint={t('auth.passwordHint')}
+          />
+          <TextField
+            label={t('field.passwordRepeat')}
+            type="password"
+            value={repeat}
+            onValue={setRepeat}
+            required
+            autoComplete="new-password"
+          />
           {error ? <Notice kind="error">{error}</Notice> : null}
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('reset.confirm')}

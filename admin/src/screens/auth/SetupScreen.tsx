@@ -55,8 +55,23 @@ export function SetupScreen() {
       <form onSubmit={(event) => void submit(event)} className="stack">
         <TextField label={t('field.name')} value={name} onValue={setName} required autoComplete="name" />
         <TextField label={t('field.email')} type="email" value={email} onValue={setEmail} required autoComplete="email" />
-        <TextField label={t('field.password')} type="password" value={password} onValue={setPassword} required autoComplete="new-password" hint={t('auth.passwordHint')} />
-        <TextField label={t('field.passwordRepeat')} type="password" value={repeat} onValue={setRepeat} required autoComplete="new-password" />
+        <TextField
+          label={t('field.password')}
+          type="password"
+          value={password}
+          onValue={setPassword}
+          required
+          autoComplete="new-password"
+          hint={t('auth.passwordHint')}
+        />
+        <TextField
+          label={t('field.passwordRepeat')}
+          type="password"
+          value={repeat}
+          onValue={setRepeat}
+          required
+          autoComplete="new-password"
+        />
         {error ? <Notice kind="error">{error}</Notice> : null}
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('common.working') : t('setup.submit')}

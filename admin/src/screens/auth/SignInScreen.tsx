@@ -20,15 +20,26 @@ function SignInForm({ initialEmail = '' }: { initialEmail?: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await run(async () => {
-      session.signedIn(await sessionApi.signIn({ email: email.trim(), password }));
-    }, (e) => (e instanceof ApiError && e.status === 401 ? t('signIn.wrong') : null));
+    await run(
+      async () => {
+        session.signedIn(await sessionApi.signIn({ email: email.trim(), password }));
+      },
+      (e) => (e instanceof ApiError && e.status === 401 ? t('signIn.wrong') : null),
+    );
   };
 
   return (
     <form onSubmit={(event) => void submit(event)} className="stack">
       <TextField label={t('field.email')} type="email" value={email} onValue={setEmail} required autoComplete="username" />
-      <TextField label={t('field.password')} type="password" value={password} onValue={setPassword} required autoComplete="current-password" autoFocus={initialEmail !== ''} />
+      <TextField
+        label={t('field.password')}
+        type="password"
+        value={password}
+        onValue={setPassword}
+        required
+        autoComplete="current-password"
+        autoFocus={initialEmail !== ''}
+      />
       {error ? <Notice kind="error">{error}</Notice> : null}
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? t('common.working') : t('signIn.submit')}

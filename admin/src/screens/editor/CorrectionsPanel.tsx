@@ -55,7 +55,14 @@ export function CorrectionsPanel({ translation }: { translation: Translation }) 
             { value: 'update', label: t('corrections.update') },
           ]}
         />
-        <TextArea label={t('corrections.text')} value={text} onValue={setText} required lang={translation.locale} hint={t('corrections.hint')} />
+        <TextArea
+          label={t('corrections.text')}
+          value={text}
+          onValue={setText}
+          required
+          lang={translation.locale}
+          hint={t('corrections.hint')}
+        />
         {error ? <Notice kind="error">{error}</Notice> : null}
         <div className="actions">
           <button type="submit" className="button" disabled={busy || text.trim() === ''}>

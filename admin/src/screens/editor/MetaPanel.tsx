@@ -45,11 +45,19 @@ export function MetaPanel({ fields, translation, update, storyWide = true }: Pro
             label={t('field.section')}
             value={fields.sectionId}
             onValue={(v) => update({ sectionId: v })}
-            options={[{ value: '', label: t('field.noSection') }, ...taxonomy.sections.map((s) => ({ value: s.id, label: nameOf(s, language) }))]}
+            options={[
+              { value: '', label: t('field.noSection') },
+              ...taxonomy.sections.map((s) => ({ value: s.id, label: nameOf(s, language) })),
+            ]}
           />
           <TopicPicker selected={fields.topicIds} onChange={(topicIds) => update({ topicIds })} locale={locale} />
           <AuthorPicker selected={fields.authorIds} onChange={(authorIds) => update({ authorIds })} />
-          <LeadImageField image={fields.leadImage} imageId={fields.leadImageId} locale={locale} onChange={(image) => update({ leadImage: image, leadImageId: image?.id ?? '' })} />
+          <LeadImageField
+            image={fields.leadImage}
+            imageId={fields.leadImageId}
+            locale={locale}
+            onChange={(image) => update({ leadImage: image, leadImageId: image?.id ?? '' })}
+          />
           <SelectField
             label={t('field.access')}
             value={fields.accessLevel}
@@ -58,8 +66,20 @@ export function MetaPanel({ fields, translation, update, storyWide = true }: Pro
           />
         </>
       ) : null}
-      <TextField label={t('field.seoTitle')} value={fields.seoTitle} onValue={(seoTitle) => update({ seoTitle })} maxLength={300} lang={locale} />
-      <TextArea label={t('field.seoDescription')} value={fields.seoDescription} onValue={(seoDescription) => update({ seoDescription })} maxLength={1000} lang={locale} />
+      <TextField
+        label={t('field.seoTitle')}
+        value={fields.seoTitle}
+        onValue={(seoTitle) => update({ seoTitle })}
+        maxLength={300}
+        lang={locale}
+      />
+      <TextArea
+        label={t('field.seoDescription')}
+        value={fields.seoDescription}
+        onValue={(seoDescription) => update({ seoDescription })}
+        maxLength={1000}
+        lang={locale}
+      />
     </div>
   );
 }
@@ -77,7 +97,8 @@ function AuthorPicker({ selected, onChange }: { selected: string[]; onChange(ids
         {authors.map((author) => (
           <li key={author.id}>
             <label>
-              <input type="checkbox" checked={selected.includes(author.id)} onChange={(e) => toggle(author.id, e.target.checked)} /> {nameOf(author, language)}
+              <input type="checkbox" checked={selected.includes(author.id)} onChange={(e) => toggle(author.id, e.target.checked)} />{' '}
+              {nameOf(author, language)}
             </label>
           </li>
         ))}
@@ -129,7 +150,11 @@ function TopicPicker({ selected, onChange, locale }: { selected: string[]; onCha
     };
   }, [q, rememberTopics]);
 
-  const nameFor = (id: string) => nameOf(taxonomy.topics.find((x) => x.id === id), language) || id;
+  const nameFor = (id: string) =>
+    nameOf(
+      taxonomy.topics.find((x) => x.id === id),
+      language,
+    ) || id;
   const add = (id: string) => {
     if (!selected.includes(id)) onChange([...selected, id]);
     setQ('');
@@ -158,7 +183,12 @@ function TopicPicker({ selected, onChange, locale }: { selected: string[]; onCha
           {selected.map((id) => (
             <li key={id} className="chip">
               {nameFor(id)}
-              <button type="button" className="chip__remove" aria-label={t('topics.remove', { name: nameFor(id) })} onClick={() => onChange(selected.filter((x) => x !== id))}>
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={t('topics.remove', { name: nameFor(id) })}
+                onClick={() => onChange(selected.filter((x) => x !== id))}
+              >
                 ×
               </button>
             </li>
@@ -168,7 +198,14 @@ function TopicPicker({ selected, onChange, locale }: { selected: string[]; onCha
       <label htmlFor={inputId} className="visually-hidden">
         {t('topics.search')}
       </label>
-      <input id={inputId} type="search" value={q} placeholder={t('topics.search')} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+      <input
+        id={inputId}
+        type="search"
+        value={q}
+        placeholder={t('topics.search')}
+        onChange={(e) => setQ(e.target.value)}
+        autoComplete="off"
+      />
       {q.trim() !== '' ? (
         <ul className="suggestions" aria-live="polite">
           {results
@@ -206,7 +243,17 @@ function TopicPicker({ selected, onChange, locale }: { selected: string[]; onCha
  * the image id, so the image is fetched (GET /media/:id); until it arrives, or if it cannot be,
  * the id is shown.
  */
-function LeadImageField({ image: given, imageId, locale, onChange }: { image: MediaImage | null; imageId: string; locale: string; onChange(image: MediaImage | null): void }) {
+function LeadImageField({
+  image: given,
+  imageId,
+  locale,
+  onChange,
+}: {
+  image: MediaImage | null;
+  imageId: string;
+  locale: string;
+  onChange(image: MediaImage | null): void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState<null | 'library' | 'upload'>(null);
   const [fetched, setFetched] = useState<MediaImage | null>(null);

@@ -70,20 +70,33 @@ export function StoryEditorScreen({ id }: { id: string }) {
       <div className="editor__head">
         <Link to="/stories">{t('editor.backToStories')}</Link>
         <span className="editor__locale">{languageName(locale)}</span>
-        {isTranslation ? (
-          <Link to={`/translations/${encodeURIComponent(translation.id)}/translate`}>{t('editor.sideBySide')}</Link>
-        ) : null}
+        {isTranslation ? <Link to={`/translations/${encodeURIComponent(translation.id)}/translate`}>{t('editor.sideBySide')}</Link> : null}
         <SaveIndicator state={draft.saveState} />
       </div>
       <DraftNotices draft={draft} />
       <div className="editor__grid">
         <div className="editor__main">
           <h1 className="visually-hidden">{t('editor.heading', { title: fields.title || t('stories.untitled') })}</h1>
-          <TextField label={t('field.title')} className="field--headline" value={fields.title} onValue={(title) => update({ title })} required maxLength={300} lang={locale} dir={dir} />
+          <TextField
+            label={t('field.title')}
+            className="field--headline"
+            value={fields.title}
+            onValue={(title) => update({ title })}
+            required
+            maxLength={300}
+            lang={locale}
+            dir={dir}
+          />
           <TextArea label={t('field.dek')} value={fields.dek} onValue={(dek) => update({ dek })} rows={2} lang={locale} dir={dir} />
           <div className="field">
             <span className="field__label">{t('field.body')}</span>
-            <BodyEditor key={draft.generation} value={fields.body} onChange={(body) => update({ body })} label={t('field.body')} locale={locale} />
+            <BodyEditor
+              key={draft.generation}
+              value={fields.body}
+              onChange={(body) => update({ body })}
+              label={t('field.body')}
+              locale={locale}
+            />
           </div>
         </div>
         <aside className="editor__side" aria-label={t('editor.sidebar')}>
@@ -93,7 +106,12 @@ export function StoryEditorScreen({ id }: { id: string }) {
             <MetaPanel fields={fields} translation={translation} update={update} storyWide={!isTranslation} />
           </section>
           <TranslationsPanel translation={translation} />
-          <RevisionsPanel translation={translation} flush={draft.flush} version={draft.currentVersion} onRestored={(restored) => void draft.reset(restored)} />
+          <RevisionsPanel
+            translation={translation}
+            flush={draft.flush}
+            version={draft.currentVersion}
+            onRestored={(restored) => void draft.reset(restored)}
+          />
           {can('story.correct') ? <CorrectionsPanel translation={translation} /> : null}
         </aside>
       </div>

@@ -25,7 +25,9 @@ export function TranslationsPanel({ translation }: { translation: Translation })
   const missing = locales.filter((l) => !present.has(l) && can('translation.create', { locale: l }));
   const originalId = translation.isOriginal === false ? (others.find((x) => x.isOriginal)?.id ?? translation.id) : translation.id;
   const hrefOf = (x: { id: string; isOriginal?: boolean }) =>
-    x.isOriginal ? `/translations/${encodeURIComponent(x.id)}` : `/translations/${encodeURIComponent(x.id)}/translate?source=${encodeURIComponent(originalId)}`;
+    x.isOriginal
+      ? `/translations/${encodeURIComponent(x.id)}`
+      : `/translations/${encodeURIComponent(x.id)}/translate?source=${encodeURIComponent(originalId)}`;
 
   return (
     <section className="panel" aria-labelledby="translations-title">
@@ -53,13 +55,23 @@ export function TranslationsPanel({ translation }: { translation: Translation })
       ) : others.length === 0 ? (
         <p className="field__hint">{t('translations.none')}</p>
       ) : null}
-      {into ? <TranslateDialog source={{ id: originalId, storyId: translation.storyId }} locale={into} onClose={() => setInto(null)} /> : null}
+      {into ? (
+        <TranslateDialog source={{ id: originalId, storyId: translation.storyId }} locale={into} onClose={() => setInto(null)} />
+      ) : null}
     </section>
   );
 }
 
 /** POST /stories/:storyId/translations, then straight to the side-by-side desk. */
-export function TranslateDialog({ source, locale, onClose }: { source: { id?: string | null; storyId: string }; locale: string; onClose(): void }) {
+export function TranslateDialog({
+  source,
+  locale,
+  onClose,
+}: {
+  source: { id?: string | null; storyId: string };
+  locale: string;
+  onClose(): void;
+}) {
   const { t, languageName } = useI18n();
   const [provenance, setProvenance] = useState<NewProvenance>('newsroom');
   const [credit, setCredit] = useState('');
@@ -68,7 +80,11 @@ export function TranslateDialog({ source, locale, onClose }: { source: { id?: st
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
-      const created = await storiesApi.translate(source.storyId, { locale, provenance, ...(credit.trim() && { provenanceCredit: credit.trim() }) });
+      const created = await storiesApi.translate(source.storyId, {
+        locale,
+        provenance,
+        ...(credit.trim() && { provenanceCredit: credit.trim() }),
+      });
       navigate(`/translations/${encodeURIComponent(created.id)}/translate${source.id ? `?source=${encodeURIComponent(source.id)}` : ''}`);
     });
   };
@@ -82,7 +98,13 @@ export function TranslateDialog({ source, locale, onClose }: { source: { id?: st
           onValue={(v) => setProvenance(v as NewProvenance)}
           options={(['newsroom', 'machine', 'partner'] as const).map((p) => ({ value: p, label: t(PROVENANCE_KEYS[p]) }))}
         />
-        <TextField label={t('field.provenanceCredit')} value={credit} onValue={setCredit} hint={t('field.provenanceCreditHint')} maxLength={300} />
+        <TextField
+          label={t('field.provenanceCredit')}
+          value={credit}
+          onValue={setCredit}
+          hint={t('field.provenanceCreditHint')}
+          maxLength={300}
+        />
         {error ? <Notice kind="error">{error}</Notice> : null}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>

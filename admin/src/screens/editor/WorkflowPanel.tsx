@@ -44,7 +44,12 @@ const LABELS: Partial<Record<string, MessageKey>> = {
 /** The workflow's view of a translation. Owners the answer does not name: assume the viewer (the server decides). */
 function subjectOf(translation: Translation, staffId: string): WorkflowSubject {
   const owners = [translation.story?.createdBy, translation.createdBy].filter((v): v is string => typeof v === 'string');
-  return { status: translation.status, locale: translation.locale, isOriginal: translation.isOriginal !== false, ownerStaffIds: owners.length > 0 ? owners : [staffId] };
+  return {
+    status: translation.status,
+    locale: translation.locale,
+    isOriginal: translation.isOriginal !== false,
+    ownerStaffIds: owners.length > 0 ? owners : [staffId],
+  };
 }
 
 /**
@@ -92,7 +97,9 @@ export function WorkflowPanel({ translation, flush, version, onChanged }: Props)
           {STATUS_KEYS[status] ? t(STATUS_KEYS[status]) : status}
         </span>
         {status === 'scheduled' && when ? <> {t('workflow.scheduledFor', { when: dateTime(when) })}</> : null}
-        {status === 'published' && translation.publishedAt ? <> {t('workflow.publishedAt', { when: dateTime(translation.publishedAt) })}</> : null}
+        {status === 'published' && translation.publishedAt ? (
+          <> {t('workflow.publishedAt', { when: dateTime(translation.publishedAt) })}</>
+        ) : null}
       </p>
       {path ? (
         <p>
@@ -114,12 +121,24 @@ export function WorkflowPanel({ translation, flush, version, onChanged }: Props)
       )}
       {busy ? <p role="status">{t('common.working')}</p> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
-      {scheduling ? <ScheduleDialog busy={busy} onSchedule={(at) => void move('scheduled', at)} onClose={() => setScheduling(false)} error={error} /> : null}
+      {scheduling ? (
+        <ScheduleDialog busy={busy} onSchedule={(at) => void move('scheduled', at)} onClose={() => setScheduling(false)} error={error} />
+      ) : null}
     </section>
   );
 }
 
-function ScheduleDialog({ busy, error, onSchedule, onClose }: { busy: boolean; error: string | null; onSchedule(iso: string): void; onClose(): void }) {
+function ScheduleDialog({
+  busy,
+  error,
+  onSchedule,
+  onClose,
+}: {
+  busy: boolean;
+  error: string | null;
+  onSchedule(iso: string): void;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const [value, setValue] = useState(() => toLocalInput(new Date(Date.now() + 3_600_000)));
   const [invalid, setInvalid] = useState<string | null>(null);

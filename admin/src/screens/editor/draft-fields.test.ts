@@ -24,7 +24,16 @@ const base: Translation = {
   provenanceCredit: null,
   createdBy: 'w1',
   syncedSourceVersion: null,
-  story: { sectionId: 'sec1', leadImageId: null, accessLevel: 'metered', createdBy: 'w1', authorIds: [], topicIds: ['top1'], originalLocale: 'en', version: 7 },
+  story: {
+    sectionId: 'sec1',
+    leadImageId: null,
+    accessLevel: 'metered',
+    createdBy: 'w1',
+    authorIds: [],
+    topicIds: ['top1'],
+    originalLocale: 'en',
+    version: 7,
+  },
   siblings: [{ id: 't1', locale: 'en', status: 'draft', version: 3, isOriginal: true, publishedAt: null }],
 };
 
@@ -43,7 +52,10 @@ describe('the input sent for a translation', () => {
   });
 
   it('reads the story-wide settings from `story`', () => {
-    const other: Translation = { ...base, story: { ...base.story, sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' } };
+    const other: Translation = {
+      ...base,
+      story: { ...base.story, sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' },
+    };
     expect(fieldsOf(other)).toMatchObject({ sectionId: 'sec2', topicIds: [], authorIds: ['a1'], accessLevel: 'paid' });
   });
 

@@ -90,47 +90,53 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
     [setState],
   );
 
-  const saveOnce = useCallback(async (autosave: boolean): Promise<boolean> => {
-    const server = serverRef.current;
-    const current = fieldsRef.current;
-    if (!server || !current) return false;
-    if (stateRef.current === 'conflict') return false;
-    if (!isDirty()) {
-      setState('saved');
-      return true;
-    }
-    setState('saving');
-    try {
-      const saved = await storiesApi.save(server.id, saveInputOf(current, server, autosave));
-      serverRef.current = saved;
-      savedRef.current = current;
-      setTranslation(saved);
-      setSaveError(null);
-      if (isDirty()) {
-        setState('unsaved');
-        schedule();
-      } else setState('saved');
-      return true;
-    } catch (error) {
-      setSaveError(error);
-      // A 409 is a stale version (someone else saved) unless it names a field (a slug in use).
-      setState(error instanceof ApiError && error.status === 409 && error.details.field === undefined ? 'conflict' : 'error');
-      return false;
-    }
-    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
-  }, [setState]);
+  const saveOnce = useCallback(
+    async (autosave: boolean): Promise<boolean> => {
+      const server = serverRef.current;
+      const current = fieldsRef.current;
+      if (!server || !current) return false;
+      if (stateRef.current === 'conflict') return false;
+      if (!isDirty()) {
+        setState('saved');
+        return true;
+      }
+      setState('saving');
+      try {
+        const saved = await storiesApi.save(server.id, saveInputOf(current, server, autosave));
+        serverRef.current = saved;
+        savedRef.current = current;
+        setTranslation(saved);
+        setSaveError(null);
+        if (isDirty()) {
+          setState('unsaved');
+          schedule();
+        } else setState('saved');
+        return true;
+      } catch (error) {
+        setSaveError(error);
+        // A 409 is a stale version (someone else saved) unless it names a field (a slug in use).
+        setState(error instanceof ApiError && error.status === 409 && error.details.field === undefined ? 'conflict' : 'error');
+        return false;
+      }
+      // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
+    },
+    [setState],
+  );
 
-  const save = useCallback(async (autosave = false): Promise<boolean> => {
-    clearTimer();
-    while (inFlightRef.current) await inFlightRef.current;
-    const run = saveOnce(autosave);
-    inFlightRef.current = run;
-    try {
-      return await run;
-    } finally {
-      inFlightRef.current = null;
-    }
-  }, [saveOnce]);
+  const save = useCallback(
+    async (autosave = false): Promise<boolean> => {
+      clearTimer();
+      while (inFlightRef.current) await inFlightRef.current;
+      const run = saveOnce(autosave);
+      inFlightRef.current = run;
+      try {
+        return await run;
+      } finally {
+        inFlightRef.current = null;
+      }
+    },
+    [saveOnce],
+  );
 
   function schedule() {
     clearTimer();

@@ -14,7 +14,15 @@ export interface Uploaded {
 }
 
 /** POST /media: the file with its alt text (required), caption and credit, in the story's language. */
-export function UploadForm({ locale, onUploaded, submitLabel }: { locale: string; onUploaded(result: Uploaded): void; submitLabel?: string }) {
+export function UploadForm({
+  locale,
+  onUploaded,
+  submitLabel,
+}: {
+  locale: string;
+  onUploaded(result: Uploaded): void;
+  submitLabel?: string;
+}) {
   const { t } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -46,7 +54,13 @@ export function UploadForm({ locale, onUploaded, submitLabel }: { locale: string
     <form onSubmit={(event) => void submit(event)} className="stack">
       <div className="field">
         <label htmlFor={fileId}>{t('media.file')}</label>
-        <input id={fileId} type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id={fileId}
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+          required
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </div>
       <TextField label={t('media.alt')} value={alt} onValue={setAlt} required hint={t('media.altHint')} lang={locale} />
       <TextField label={t('media.caption')} value={caption} onValue={setCaption} lang={locale} />

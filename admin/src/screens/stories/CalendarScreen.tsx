@@ -34,7 +34,10 @@ export function CalendarScreen() {
     const at = whenOf(item);
     if (!at) continue;
     const key = dayKey(at);
-    byDay.set(key, [...(byDay.get(key) ?? []), { item, at }].sort((a, b) => a.at.getTime() - b.at.getTime()));
+    byDay.set(
+      key,
+      [...(byDay.get(key) ?? []), { item, at }].sort((a, b) => a.at.getTime() - b.at.getTime()),
+    );
   }
 
   const monthName = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric' }).format(new Date(month.year, month.month, 1));
@@ -42,7 +45,8 @@ export function CalendarScreen() {
   const longDay = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long' });
   const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
   const today = dayKey(new Date());
-  const shift = (delta: number) => setMonth(({ year, month: m }) => ({ year: m + delta < 0 ? year - 1 : m + delta > 11 ? year + 1 : year, month: (m + delta + 12) % 12 }));
+  const shift = (delta: number) =>
+    setMonth(({ year, month: m }) => ({ year: m + delta < 0 ? year - 1 : m + delta > 11 ? year + 1 : year, month: (m + delta + 12) % 12 }));
 
   return (
     <section>
@@ -76,7 +80,11 @@ export function CalendarScreen() {
               {week.map((d) => {
                 const key = dayKey(d);
                 const items = byDay.get(key) ?? [];
-                const classes = ['calendar__day', d.getMonth() !== month.month ? 'calendar__day--other' : '', key === today ? 'calendar__day--today' : ''];
+                const classes = [
+                  'calendar__day',
+                  d.getMonth() !== month.month ? 'calendar__day--other' : '',
+                  key === today ? 'calendar__day--today' : '',
+                ];
                 return (
                   <td key={key} className={classes.join(' ').trim()}>
                     <span className="calendar__date" aria-label={longDay.format(d)}>

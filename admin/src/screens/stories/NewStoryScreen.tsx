@@ -21,7 +21,13 @@ export function NewStoryScreen() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     await run(async () => {
-      const created = await storiesApi.create({ locale, title: title.trim(), dek: dek.trim(), body: { type: 'doc', content: [] }, accessLevel: 'public' });
+      const created = await storiesApi.create({
+        locale,
+        title: title.trim(),
+        dek: dek.trim(),
+        body: { type: 'doc', content: [] },
+        accessLevel: 'public',
+      });
       navigate(`/translations/${encodeURIComponent(created.id)}`, { replace: true });
     });
   };
@@ -30,7 +36,12 @@ export function NewStoryScreen() {
     <section className="narrow">
       <h1>{t('newStory.title')}</h1>
       <form onSubmit={(event) => void submit(event)} className="stack">
-        <SelectField label={t('field.locale')} value={locale} onValue={setLocale} options={locales.map((l) => ({ value: l, label: languageName(l) }))} />
+        <SelectField
+          label={t('field.locale')}
+          value={locale}
+          onValue={setLocale}
+          options={locales.map((l) => ({ value: l, label: languageName(l) }))}
+        />
         <TextField label={t('field.title')} value={title} onValue={setTitle} required maxLength={300} lang={locale} />
         <TextArea label={t('field.dek')} value={dek} onValue={setDek} lang={locale} />
         {error ? <Notice kind="error">{error}</Notice> : null}

@@ -53,9 +53,22 @@ export function StoryListScreen() {
   const apply = (patch: Partial<StoryFilters>) => navigate(hrefFor({ ...filters, ...patch, page: undefined }), { replace: true });
   const any = t('filter.any');
   const authorNames = (item: StoryListItem) =>
-    item.authorIds.map((id) => nameOf(taxonomy.authors.find((a) => a.id === id), language) || id).join(', ');
+    item.authorIds
+      .map(
+        (id) =>
+          nameOf(
+            taxonomy.authors.find((a) => a.id === id),
+            language,
+          ) || id,
+      )
+      .join(', ');
   const sectionName = (item: StoryListItem) =>
-    item.sectionId ? nameOf(taxonomy.sections.find((s) => s.id === item.sectionId), language) : '';
+    item.sectionId
+      ? nameOf(
+          taxonomy.sections.find((s) => s.id === item.sectionId),
+          language,
+        )
+      : '';
 
   return (
     <section>

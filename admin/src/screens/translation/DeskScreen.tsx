@@ -67,7 +67,9 @@ export function DeskScreen() {
               return (
                 <tr key={`${item.storyId}:${target ?? ''}`}>
                   <td>
-                    <span lang={item.sourceLocale} dir="auto">{item.sourceTitle ?? item.storyId}</span>
+                    <span lang={item.sourceLocale} dir="auto">
+                      {item.sourceTitle ?? item.storyId}
+                    </span>
                     {item.title ? (
                       <span className="desk__translated-title" lang={locale} dir="auto">
                         {item.title}
@@ -98,7 +100,11 @@ export function DeskScreen() {
         </table>
       ) : null}
       {translating ? (
-        <TranslateDialog source={{ id: translating.sourceTranslationId, storyId: translating.storyId }} locale={locale} onClose={() => setTranslating(null)} />
+        <TranslateDialog
+          source={{ id: translating.sourceTranslationId, storyId: translating.storyId }}
+          locale={locale}
+          onClose={() => setTranslating(null)}
+        />
       ) : null}
     </section>
   );

@@ -81,17 +81,38 @@ export function TranslationScreen({ id, sourceId }: { id: string; sourceId: stri
             <div lang={src.locale} dir={textDirection(src.locale)} className="desk__source-text">
               <p className="desk__source-title">{src.title}</p>
               <p className="desk__source-dek">{src.dek}</p>
-              <BodyEditor key={`${src.id}:${src.version}`} value={src.body} label={t('desk.sourceBody')} locale={src.locale} editable={false} />
+              <BodyEditor
+                key={`${src.id}:${src.version}`}
+                value={src.body}
+                label={t('desk.sourceBody')}
+                locale={src.locale}
+                editable={false}
+              />
             </div>
           ) : null}
         </section>
         <section className="desk__target" aria-labelledby="target-title">
           <h2 id="target-title">{t('desk.translation', { language: languageName(locale) })}</h2>
-          <TextField label={t('field.title')} className="field--headline" value={fields.title} onValue={(title) => update({ title })} required maxLength={300} lang={locale} dir={dir} />
+          <TextField
+            label={t('field.title')}
+            className="field--headline"
+            value={fields.title}
+            onValue={(title) => update({ title })}
+            required
+            maxLength={300}
+            lang={locale}
+            dir={dir}
+          />
           <TextArea label={t('field.dek')} value={fields.dek} onValue={(dek) => update({ dek })} rows={2} lang={locale} dir={dir} />
           <div className="field">
             <span className="field__label">{t('field.body')}</span>
-            <BodyEditor key={draft.generation} value={fields.body} onChange={(body) => update({ body })} label={t('field.body')} locale={locale} />
+            <BodyEditor
+              key={draft.generation}
+              value={fields.body}
+              onChange={(body) => update({ body })}
+              label={t('field.body')}
+              locale={locale}
+            />
           </div>
         </section>
       </div>
@@ -102,7 +123,12 @@ export function TranslationScreen({ id, sourceId }: { id: string; sourceId: stri
           <h2 id="details-title">{t('editor.details')}</h2>
           <MetaPanel fields={fields} translation={translation} update={update} storyWide={false} />
         </section>
-        <RevisionsPanel translation={translation} flush={draft.flush} version={draft.currentVersion} onRestored={(restored) => void draft.reset(restored)} />
+        <RevisionsPanel
+          translation={translation}
+          flush={draft.flush}
+          version={draft.currentVersion}
+          onRestored={(restored) => void draft.reset(restored)}
+        />
       </div>
     </div>
   );

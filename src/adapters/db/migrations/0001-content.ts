@@ -88,17 +88,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dek', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('slug', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('draft', 'in_review', 'scheduled', 'published', 'unpublished')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('draft', 'in_review', 'scheduled', 'published', 'unpublished')`))
     .addColumn('published_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('is_original', 'integer', (c) => c.notNull())
     .addColumn('translated_from', 'text')
-    .addColumn('provenance', 'text', (c) =>
-      c.notNull().check(sql`provenance in ('original', 'newsroom', 'machine', 'partner')`),
-    )
+    .addColumn('provenance', 'text', (c) => c.notNull().check(sql`provenance in ('original', 'newsroom', 'machine', 'partner')`))
     .addColumn('provenance_credit', 'text')
     .addColumn('reading_minutes', 'integer', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -146,11 +142,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('edition_entries_pk', ['edition', 'story_id'])
     .execute();
   await db.schema.createIndex('edition_entries_latest').on('edition_entries').columns(['edition', 'published_at']).execute();
-  await db.schema
-    .createIndex('edition_entries_section')
-    .on('edition_entries')
-    .columns(['edition', 'section_id', 'published_at'])
-    .execute();
+  await db.schema.createIndex('edition_entries_section').on('edition_entries').columns(['edition', 'section_id', 'published_at']).execute();
   await db.schema.createIndex('edition_entries_translation').on('edition_entries').column('translation_id').execute();
   // Writes recompute a story's entries in every edition: find them without scanning the table.
   await db.schema.createIndex('edition_entries_story').on('edition_entries').column('story_id').execute();

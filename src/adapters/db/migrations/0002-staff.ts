@@ -7,9 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('email', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('contributor', 'writer', 'translator', 'editor', 'admin')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('contributor', 'writer', 'translator', 'editor', 'admin')`))
     .addColumn('locales', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -45,9 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('api_keys')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('contributor', 'writer', 'translator', 'editor', 'admin')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('contributor', 'writer', 'translator', 'editor', 'admin')`))
     .addColumn('prefix', 'text', (c) => c.notNull())
     .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
     .addColumn('created_by', 'text', (c) => c.notNull().references('staff.id'))

@@ -11,11 +11,21 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('staff')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active', 'deactivated', 'deleted')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'deactivated', 'deleted')`),
+    )
     .execute();
   await db.schema
     .alterTable('story_revisions')
-    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('save').check(sql`kind in ('autosave', 'save', 'restore', 'workflow')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('save')
+        .check(sql`kind in ('autosave', 'save', 'restore', 'workflow')`),
+    )
     .execute();
   await db.schema.alterTable('story_revisions').addColumn('started_at', 'text').execute();
   await db.schema.createIndex('api_keys_created_by').on('api_keys').column('created_by').execute();

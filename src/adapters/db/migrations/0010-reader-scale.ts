@@ -44,5 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The newsroom's reads (issue #7, admin API): the story list latest-updated first, whole or by
   // language, each a range of an index (by status: story_translations_status, migration 0004).
   await db.schema.createIndex('story_translations_updated').on('story_translations').columns(['updated_at', 'id']).execute();
-  await db.schema.createIndex('story_translations_locale_updated').on('story_translations').columns(['locale', 'updated_at', 'id']).execute();
+  await db.schema
+    .createIndex('story_translations_locale_updated')
+    .on('story_translations')
+    .columns(['locale', 'updated_at', 'id'])
+    .execute();
 }

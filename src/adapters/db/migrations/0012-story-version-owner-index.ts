@@ -10,7 +10,14 @@ import type { Kysely } from 'kysely';
  *   window of the newsroom's latest translations.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('stories').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('stories')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.createIndex('stories_created_by').on('stories').column('created_by').execute();
-  await db.schema.createIndex('story_translations_created_by').on('story_translations').columns(['created_by', 'updated_at', 'id']).execute();
+  await db.schema
+    .createIndex('story_translations_created_by')
+    .on('story_translations')
+    .columns(['created_by', 'updated_at', 'id'])
+    .execute();
 }

@@ -32,13 +32,21 @@ export function registerComplimentaryRoutes(app: FastifyInstance, deps: { compli
     return reply.code(201).send({ grant: present(grant) });
   });
 
-  api.get(`${P}/members/complimentary-grants`, { ...managers, schema: { querystring: z.object({ email: emailSchema }) } }, async (request) => {
-    const grants = await deps.complimentary.listFor(request.query.email);
-    return { grants: grants.map(present) };
-  });
+  api.get(
+    `${P}/members/complimentary-grants`,
+    { ...managers, schema: { querystring: z.object({ email: emailSchema }) } },
+    async (request) => {
+      const grants = await deps.complimentary.listFor(request.query.email);
+      return { grants: grants.map(present) };
+    },
+  );
 
-  api.delete(`${P}/members/complimentary-grants/:id`, { ...managers, schema: { params: z.object({ id: z.string() }) } }, async (request, reply) => {
-    await deps.complimentary.revoke(request.params.id);
-    return reply.code(204).send();
-  });
+  api.delete(
+    `${P}/members/complimentary-grants/:id`,
+    { ...managers, schema: { params: z.object({ id: z.string() }) } },
+    async (request, reply) => {
+      await deps.complimentary.revoke(request.params.id);
+      return reply.code(204).send();
+    },
+  );
 }

@@ -17,7 +17,9 @@ export function registerSessionRoutes(app: FastifyInstance, deps: StaffRoutesDep
 
   // Answers are described by schemas too where one exists; the rest keep their module's types until
   // the admin API's response schemas are declared once (for the admin app and the OpenAPI document).
-  api.get(`${P}/setup`, { schema: { response: { 200: z.object({ needed: z.boolean() }) } } }, async () => ({ needed: await signIn.setupNeeded() }));
+  api.get(`${P}/setup`, { schema: { response: { 200: z.object({ needed: z.boolean() }) } } }, async () => ({
+    needed: await signIn.setupNeeded(),
+  }));
 
   api.post(`${P}/setup`, { schema: { body: setupInput } }, async (request, reply) => {
     const { staff, session } = await signIn.setup(request.body);
@@ -44,15 +46,11 @@ export function registerSessionRoutes(app: FastifyInstance, deps: StaffRoutesDep
     return reply.code(204).send();
   });
 
-  api.post(
-    `${P}/session/password`,
-    { ...checkedBefore(signedInStaff), schema: { body: changePasswordInput } },
-    async (request, reply) => {
-      const session = signedInStaff(request);
-      await signIn.changePassword(session.staff.id, session.sessionId, request.body);
-      return reply.code(204).send();
-    },
-  );
+  api.post(`${P}/session/password`, { ...checkedBefore(signedInStaff), schema: { body: changePasswordInput } }, async (request, reply) => {
+    const session = signedInStaff(request);
+    await signIn.changePassword(session.staff.id, session.sessionId, request.body);
+    return reply.code(204).send();
+  });
 
   app.post(`${P}/session/sign-out-everywhere`, async (request, reply) => {
     const actor = requireActor(request);

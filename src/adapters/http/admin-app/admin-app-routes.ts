@@ -72,10 +72,6 @@ export function registerAdminAppRoutes(app: FastifyInstance, options: AdminAppOp
       const built = await stat(indexFile).catch(() => null);
       return built ? reply.callNotFound() : notBuilt(reply);
     }
-    return reply
-      .header('cache-control', IMMUTABLE)
-      .header('content-length', info.size)
-      .type(contentType)
-      .send(createReadStream(file));
+    return reply.header('cache-control', IMMUTABLE).header('content-length', info.size).type(contentType).send(createReadStream(file));
   });
 }

@@ -19,7 +19,10 @@ type Headers = Record<string, string | number>;
  * which asks the paywall for this reader first. The meter cookie (`mh_meter`) alone is not reader
  * identity: shareable pages do not depend on it.
  */
-export function createFrontCache(caching: Pick<PageCaching, 'cache' | 'policy' | 'now'>, securityHeaders: Readonly<Record<string, string>>) {
+export function createFrontCache(
+  caching: Pick<PageCaching, 'cache' | 'policy' | 'now'>,
+  securityHeaders: Readonly<Record<string, string>>,
+) {
   const cache: PageCache = caching.cache;
   const headersByPage = new WeakMap<CachedPage, { ok: Headers; notModified: Headers }>();
   const build = (page: CachedPage, now: number) => {

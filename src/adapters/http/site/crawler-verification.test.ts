@@ -23,8 +23,16 @@ function standIn(ptr: Record<string, string[] | Error>, forward: Record<string, 
 
 const config = (over: Record<string, unknown> = {}) => parsePaywallConfig({ crawlerAccess: { enabled: true, ...over } }).crawlerAccess;
 const GOOD = standIn(
-  { '66.249.66.1': ['crawl-66-249-66-1.googlebot.com'], '2001:4860:4801:10::1': ['crawl.googlebot.com.'], '40.77.167.1': ['msnbot-40-77-167-1.search.msn.com'] },
-  { 'crawl-66-249-66-1.googlebot.com': ['66.249.66.1'], 'crawl.googlebot.com': ['66.249.66.9', '2001:4860:4801:10::1'], 'msnbot-40-77-167-1.search.msn.com': ['40.77.167.1'] },
+  {
+    '66.249.66.1': ['crawl-66-249-66-1.googlebot.com'],
+    '2001:4860:4801:10::1': ['crawl.googlebot.com.'],
+    '40.77.167.1': ['msnbot-40-77-167-1.search.msn.com'],
+  },
+  {
+    'crawl-66-249-66-1.googlebot.com': ['66.249.66.1'],
+    'crawl.googlebot.com': ['66.249.66.9', '2001:4860:4801:10::1'],
+    'msnbot-40-77-167-1.search.msn.com': ['40.77.167.1'],
+  },
 );
 
 describe('crawler verification', () => {
@@ -62,7 +70,12 @@ describe('crawler verification', () => {
         '203.0.113.5': new Error('timeout'),
         '203.0.113.6': ['lost.googlebot.com'],
       },
-      { 'evil.example.com': ['203.0.113.1'], 'crawl.evilgooglebot.com': ['203.0.113.2'], 'crawl-66-249-66-1.googlebot.com': ['66.249.66.1'], 'googlebot.com': ['203.0.113.4'] },
+      {
+        'evil.example.com': ['203.0.113.1'],
+        'crawl.evilgooglebot.com': ['203.0.113.2'],
+        'crawl-66-249-66-1.googlebot.com': ['66.249.66.1'],
+        'googlebot.com': ['203.0.113.4'],
+      },
     );
     const verifier = createCrawlerVerifier({ config: config(), resolver });
     for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4', '203.0.113.5', '203.0.113.6', '198.51.100.7']) {
@@ -72,7 +85,10 @@ describe('crawler verification', () => {
 
   it('keeps both answers per address for cacheSeconds, one lookup for concurrent requests, then asks again', async () => {
     let now = 0;
-    const { resolver, calls } = standIn({ '66.249.66.1': ['crawl-66-249-66-1.googlebot.com'] }, { 'crawl-66-249-66-1.googlebot.com': ['66.249.66.1'] });
+    const { resolver, calls } = standIn(
+      { '66.249.66.1': ['crawl-66-249-66-1.googlebot.com'] },
+      { 'crawl-66-249-66-1.googlebot.com': ['66.249.66.1'] },
+    );
     const verifier = createCrawlerVerifier({ config: config({ cacheSeconds: 100 }), resolver, now: () => now });
     expect(await Promise.all([1, 2, 3].map(() => verifier.isVerified('66.249.66.1', GOOGLEBOT)))).toEqual([true, true, true]);
     expect(await verifier.isVerified('203.0.113.9', GOOGLEBOT)).toBe(false);

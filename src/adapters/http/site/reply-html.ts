@@ -16,7 +16,8 @@ export interface SharedCachePolicy {
  * for `s-maxage` and are purged by key (Surrogate-Key, Cache-Tag) when it changes.
  */
 export function sharedCacheControl(policy: SharedCachePolicy, sharedMaxAge = policy.sharedMaxAge, mayGoStale = true): string {
-  const swr = mayGoStale && policy.staleWhileRevalidate > 0 && sharedMaxAge > 0 ? `, stale-while-revalidate=${policy.staleWhileRevalidate}` : '';
+  const swr =
+    mayGoStale && policy.staleWhileRevalidate > 0 && sharedMaxAge > 0 ? `, stale-while-revalidate=${policy.staleWhileRevalidate}` : '';
   return `public, max-age=0, must-revalidate, s-maxage=${sharedMaxAge}${swr}`;
 }
 

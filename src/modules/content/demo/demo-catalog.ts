@@ -60,11 +60,13 @@ export function demoCatalog(): DemoCatalog {
   const sections = SECTIONS.map((s, position) => ({ key: s.key, position, names: localizedNames(s.labels, sectionSlugs) }));
 
   const topicSlugs = new SlugRegistry('topic');
-  const topic = (kind: TopicKind) => (def: { key: string; labels: Labels }): DemoTopic => ({
-    key: def.key,
-    kind,
-    names: localizedNames(def.labels, topicSlugs),
-  });
+  const topic =
+    (kind: TopicKind) =>
+    (def: { key: string; labels: Labels }): DemoTopic => ({
+      key: def.key,
+      kind,
+      names: localizedNames(def.labels, topicSlugs),
+    });
   const topics = [
     ...PLACES.map(topic('place')),
     ...PEOPLE.map(topic('person')),

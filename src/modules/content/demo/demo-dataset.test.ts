@@ -32,7 +32,8 @@ describe('demo dataset', () => {
 
   it('leaves some stories untranslated and translates others with provenance', () => {
     const enWithoutTr = dataset.stories.filter(
-      (s) => s.translations[0]?.locale === 'en' && s.translations[0].status === 'published' && !s.translations.some((t) => t.locale === 'tr'),
+      (s) =>
+        s.translations[0]?.locale === 'en' && s.translations[0].status === 'published' && !s.translations.some((t) => t.locale === 'tr'),
     );
     expect(enWithoutTr.length).toBeGreaterThan(0);
     const translated = all.filter((t) => !t.isOriginal);
@@ -126,7 +127,10 @@ describe('demo dataset', () => {
   it('uses phrase banks with the same number of templates in every language', () => {
     const shape = (bank: (typeof PHRASE_BANKS)['en']) =>
       Object.fromEntries(
-        Object.entries(bank).map(([k, v]) => [k, Array.isArray(v) ? v.length : typeof v === 'object' ? Object.values(v).map((x) => (x as string[]).length) : 1]),
+        Object.entries(bank).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.length : typeof v === 'object' ? Object.values(v).map((x) => (x as string[]).length) : 1,
+        ]),
       );
     expect(shape(PHRASE_BANKS.tr)).toEqual(shape(PHRASE_BANKS.en));
     expect(shape(PHRASE_BANKS.ar)).toEqual(shape(PHRASE_BANKS.en));

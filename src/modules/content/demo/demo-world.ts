@@ -60,7 +60,12 @@ export const PLACES: readonly DemoPlaceDef[] = [
   town('deniztasi', { en: 'Deniztaşı', tr: 'Deniztaşı', ar: 'دنيز طاشي', fa: 'دنیزتاشی' }, "Deniztaşı'nda"),
   town('ras-al-mursah', { en: 'Ras al-Mursah', tr: 'Ras el-Mursa', ar: 'رأس المرساة', fa: 'راس‌المرساة' }, "Ras el-Mursa'da"),
   town('tell-al-sawsan', { en: 'Tell al-Sawsan', tr: 'Tell es-Sevsen', ar: 'تل السوسن' }, "Tell es-Sevsen'de"),
-  town('nerantza', { en: 'Nerantza Island', tr: 'Neranca Adası', ar: 'جزيرة نيرانتزا', fa: 'جزیره نرانتزا' }, "Neranca Adası'nda", 'on Nerantza Island'),
+  town(
+    'nerantza',
+    { en: 'Nerantza Island', tr: 'Neranca Adası', ar: 'جزيرة نيرانتزا', fa: 'جزیره نرانتزا' },
+    "Neranca Adası'nda",
+    'on Nerantza Island',
+  ),
   {
     key: 'aegean-coast',
     labels: { en: 'Aegean coast', tr: 'Ege kıyısı', ar: 'ساحل بحر إيجه', fa: 'سواحل اژه' },

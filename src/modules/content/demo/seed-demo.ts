@@ -11,7 +11,16 @@ import { demoStories } from './demo-dataset.js';
  * ten stories four are metered, two for subscribers, one for registered readers, three free.
  */
 const DEMO_ACCESS_PATTERN: readonly AccessLevel[] = [
-  'public', 'metered', 'paid', 'metered', 'public', 'registered', 'metered', 'paid', 'public', 'metered',
+  'public',
+  'metered',
+  'paid',
+  'metered',
+  'public',
+  'registered',
+  'metered',
+  'paid',
+  'public',
+  'metered',
 ];
 import type { DemoImageDef } from './demo-images.js';
 
@@ -93,7 +102,9 @@ export async function seedDemo(deps: SeedDemoDeps, options: SeedDemoOptions): Pr
   for (const t of catalog.topics) topicIds.push(await content.createTopic(t.kind, t.names, now));
   const authorIds: string[] = [];
   for (const a of catalog.authors) {
-    authorIds.push(await content.createAuthor({ slug: a.slug, name: a.name, avatarImageId: avatarIds[a.avatar] ?? null, bios: a.bios }, now));
+    authorIds.push(
+      await content.createAuthor({ slug: a.slug, name: a.name, avatarImageId: avatarIds[a.avatar] ?? null, bios: a.bios }, now),
+    );
   }
 
   let stories = 0;

@@ -20,7 +20,10 @@ describe('plainText', () => {
       },
       { type: 'image', attrs: { src: '/media/a.jpg', alt: 'not text' } },
       { type: 'paywallBreak' },
-      { type: 'bulletList', content: [{ type: 'listItem', content: [p('one'), { type: 'orderedList', content: [{ type: 'listItem', content: [p('two')] }] }] }] },
+      {
+        type: 'bulletList',
+        content: [{ type: 'listItem', content: [p('one'), { type: 'orderedList', content: [{ type: 'listItem', content: [p('two')] }] }] }],
+      },
       { type: 'blockquote', content: [p('quoted')] },
       { type: 'pullQuote', content: [{ type: 'text', text: 'pulled' }] },
       { type: 'paragraph' },

@@ -28,13 +28,7 @@ export {
   type StrikeMark,
   type LinkMark,
 } from './document-schema.js';
-export {
-  validateDocument,
-  assertValidDocument,
-  formatPath,
-  type DocumentIssue,
-  type ValidationResult,
-} from './validate-document.js';
+export { validateDocument, assertValidDocument, formatPath, type DocumentIssue, type ValidationResult } from './validate-document.js';
 export { renderBlocks, renderDocument, type ImageSource, type RenderOptions } from './render-document.js';
 export { splitAtPaywall, type PaywallSplit } from './paywall-split.js';
 export { plainText, readingMinutes, countWords, WORDS_PER_MINUTE } from './document-text.js';

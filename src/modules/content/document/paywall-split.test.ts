@@ -23,7 +23,13 @@ describe('splitAtPaywall', () => {
   });
 
   it('falls back to the first three top-level blocks without a break', () => {
-    const list: Block = { type: 'bulletList', content: [{ type: 'listItem', content: [p('a')] }, { type: 'listItem', content: [p('b')] }] };
+    const list: Block = {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [p('a')] },
+        { type: 'listItem', content: [p('b')] },
+      ],
+    };
     const split = splitAtPaywall(doc(p('1'), list, p('2'), p('3'), p('4')));
     expect(split).toEqual({ preview: [p('1'), list, p('2')], withheld: [p('3'), p('4')], hasExplicitBreak: false });
   });

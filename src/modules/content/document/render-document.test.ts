@@ -10,13 +10,13 @@ const p = (t: string): Paragraph => ({ type: 'paragraph', content: [{ type: 'tex
 
 describe('renderDocument', () => {
   it('escapes text so markup in the document stays text', () => {
-    const out = render(
-      p('<script>alert("x")</script> & \'q\''),
-      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }] },
-    );
+    const out = render(p('<script>alert("x")</script> & \'q\''), {
+      type: 'heading',
+      attrs: { level: 3 },
+      content: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }],
+    });
     expect(out).toBe(
-      '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</p>' +
-        '<h3>&lt;img src=x onerror=alert(1)&gt;</h3>',
+      '<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</p>' + '<h3>&lt;img src=x onerror=alert(1)&gt;</h3>',
     );
     expect(out).not.toContain('<script');
   });
@@ -71,10 +71,7 @@ describe('renderDocument', () => {
       content: [
         {
           type: 'listItem',
-          content: [
-            p('one'),
-            { type: 'orderedList', attrs: { start: 4 }, content: [{ type: 'listItem', content: [p('four')] }] },
-          ],
+          content: [p('one'), { type: 'orderedList', attrs: { start: 4 }, content: [{ type: 'listItem', content: [p('four')] }] }],
         },
         { type: 'listItem', content: [p('two')] },
       ],
@@ -84,9 +81,9 @@ describe('renderDocument', () => {
 
   it('renders blockquotes, pull quotes, images and videos', () => {
     expect(render({ type: 'blockquote', content: [p('q')] })).toBe('<blockquote><p>q</p></blockquote>');
-    expect(
-      render({ type: 'pullQuote', attrs: { attribution: 'The minister' }, content: [{ type: 'text', text: 'No.' }] }),
-    ).toBe('<figure class="pull-quote"><blockquote>No.</blockquote><figcaption>\u2014 The minister</figcaption></figure>');
+    expect(render({ type: 'pullQuote', attrs: { attribution: 'The minister' }, content: [{ type: 'text', text: 'No.' }] })).toBe(
+      '<figure class="pull-quote"><blockquote>No.</blockquote><figcaption>\u2014 The minister</figcaption></figure>',
+    );
     expect(render({ type: 'pullQuote', content: [{ type: 'text', text: 'No.' }] })).toBe(
       '<figure class="pull-quote"><blockquote>No.</blockquote></figure>',
     );
@@ -119,9 +116,22 @@ describe('renderDocument', () => {
   it('ignores unknown nodes, marks, attributes and misplaced nodes in unvalidated input', () => {
     const out = renderUnchecked([
       { type: 'script', content: [{ type: 'text', text: 'alert(1)' }] },
-      { type: 'paragraph', attrs: { onclick: 'x' }, content: [{ type: 'text', text: 'ok', marks: [{ type: 'code' }] }, { type: 'html', text: '<b>' }] },
+      {
+        type: 'paragraph',
+        attrs: { onclick: 'x' },
+        content: [
+          { type: 'text', text: 'ok', marks: [{ type: 'code' }] },
+          { type: 'html', text: '<b>' },
+        ],
+      },
       { type: 'listItem', content: [p('stray item')] },
-      { type: 'bulletList', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'not an item' }] }, { type: 'listItem', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'h' }] }] }] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'not an item' }] },
+          { type: 'listItem', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'h' }] }] },
+        ],
+      },
       { type: 'blockquote', content: [{ type: 'image', attrs: { src: '/media/a.jpg', alt: '' } }, p('q')] },
       { type: 'heading', attrs: { level: 1, class: 'x' }, content: [{ type: 'text', text: 'Level one' }] },
       { type: 'orderedList', attrs: { start: '1" onclick="x' }, content: [{ type: 'listItem', content: [p('i')] }] },
@@ -129,9 +139,7 @@ describe('renderDocument', () => {
       'text',
       { type: 'paragraph', content: 'not an array' },
     ]);
-    expect(out).toBe(
-      '<p>ok</p><ul><li></li></ul><blockquote><p>q</p></blockquote><h2>Level one</h2><ol><li><p>i</p></li></ol><p></p>',
-    );
+    expect(out).toBe('<p>ok</p><ul><li></li></ul><blockquote><p>q</p></blockquote><h2>Level one</h2><ol><li><p>i</p></li></ol><p></p>');
   });
 
   it('re-checks image sources and video ids in unvalidated input', () => {

@@ -13,8 +13,7 @@ const HTTPS_URL = /^https:\/\/[^/]/i;
 /** A `.` or `..` path segment, also percent-encoded, which browsers resolve away. */
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
 
-export const LINK_HREF_RULE =
-  'Link must be an http:, https: or mailto: URL or a site path starting with a single "/"';
+export const LINK_HREF_RULE = 'Link must be an http:, https: or mailto: URL or a site path starting with a single "/"';
 export const IMAGE_SRC_RULE = 'Image source must be a site path starting with "/media/" or an https:// URL';
 
 /**

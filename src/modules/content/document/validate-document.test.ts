@@ -18,9 +18,16 @@ function issuesOf(input: unknown) {
 const fullDoc = doc(
   { type: 'heading', attrs: { level: 2 }, content: [text('Title')] },
   para(text('Hello ', [{ type: 'bold' }]), { type: 'hardBreak' }, text('site', [link('https://example.com')])),
-  { type: 'bulletList', content: [item(para(text('one')), { type: 'orderedList', attrs: { start: 3 }, content: [item(para(text('a')))] })] },
+  {
+    type: 'bulletList',
+    content: [item(para(text('one')), { type: 'orderedList', attrs: { start: 3 }, content: [item(para(text('a')))] })],
+  },
   { type: 'blockquote', content: [para(text('quoted'))] },
-  { type: 'pullQuote', attrs: { attribution: 'Minister' }, content: [text('We will'), { type: 'editorsInsert', attrs: { text: 'in Algeria' } }] },
+  {
+    type: 'pullQuote',
+    attrs: { attribution: 'Minister' },
+    content: [text('We will'), { type: 'editorsInsert', attrs: { text: 'in Algeria' } }],
+  },
   { type: 'paywallBreak' },
   { type: 'image', attrs: { src: '/media/a.jpg', alt: 'A', caption: 'C', credit: 'AFP', width: 800, height: 600, imageId: 'img1' } },
   { type: 'videoEmbed', attrs: { provider: 'youtube', videoId: 'dQw4w9WgXcQ', title: 'Clip' } },
@@ -110,9 +117,7 @@ describe('validateDocument', () => {
     expect(issuesOf(doc({ type: 'heading', attrs: { level: 1 } }))[0]?.path).toBe('content[0].attrs.level');
     expect(issuesOf(doc(para({ type: 'text', text: '' })))[0]?.path).toBe('content[0].content[0].text');
     expect(issuesOf(doc({ type: 'bulletList', content: [] }))[0]?.path).toBe('content[0].content');
-    expect(issuesOf(doc({ type: 'image', attrs: { src: 'http://x.example/a.jpg', alt: '' } }))[0]?.path).toBe(
-      'content[0].attrs.src',
-    );
+    expect(issuesOf(doc({ type: 'image', attrs: { src: 'http://x.example/a.jpg', alt: '' } }))[0]?.path).toBe('content[0].attrs.src');
     const badVideo = doc({ type: 'videoEmbed', attrs: { provider: 'youtube', videoId: '12345' } });
     expect(issuesOf(badVideo)[0]?.path).toBe('content[0].attrs.videoId');
     const badStart = doc({ type: 'orderedList', attrs: { start: 0 }, content: [item(para())] });
@@ -156,9 +161,7 @@ describe('assertValidDocument', () => {
 
 describe('formatPath', () => {
   it('joins keys with dots and indexes with brackets', () => {
-    expect(formatPath(['content', 3, 'content', 0, 'marks', 1, 'attrs', 'href'])).toBe(
-      'content[3].content[0].marks[1].attrs.href',
-    );
+    expect(formatPath(['content', 3, 'content', 0, 'marks', 1, 'attrs', 'href'])).toBe('content[3].content[0].marks[1].attrs.href');
     expect(formatPath([])).toBe('');
   });
 });

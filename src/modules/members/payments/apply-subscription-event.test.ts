@@ -41,7 +41,11 @@ function run(...events: ProviderEvent[]): { state: SubscriptionState | null; res
 describe('applySubscriptionEvent', () => {
   it('creates the row from the first event and says whether access changed', () => {
     const first = applySubscriptionEvent(null, event('active', '2026-03-01T00:00:00Z'));
-    expect(first).toMatchObject({ outcome: 'apply', accessChanged: true, state: { status: 'active', memberRef: 'mem_1', lastEventId: expect.any(String) } });
+    expect(first).toMatchObject({
+      outcome: 'apply',
+      accessChanged: true,
+      state: { status: 'active', memberRef: 'mem_1', lastEventId: expect.any(String) },
+    });
     expect(applySubscriptionEvent(null, event('incomplete', '2026-03-01T00:00:00Z'))).toMatchObject({ accessChanged: false });
   });
 
@@ -61,8 +65,14 @@ describe('applySubscriptionEvent', () => {
 
   it('applies newer snapshots and reports access changes', () => {
     const stored = run(event('active', '2026-03-01T00:00:00Z')).state;
-    expect(applySubscriptionEvent(stored, event('past_due', '2026-03-02T00:00:00Z'))).toMatchObject({ outcome: 'apply', accessChanged: false });
-    expect(applySubscriptionEvent(stored, event('unpaid', '2026-03-02T00:00:00Z'))).toMatchObject({ outcome: 'apply', accessChanged: true });
+    expect(applySubscriptionEvent(stored, event('past_due', '2026-03-02T00:00:00Z'))).toMatchObject({
+      outcome: 'apply',
+      accessChanged: false,
+    });
+    expect(applySubscriptionEvent(stored, event('unpaid', '2026-03-02T00:00:00Z'))).toMatchObject({
+      outcome: 'apply',
+      accessChanged: true,
+    });
   });
 
   it('within one second, the later lifecycle step wins whatever the delivery order', () => {
@@ -103,7 +113,9 @@ describe('applySubscriptionEvent', () => {
     };
     expect(applySubscriptionEvent(null, checkout)).toEqual({ outcome: 'ignore', reason: 'not_a_subscription_event' });
     const stored = run(event('active', '2026-03-01T00:00:00Z')).state;
-    expect(() => applySubscriptionEvent(stored, event('active', '2026-03-02T00:00:00Z', { providerSubscriptionId: 'sub_2' }))).toThrow(/sub_2/);
+    expect(() => applySubscriptionEvent(stored, event('active', '2026-03-02T00:00:00Z', { providerSubscriptionId: 'sub_2' }))).toThrow(
+      /sub_2/,
+    );
   });
 });
 

@@ -17,15 +17,10 @@ export interface SubscriptionState {
   lastEventId: string;
 }
 
-export type IgnoreReason =
-  | 'not_a_subscription_event'
-  | 'duplicate'
-  | 'stale'
-  | 'after_terminal';
+export type IgnoreReason = 'not_a_subscription_event' | 'duplicate' | 'stale' | 'after_terminal';
 
 export type SubscriptionDecision =
-  | { outcome: 'apply'; state: SubscriptionState; accessChanged: boolean }
-  | { outcome: 'ignore'; reason: IgnoreReason };
+  { outcome: 'apply'; state: SubscriptionState; accessChanged: boolean } | { outcome: 'ignore'; reason: IgnoreReason };
 
 /**
  * Decides what a webhook event does to the stored subscription row, without I/O, so the same rule

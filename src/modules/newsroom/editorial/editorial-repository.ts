@@ -70,7 +70,15 @@ export interface EditorialRepository {
     inTransaction?: (tx: unknown, created: { storyId: string; translationId: string }) => Promise<void>,
   ): Promise<string>;
   createTranslation(
-    input: { storyId: string; locale: string; provenance: Provenance; provenanceCredit: string | null; translatedFrom: string; sourceVersion: number; slug: string },
+    input: {
+      storyId: string;
+      locale: string;
+      provenance: Provenance;
+      provenanceCredit: string | null;
+      translatedFrom: string;
+      sourceVersion: number;
+      slug: string;
+    },
     ctx: WriteContext,
   ): Promise<string>;
   /**
@@ -89,7 +97,13 @@ export interface EditorialRepository {
   /** Also keeps the text as it stands in a `workflow` revision noting the new status. */
   setStatus(id: string, expectedVersion: number, change: StatusChange, ctx: WriteContext, inTransaction?: InTransaction): Promise<boolean>;
   markSynced(id: string, expectedVersion: number, sourceVersion: number, ctx: WriteContext): Promise<boolean>;
-  addCorrection(translationId: string, kind: 'correction' | 'update', text: string, ctx: WriteContext, inTransaction?: InTransaction): Promise<Correction>;
+  addCorrection(
+    translationId: string,
+    kind: 'correction' | 'update',
+    text: string,
+    ctx: WriteContext,
+    inTransaction?: InTransaction,
+  ): Promise<Correction>;
 }
 
 /** The newsroom's reads of stories. */
@@ -102,7 +116,12 @@ export interface EditorialReads {
   revision(translationId: string, by: { id: string } | { version: number }): Promise<Revision | null>;
   corrections(translationId: string): Promise<Correction[]>;
   /** A page of the story list; counting stops at `countCap` (then `capped`). */
-  list(query: ListQuery, pageSize: number, restrictToCreator: string | null, countCap: number): Promise<{ items: StoryListItem[]; total: number; capped: boolean }>;
+  list(
+    query: ListQuery,
+    pageSize: number,
+    restrictToCreator: string | null,
+    countCap: number,
+  ): Promise<{ items: StoryListItem[]; total: number; capped: boolean }>;
   scheduledBetween(from: string, to: string): Promise<StoryListItem[]>;
   desk(locale: string, sourceLocales: readonly string[], limit: number): Promise<DeskItem[]>;
   slugTaken(locale: string, slug: string, exceptTranslationId: string | null): Promise<boolean>;

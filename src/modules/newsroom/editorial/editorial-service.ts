@@ -6,7 +6,15 @@ import { assertValidDocument, plainText, readingMinutes, type StoryDocument } fr
 import type { Editions } from '../../editions/index.js';
 import { slugify, slugProblem } from '../../editions/index.js';
 import { can, mayEditFields, type Actor } from '../permissions.js';
-import type { EditorialReads, EditorialRepository, InTransaction, RevisionPolicy, StoryChanges, TextChanges, WriteContext } from './editorial-repository.js';
+import type {
+  EditorialReads,
+  EditorialRepository,
+  InTransaction,
+  RevisionPolicy,
+  StoryChanges,
+  TextChanges,
+  WriteContext,
+} from './editorial-repository.js';
 import type {
   CorrectionInput,
   CreateStoryInput,
@@ -35,7 +43,13 @@ export interface PublishScheduler {
  * log), inside the write's own transaction (`tx`), so no change commits without its entry.
  */
 export interface EditorialAudit {
-  recordIn(tx: unknown, actor: Actor, action: string, subject: { kind: string; id: string }, details: Record<string, unknown>): Promise<void>;
+  recordIn(
+    tx: unknown,
+    actor: Actor,
+    action: string,
+    subject: { kind: string; id: string },
+    details: Record<string, unknown>,
+  ): Promise<void>;
 }
 
 export interface EditorialDeps {
@@ -55,7 +69,11 @@ const REFERENCE_NAMES: Record<string, string> = { sectionId: 'section', topicIds
 export const ADMIN_MAX_PAGES = 40;
 const EMPTY_DOC: StoryDocument = { type: 'doc', content: [] };
 /** The workflow moves the audit log records, by the status moved to. */
-const AUDITED_MOVES: Partial<Record<StoryStatus, string>> = { scheduled: 'story.schedule', published: 'story.publish', unpublished: 'story.unpublish' };
+const AUDITED_MOVES: Partial<Record<StoryStatus, string>> = {
+  scheduled: 'story.schedule',
+  published: 'story.publish',
+  unpublished: 'story.unpublish',
+};
 
 /**
  * The newsroom's editorial use cases. Each checks permission with the one matrix (permissions.ts)
@@ -156,7 +174,8 @@ export class EditorialService {
    */
   private async save(actor: Actor, id: string, input: UpdateTranslationInput, kind: RevisionPolicy['kind']): Promise<TranslationRecord> {
     const current = await this.load(actor, id);
-    if (!mayEdit(actor, subjectOf(current))) throw forbidden('You may not edit this story in its current state', { status: current.status });
+    if (!mayEdit(actor, subjectOf(current)))
+      throw forbidden('You may not edit this story in its current state', { status: current.status });
     const story = changedStoryFields(input, current);
     const storyFields = Object.keys(story);
     if (storyFields.length > 0 && !mayEditFields(actor, 'story', storySubjectOf(current))) {
@@ -171,7 +190,9 @@ export class EditorialService {
     const storyVersion = input.storyVersion !== undefined && Object.keys(storyChanges(input)).length > 0 ? input.storyVersion : null;
     if (storyVersion !== null && storyVersion !== current.story.version) throw staleStory(current);
     const text = await this.text(current.locale, input, current);
-    const everPublished = current.publishedAt !== null && (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
+    const everPublished =
+      current.publishedAt !== null &&
+      (current.status === 'published' || current.status === 'unpublished' || current.status === 'scheduled');
     const level = story.accessLevel;
     const saved = await this.deps.repo.saveTranslation(
       id,
@@ -184,7 +205,9 @@ export class EditorialService {
         expectedStoryVersion: storyVersion,
         revision: { kind, coalesceSince: kind === 'autosave' ? new Date(this.deps.clock.now().getTime() - AUTOSAVE_WINDOW_MS) : null },
       },
-      level !== undefined ? (tx) => this.auditAccess(tx, actor, { storyId: current.storyId, translationId: id }, current.story.accessLevel, level) : undefined,
+      level !== undefined
+        ? (tx) => this.auditAccess(tx, actor, { storyId: current.storyId, translationId: id }, current.story.accessLevel, level)
+        : undefined,
     );
     if (!saved) {
       const now = await this.load(actor, id);
@@ -201,7 +224,13 @@ export class EditorialService {
     from: AccessLevel | null,
     to: AccessLevel,
   ): Promise<void> {
-    await this.deps.audit?.recordIn(tx, actor, 'story.accessChange', { kind: 'story', id: story.storyId }, { from, to, translationId: story.translationId });
+    await this.deps.audit?.recordIn(
+      tx,
+      actor,
+      'story.accessChange',
+      { kind: 'story', id: story.storyId },
+      { from, to, translationId: story.translationId },
+    );
   }
 
   async transition(actor: Actor, id: string, input: TransitionInput): Promise<TranslationRecord> {
@@ -253,7 +282,12 @@ export class EditorialService {
     const current = await this.deps.reads.translation(translationId);
     if (!current || current.status !== 'scheduled' || current.publishedAt !== scheduledFor) return 'skipped';
     if (new Date(scheduledFor).getTime() > this.deps.clock.now().getTime()) return 'skipped';
-    const done = await this.deps.repo.setStatus(translationId, current.version, { status: 'published', publishedAt: scheduledFor }, this.ctx(null));
+    const done = await this.deps.repo.setStatus(
+      translationId,
+      current.version,
+      { status: 'published', publishedAt: scheduledFor },
+      this.ctx(null),
+    );
     return done ? 'published' : 'skipped';
   }
 
@@ -335,7 +369,8 @@ export class EditorialService {
   async sourceChanges(actor: Actor, id: string) {
     const translation = await this.load(actor, id);
     const source = sourceOf(translation);
-    if (!source || translation.syncedSourceVersion === null) return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
+    if (!source || translation.syncedSourceVersion === null)
+      return { sourceUpdated: false, sourceVersion: null, title: [], dek: [], body: [] };
     const [then, now] = await Promise.all([
       this.deps.reads.revision(source.id, { version: translation.syncedSourceVersion }),
       this.deps.reads.revision(source.id, { version: source.version }),
@@ -388,10 +423,13 @@ function sourceOf(translation: TranslationRecord) {
 
 /** The story-wide settings changed since the client read them (no `field`: the admin app offers a reload). */
 function staleStory(current: TranslationRecord): AppError {
-  return conflict("Someone else changed this story's settings (access, section, image, authors or topics) since you opened it; reload to see them", {
-    reason: 'story_changed',
-    storyVersion: current.story.version,
-  });
+  return conflict(
+    "Someone else changed this story's settings (access, section, image, authors or topics) since you opened it; reload to see them",
+    {
+      reason: 'story_changed',
+      storyVersion: current.story.version,
+    },
+  );
 }
 
 function staleVersion(current: TranslationRecord): AppError {
@@ -400,4 +438,3 @@ function staleVersion(current: TranslationRecord): AppError {
     updatedAt: current.updatedAt,
   });
 }
-

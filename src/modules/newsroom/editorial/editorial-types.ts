@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { StoryDocument } from '../../content/document/index.js';
-import { accessLevelSchema, provenanceSchema, storyStatusSchema, type AccessLevel, type Provenance, type StoryStatus } from '../../content/index.js';
+import {
+  accessLevelSchema,
+  provenanceSchema,
+  storyStatusSchema,
+  type AccessLevel,
+  type Provenance,
+  type StoryStatus,
+} from '../../content/index.js';
 
 const id = z.string().min(1).max(64);
 const slug = z
@@ -62,9 +69,7 @@ export const newTranslationSchema = z
   .strict();
 export type NewTranslationInput = z.infer<typeof newTranslationSchema>;
 
-export const correctionSchema = z
-  .object({ kind: z.enum(['correction', 'update']), text: z.string().trim().min(1).max(2000) })
-  .strict();
+export const correctionSchema = z.object({ kind: z.enum(['correction', 'update']), text: z.string().trim().min(1).max(2000) }).strict();
 export type CorrectionInput = z.infer<typeof correctionSchema>;
 
 export const listQuerySchema = z

@@ -35,7 +35,8 @@ export function changedStoryFields(input: TranslationInput, current: Translation
     const value = wanted[field];
     if (value === undefined) continue;
     const now = current.story[field];
-    const same = Array.isArray(value) && Array.isArray(now) ? value.length === now.length && value.every((v, i) => v === now[i]) : value === now;
+    const same =
+      Array.isArray(value) && Array.isArray(now) ? value.length === now.length && value.every((v, i) => v === now[i]) : value === now;
     if (!same) Object.assign(changed, { [field]: value });
   }
   return changed;

@@ -17,7 +17,17 @@ describe('word diff', () => {
     const before = 'Fishers in Gökçeliman met on Friday to discuss quotas.';
     const after = 'Fishers met again on Friday to discuss the new quotas.';
     const parts = diffText(before, after);
-    expect(parts.filter((p) => p.op !== 'insert').map((p) => p.text).join('')).toBe(before);
-    expect(parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.op !== 'insert')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.op !== 'delete')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
   });
 });

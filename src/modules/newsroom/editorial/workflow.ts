@@ -29,7 +29,9 @@ export function checkMove(actor: Actor, subject: WorkflowSubject, to: StoryStatu
   if (action === 'story.submit' && !subject.isOriginal && can(actor, 'translation.edit', { locale: subject.locale })) {
     return { ok: true };
   }
-  return can(actor, action, { ownerStaffIds: subject.ownerStaffIds, locale: subject.locale }) ? { ok: true } : { ok: false, reason: 'not_allowed' };
+  return can(actor, action, { ownerStaffIds: subject.ownerStaffIds, locale: subject.locale })
+    ? { ok: true }
+    : { ok: false, reason: 'not_allowed' };
 }
 
 /** Whether the actor may change the text of this language version in its current state. */
@@ -39,7 +41,9 @@ export function mayEdit(actor: Actor, subject: WorkflowSubject): boolean {
 
 /** Whether the actor may see this language version at all. */
 export function mayRead(actor: Actor, subject: WorkflowSubject): boolean {
-  return can(actor, 'story.readAll') || can(actor, 'story.editAny') || mayEdit(actor, subject) || subject.ownerStaffIds.includes(actor.staffId);
+  return (
+    can(actor, 'story.readAll') || can(actor, 'story.editAny') || mayEdit(actor, subject) || subject.ownerStaffIds.includes(actor.staffId)
+  );
 }
 
 export function allowedMoves(actor: Actor, subject: WorkflowSubject): StoryStatus[] {

@@ -29,7 +29,13 @@ export class ApiKeyService {
   async create(input: NewApiKeyInput, by: Actor): Promise<{ apiKey: ApiKey; secret: string }> {
     const secret = API_KEY_PREFIX + randomToken();
     const record = await this.deps.apiKeys.create(
-      { name: input.name, role: input.role, prefix: secret.slice(0, SHOWN_CHARACTERS), secretHash: hashToken(secret), createdBy: by.staffId },
+      {
+        name: input.name,
+        role: input.role,
+        prefix: secret.slice(0, SHOWN_CHARACTERS),
+        secretHash: hashToken(secret),
+        createdBy: by.staffId,
+      },
       this.deps.clock.now(),
     );
     await this.deps.audit.record(by, 'apiKey.create', { kind: 'apiKey', id: record.id }, { name: record.name, role: record.role });

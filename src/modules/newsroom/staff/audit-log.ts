@@ -17,7 +17,12 @@ export function auditActorOf(actor: Actor): AuditActor {
 /** The command line acts without an account; entries say so. */
 export const COMMAND_LINE: AuditActor = { staffId: null, apiKeyId: null, name: 'command line' };
 
-function entryOf(actor: Actor | AuditActor, action: string, subject: { kind: string; id: string }, details: Record<string, unknown>): NewAuditEntry {
+function entryOf(
+  actor: Actor | AuditActor,
+  action: string,
+  subject: { kind: string; id: string },
+  details: Record<string, unknown>,
+): NewAuditEntry {
   return { actor: 'kind' in actor ? auditActorOf(actor) : actor, action, subject, details };
 }
 

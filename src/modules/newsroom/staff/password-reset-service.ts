@@ -50,10 +50,9 @@ export class PasswordResetService {
     const staffId = await this.deps.resets.redeem(hashToken(input.token), passwordHash, this.deps.clock.now());
     if (!staffId) throw invalidInput('This reset link is not valid: it may have expired or been used already', { field: 'token' });
     const account = await this.deps.accounts.findById(staffId);
-    await this.deps.audit.record(
-      { staffId, apiKeyId: null, name: account?.name ?? staffId },
-      'staff.passwordReset',
-      { kind: 'staff', id: staffId },
-    );
+    await this.deps.audit.record({ staffId, apiKeyId: null, name: account?.name ?? staffId }, 'staff.passwordReset', {
+      kind: 'staff',
+      id: staffId,
+    });
   }
 }

@@ -26,9 +26,7 @@ export interface ResolvedSession {
 }
 
 export class SessionService {
-  constructor(
-    private readonly deps: { sessions: Sessions; accounts: StaffAccounts; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { sessions: Sessions; accounts: StaffAccounts; clock: Clock }) {}
 
   async start(staffId: string): Promise<StartedSession> {
     const now = this.deps.clock.now();

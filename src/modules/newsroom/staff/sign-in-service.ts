@@ -93,7 +93,12 @@ export class SignInService {
     }
     await accounts.setPasswordHash(staffId, await hashPassword(input.newPassword), clock.now());
     const ended = await this.deps.sessions.endOthers(staffId, keepSessionId);
-    await this.deps.audit.record({ staffId, apiKeyId: null, name: account.name }, 'staff.passwordChange', { kind: 'staff', id: staffId }, { endedSessions: ended });
+    await this.deps.audit.record(
+      { staffId, apiKeyId: null, name: account.name },
+      'staff.passwordChange',
+      { kind: 'staff', id: staffId },
+      { endedSessions: ended },
+    );
   }
 
   /** Ends every session of the actor (all their devices), and records it. */

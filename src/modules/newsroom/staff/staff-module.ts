@@ -50,7 +50,14 @@ export function createStaffModule(deps: StaffModuleDeps): StaffModule {
   const limiter = new RateLimiter(stores.rateLimits, clock);
   const { sessions, apiKeys } = createStaffAuthentication(deps);
   return {
-    signIn: new SignInService({ accounts: stores.accounts, sessions, limiter, signInLimits: new AccountLimits(limiter, RULES.signIn), audit, clock }),
+    signIn: new SignInService({
+      accounts: stores.accounts,
+      sessions,
+      limiter,
+      signInLimits: new AccountLimits(limiter, RULES.signIn),
+      audit,
+      clock,
+    }),
     sessions,
     resets: new PasswordResetService({
       accounts: stores.accounts,

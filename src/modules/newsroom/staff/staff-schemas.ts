@@ -27,9 +27,7 @@ export const localesSchema = z
 export const setupInput = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema }).strict();
 export const signInInput = z.object({ email: emailSchema, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict();
 export const resetRequestInput = z.object({ email: emailSchema }).strict();
-export const resetConfirmInput = z
-  .object({ token: z.string().min(1).max(200), password: passwordSchema })
-  .strict();
+export const resetConfirmInput = z.object({ token: z.string().min(1).max(200), password: passwordSchema }).strict();
 export const newStaffInput = z
   .object({ email: emailSchema, name: nameSchema, role: roleSchema, locales: localesSchema.optional(), password: passwordSchema })
   .strict();

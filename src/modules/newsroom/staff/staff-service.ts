@@ -65,15 +65,20 @@ export class StaffService {
     if (!known || known.status === 'deleted') throw notFound('No such staff member', { id });
     const changed = await this.deps.accounts.changeStatus(id, { from, to }, this.deps.clock.now());
     if (!changed) throw notFound('No such staff member', { id });
-    await this.deps.audit.record(by, action, { kind: 'staff', id }, {
-      name: changed.before.name,
-      email: changed.before.email,
-      role: changed.before.role,
-      from: changed.before.status,
-      to: changed.after.status,
-      endedSessions: changed.endedSessions,
-      revokedApiKeyIds: changed.revokedApiKeyIds,
-    });
+    await this.deps.audit.record(
+      by,
+      action,
+      { kind: 'staff', id },
+      {
+        name: changed.before.name,
+        email: changed.before.email,
+        role: changed.before.role,
+        from: changed.before.status,
+        to: changed.after.status,
+        endedSessions: changed.endedSessions,
+        revokedApiKeyIds: changed.revokedApiKeyIds,
+      },
+    );
     return toStaff(changed.after);
   }
 }

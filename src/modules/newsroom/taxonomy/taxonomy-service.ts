@@ -23,7 +23,15 @@ export const newTopicSchema = z
   .object({
     kind: topicKindSchema,
     names: z
-      .array(z.object({ locale: z.string().min(2).max(16), name: z.string().trim().min(1).max(120), slug: z.string().min(1).max(120).optional() }).strict())
+      .array(
+        z
+          .object({
+            locale: z.string().min(2).max(16),
+            name: z.string().trim().min(1).max(120),
+            slug: z.string().min(1).max(120).optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .max(20),
   })

@@ -1,12 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type {
-  AuthorView,
-  BlockQuery,
-  ContentReadRepository,
-  ListQuery,
-  SlugEntity,
-  StoryHead,
-} from '../../../../modules/content/index.js';
+import type { AuthorView, BlockQuery, ContentReadRepository, ListQuery, SlugEntity, StoryHead } from '../../../../modules/content/index.js';
 import type { NamedLink, Page, StorySummary, TopicKind, TopicLink } from '../../../../modules/content/index.js';
 import type { Edition } from '../../../../modules/editions/index.js';
 import type { DB } from '../../schema.js';
@@ -83,7 +76,9 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
     rows.forEach((row, i) => result[Number(row.block)]?.push(summaries[i] as StorySummary));
     // A union keeps no order of its own: each block is put back latest first.
     for (const list of result) {
-      list.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.storyId < b.storyId ? 1 : a.storyId > b.storyId ? -1 : 0));
+      list.sort(
+        (a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.storyId < b.storyId ? 1 : a.storyId > b.storyId ? -1 : 0),
+      );
     }
     return result;
   }
@@ -114,7 +109,10 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
   }
 
   /** A topic named in the preferred locale; with `slug`, the topic that slug names in one of `locales`. */
-  private async namedTopic(find: { id: string } | { slug: string; locales: readonly string[] }, preference: readonly string[]): Promise<TopicLink | null> {
+  private async namedTopic(
+    find: { id: string } | { slug: string; locales: readonly string[] },
+    preference: readonly string[],
+  ): Promise<TopicLink | null> {
     let q = this.db
       .selectFrom('topic_translations as tt')
       .innerJoin('topics as tp', 'tp.id', 'tt.topic_id')
@@ -124,7 +122,11 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
       if (find.locales.length === 0) return null;
       const { slug, locales } = find;
       q = q.where('tt.topic_id', 'in', (s) =>
-        s.selectFrom('topic_translations').select('topic_id').where('slug', '=', slug).where('locale', 'in', [...locales]),
+        s
+          .selectFrom('topic_translations')
+          .select('topic_id')
+          .where('slug', '=', slug)
+          .where('locale', 'in', [...locales]),
       );
     }
     const rows = await q.execute();
@@ -135,12 +137,18 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
         find.locales,
       );
       if (!hit) return null;
-      return this.pick(rows.filter((r) => r.topic_id === hit.topic_id), preference);
+      return this.pick(
+        rows.filter((r) => r.topic_id === hit.topic_id),
+        preference,
+      );
     }
     return this.pick(rows, preference);
   }
 
-  private pick(rows: { topic_id: string; locale: string; name: string; slug: string; kind: string }[], preference: readonly string[]): TopicLink | null {
+  private pick(
+    rows: { topic_id: string; locale: string; name: string; slug: string; kind: string }[],
+    preference: readonly string[],
+  ): TopicLink | null {
     const name = pickLocalized(rows, preference);
     return name ? { id: name.topic_id, kind: name.kind as TopicKind, name: name.name, slug: name.slug, locale: name.locale } : null;
   }
@@ -175,7 +183,9 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
       rows.filter((r): r is typeof r & { locale: string } => r.locale !== null),
       preference,
     );
-    const avatar = author.avatar_image_id ? (await loadImages(this.db, [author.avatar_image_id])).view(author.avatar_image_id, preference) : null;
+    const avatar = author.avatar_image_id
+      ? (await loadImages(this.db, [author.avatar_image_id])).view(author.avatar_image_id, preference)
+      : null;
     return { id: author.id, name: author.name, slug: author.slug, locale: bio?.locale ?? '', bio: bio?.bio ?? null, avatar };
   }
 

@@ -1,11 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  ContentWriteRepository,
-  LocalizedName,
-  NewAuthor,
-  NewImage,
-  NewStory,
-} from '../../../../modules/content/index.js';
+import type { ContentWriteRepository, LocalizedName, NewAuthor, NewImage, NewStory } from '../../../../modules/content/index.js';
 import type { TopicKind } from '../../../../modules/content/index.js';
 import type { Edition } from '../../../../modules/editions/index.js';
 import { newId } from '../../../../shared/ids.js';
@@ -18,7 +12,6 @@ import { insertInBatches, relatedOfEdition } from './read-model-steps.js';
 type Progress = (done: number, total: number) => void;
 const REBUILD_BATCH = 500;
 const REBUILD_ROWS = 20_000;
-
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -236,7 +229,10 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
   }
 
   async countStories(): Promise<number> {
-    const row = await this.db.selectFrom('stories').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 }

@@ -78,6 +78,10 @@ export async function refreshEntries(
 /** Recomputes the related stories of some stories from the stored entries, inside the caller's transaction. */
 export async function refreshRelatedOf(trx: Transaction<DB>, storyIds: string[]) {
   if (storyIds.length === 0) return;
-  const entries = await trx.selectFrom('edition_entries').select(['edition', 'story_id', 'published_at']).where('story_id', 'in', storyIds).execute();
+  const entries = await trx
+    .selectFrom('edition_entries')
+    .select(['edition', 'story_id', 'published_at'])
+    .where('story_id', 'in', storyIds)
+    .execute();
   await refreshRelated(trx, storyIds, entries);
 }

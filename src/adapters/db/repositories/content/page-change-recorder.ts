@@ -47,7 +47,10 @@ export class PageChangeRecorder implements PageChanges {
     const at = this.now();
     const id = newId(at);
     const json = JSON.stringify(unique);
-    await trx.insertInto('page_invalidations').values({ id, keys: json, created_at: new Date(at).toISOString() }).execute();
+    await trx
+      .insertInto('page_invalidations')
+      .values({ id, keys: json, created_at: new Date(at).toISOString() })
+      .execute();
     // Old rows are pruned now and then (every 20th change of this process), not on every write.
     if (this.recorded++ % 20 === 0) {
       await trx

@@ -15,7 +15,10 @@ export async function insertInBatches<T extends keyof DB>(trx: Transaction<DB>, 
   const perStatement = Math.max(1, Math.floor(PARAMS_PER_INSERT / Object.keys(first).length));
   for (let i = 0; i < rows.length; i += perStatement) {
     // Kysely cannot narrow a generic table's row type; the rows are the table's own.
-    await trx.insertInto(table).values(rows.slice(i, i + perStatement) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + perStatement) as never)
+      .execute();
   }
 }
 
@@ -25,11 +28,22 @@ export async function insertInBatches<T extends keyof DB>(trx: Transaction<DB>, 
  */
 export async function refreshTagEntries(trx: Transaction<DB>, storyIds: readonly string[], entries: readonly Entry[]) {
   if (storyIds.length === 0) return;
-  await trx.deleteFrom('edition_tag_entries').where('story_id', 'in', [...storyIds]).execute();
+  await trx
+    .deleteFrom('edition_tag_entries')
+    .where('story_id', 'in', [...storyIds])
+    .execute();
   if (entries.length === 0) return;
   const [topics, authors] = await Promise.all([
-    trx.selectFrom('story_topics').select(['story_id', 'topic_id']).where('story_id', 'in', [...storyIds]).execute(),
-    trx.selectFrom('story_authors').select(['story_id', 'author_id']).where('story_id', 'in', [...storyIds]).execute(),
+    trx
+      .selectFrom('story_topics')
+      .select(['story_id', 'topic_id'])
+      .where('story_id', 'in', [...storyIds])
+      .execute(),
+    trx
+      .selectFrom('story_authors')
+      .select(['story_id', 'author_id'])
+      .where('story_id', 'in', [...storyIds])
+      .execute(),
   ]);
   const topicsOf = groupBy(topics, (t) => t.story_id);
   const authorsOf = groupBy(authors, (a) => a.story_id);
@@ -48,9 +62,16 @@ export async function refreshTagEntries(trx: Transaction<DB>, storyIds: readonly
  */
 export async function refreshRelated(trx: Transaction<DB>, storyIds: readonly string[], entries: readonly Entry[]) {
   if (storyIds.length === 0) return;
-  await trx.deleteFrom('story_related').where('story_id', 'in', [...storyIds]).execute();
+  await trx
+    .deleteFrom('story_related')
+    .where('story_id', 'in', [...storyIds])
+    .execute();
   if (entries.length === 0) return;
-  const topics = await trx.selectFrom('story_topics').select(['story_id', 'topic_id']).where('story_id', 'in', [...storyIds]).execute();
+  const topics = await trx
+    .selectFrom('story_topics')
+    .select(['story_id', 'topic_id'])
+    .where('story_id', 'in', [...storyIds])
+    .execute();
   const topicsOf = groupBy(topics, (t) => t.story_id);
   const rows: DB['story_related'][] = [];
   for (const e of entries) {
@@ -91,7 +112,15 @@ interface TagRow {
 
 /** Latest first, then by id: the order of `edition_tag_entries_latest` read backwards. */
 const latestFirst = (a: TagRow, b: TagRow) =>
-  a.published_at === b.published_at ? (a.story_id < b.story_id ? 1 : a.story_id > b.story_id ? -1 : 0) : a.published_at < b.published_at ? 1 : -1;
+  a.published_at === b.published_at
+    ? a.story_id < b.story_id
+      ? 1
+      : a.story_id > b.story_id
+        ? -1
+        : 0
+    : a.published_at < b.published_at
+      ? 1
+      : -1;
 
 /**
  * Every story's related stories in one edition, for a bulk load or a rebuild: the same window and

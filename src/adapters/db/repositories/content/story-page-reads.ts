@@ -24,7 +24,13 @@ function bodyImageIds(body: StoryDocument): string[] {
  * edition lists and the story. The edition entry is read once, here. The most preferred locale
  * with an entry wins; `direct` says whether the slug is the listed translation's own.
  */
-export async function findStoryBySlug(db: Kysely<DB>, edition: string, slug: string, locales: readonly string[], now: Date): Promise<StoryHead | null> {
+export async function findStoryBySlug(
+  db: Kysely<DB>,
+  edition: string,
+  slug: string,
+  locales: readonly string[],
+  now: Date,
+): Promise<StoryHead | null> {
   if (locales.length === 0) return null;
   const rows = await db
     .selectFrom('story_translations as m')
@@ -191,7 +197,14 @@ export async function loadStoryPage(
 /** The stored related stories, read with the story by `findStoryBySlug`. */
 const relatedIdsOf = (head: StoryHead): string[] => (head.row as { related_ids: string | null }).related_ids?.split(' ') ?? [];
 
-async function sidebarsOf(db: Kysely<DB>, storyId: string, relatedIds: readonly string[], edition: string, nowIso: string, sidebar: number) {
+async function sidebarsOf(
+  db: Kysely<DB>,
+  storyId: string,
+  relatedIds: readonly string[],
+  edition: string,
+  nowIso: string,
+  sidebar: number,
+) {
   const firstAuthor = db.selectFrom('story_authors').select('author_id').where('story_id', '=', storyId).orderBy('position').limit(1);
   const byAuthor = db
     .selectFrom('edition_tag_entries as g')

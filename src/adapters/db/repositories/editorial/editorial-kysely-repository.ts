@@ -31,7 +31,15 @@ async function writeRevision(
   policy: RevisionPolicy | { kind: 'workflow'; note: string } = EXPLICIT,
 ) {
   const at = ctx.now.toISOString();
-  const values = { version, title: text.title, dek: text.dek, body: JSON.stringify(text.body), slug: text.slug, saved_by: ctx.staffId, saved_at: at };
+  const values = {
+    version,
+    title: text.title,
+    dek: text.dek,
+    body: JSON.stringify(text.body),
+    slug: text.slug,
+    saved_by: ctx.staffId,
+    saved_at: at,
+  };
   if (policy.kind === 'autosave' && 'coalesceSince' in policy && policy.coalesceSince && ctx.staffId) {
     // The saver's own autosave revision, still the latest (nothing written since: the version it
     // holds is the one this save replaces) and begun inside the window, takes the new text.
@@ -75,7 +83,14 @@ class StaleStory extends Error {}
  * (the version the saver read) the write happens only if it is still current, checked in the same
  * UPDATE, so two concurrent saves cannot both pass (else StaleStory).
  */
-async function applyStoryChanges(trx: Tx, storyId: string, changes: StoryChanges, now: Date, pages: PageChanges, lock?: { expectedVersion: number | null }) {
+async function applyStoryChanges(
+  trx: Tx,
+  storyId: string,
+  changes: StoryChanges,
+  now: Date,
+  pages: PageChanges,
+  lock?: { expectedVersion: number | null },
+) {
   // The listings the story leaves (refreshEntries records the ones it joins).
   if (changes.sectionId !== undefined || changes.authorIds !== undefined || changes.topicIds !== undefined) {
     await pages.record(trx, await membershipKeys(trx, [storyId]));
@@ -102,12 +117,20 @@ async function applyStoryChanges(trx: Tx, storyId: string, changes: StoryChanges
   if (changes.authorIds !== undefined) {
     await trx.deleteFrom('story_authors').where('story_id', '=', storyId).execute();
     const ids = [...new Set(changes.authorIds)];
-    if (ids.length) await trx.insertInto('story_authors').values(ids.map((author_id, position) => ({ story_id: storyId, author_id, position }))).execute();
+    if (ids.length)
+      await trx
+        .insertInto('story_authors')
+        .values(ids.map((author_id, position) => ({ story_id: storyId, author_id, position })))
+        .execute();
   }
   if (changes.topicIds !== undefined) {
     await trx.deleteFrom('story_topics').where('story_id', '=', storyId).execute();
     const ids = [...new Set(changes.topicIds)];
-    if (ids.length) await trx.insertInto('story_topics').values(ids.map((topic_id, position) => ({ story_id: storyId, topic_id, position }))).execute();
+    if (ids.length)
+      await trx
+        .insertInto('story_topics')
+        .values(ids.map((topic_id, position) => ({ story_id: storyId, topic_id, position })))
+        .execute();
   }
 }
 
@@ -140,7 +163,16 @@ export class EditorialKyselyRepository implements EditorialRepository {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('stories')
-        .values({ id: storyId, section_id: null, lead_image_id: null, original_locale: input.locale, created_at: now, updated_at: now, created_by: ctx.staffId, access_level: 'public' })
+        .values({
+          id: storyId,
+          section_id: null,
+          lead_image_id: null,
+          original_locale: input.locale,
+          created_at: now,
+          updated_at: now,
+          created_by: ctx.staffId,
+          access_level: 'public',
+        })
         .execute();
       await trx
         .insertInto('story_translations')
@@ -175,7 +207,15 @@ export class EditorialKyselyRepository implements EditorialRepository {
   }
 
   async createTranslation(
-    input: { storyId: string; locale: string; provenance: Provenance; provenanceCredit: string | null; translatedFrom: string; sourceVersion: number; slug: string },
+    input: {
+      storyId: string;
+      locale: string;
+      provenance: Provenance;
+      provenanceCredit: string | null;
+      translatedFrom: string;
+      sourceVersion: number;
+      slug: string;
+    },
     ctx: WriteContext,
   ): Promise<string> {
     const id = newId(ctx.now.getTime());
@@ -211,7 +251,14 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return id;
   }
 
-  async saveTranslation(id: string, expectedVersion: number, text: TextChanges, story: StoryChanges, ctx: SaveContext, inTransaction?: InTransaction) {
+  async saveTranslation(
+    id: string,
+    expectedVersion: number,
+    text: TextChanges,
+    story: StoryChanges,
+    ctx: SaveContext,
+    inTransaction?: InTransaction,
+  ) {
     return this.db
       .transaction()
       .execute(async (trx) => this.saveInTransaction(trx, id, expectedVersion, text, story, ctx, inTransaction))
@@ -230,7 +277,11 @@ export class EditorialKyselyRepository implements EditorialRepository {
     ctx: SaveContext,
     inTransaction: InTransaction | undefined,
   ) {
-    const current = await trx.selectFrom('story_translations').select(['story_id', 'locale', 'slug']).where('id', '=', id).executeTakeFirst();
+    const current = await trx
+      .selectFrom('story_translations')
+      .select(['story_id', 'locale', 'slug'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!current) return false;
     const ok = await bumpVersion(
       trx,
@@ -250,7 +301,12 @@ export class EditorialKyselyRepository implements EditorialRepository {
     if (!ok) return false;
     if (ctx.recordOldSlug && current.slug !== text.slug) {
       await recordOldSlug(trx, 'story', current.locale, current.slug, id, ctx.now);
-      await trx.deleteFrom('slug_history').where('entity', '=', 'story').where('locale', '=', current.locale).where('slug', '=', text.slug).execute();
+      await trx
+        .deleteFrom('slug_history')
+        .where('entity', '=', 'story')
+        .where('locale', '=', current.locale)
+        .where('slug', '=', text.slug)
+        .execute();
     }
     await applyStoryChanges(trx, current.story_id, story, ctx.now, this.pages, { expectedVersion: ctx.expectedStoryVersion });
     await writeRevision(trx, id, expectedVersion + 1, text, ctx, ctx.revision);
@@ -261,9 +317,14 @@ export class EditorialKyselyRepository implements EditorialRepository {
 
   async setStatus(id: string, expectedVersion: number, change: StatusChange, ctx: WriteContext, inTransaction?: InTransaction) {
     return this.db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('story_translations').select(['story_id', 'title', 'dek', 'body', 'slug']).where('id', '=', id).executeTakeFirst();
+      const current = await trx
+        .selectFrom('story_translations')
+        .select(['story_id', 'title', 'dek', 'body', 'slug'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!current) return false;
-      if (!(await bumpVersion(trx, id, expectedVersion, { status: change.status, published_at: change.publishedAt }, ctx.now))) return false;
+      if (!(await bumpVersion(trx, id, expectedVersion, { status: change.status, published_at: change.publishedAt }, ctx.now)))
+        return false;
       // Every workflow step is kept in the history with the text it applied to.
       const text = { title: current.title, dek: current.dek, body: parseStoredDocument(current.body), slug: current.slug };
       await writeRevision(trx, id, expectedVersion + 1, text, ctx, { kind: 'workflow', note: change.status });
@@ -278,11 +339,20 @@ export class EditorialKyselyRepository implements EditorialRepository {
     return this.db.transaction().execute((trx) => bumpVersion(trx, id, expectedVersion, { synced_source_version: sourceVersion }, ctx.now));
   }
 
-  async addCorrection(translationId: string, kind: 'correction' | 'update', text: string, ctx: WriteContext, inTransaction?: InTransaction) {
+  async addCorrection(
+    translationId: string,
+    kind: 'correction' | 'update',
+    text: string,
+    ctx: WriteContext,
+    inTransaction?: InTransaction,
+  ) {
     const id = newId(ctx.now.getTime());
     const at = ctx.now.toISOString();
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('story_corrections').values({ id, translation_id: translationId, kind, text, created_by: ctx.staffId, created_at: at }).execute();
+      await trx
+        .insertInto('story_corrections')
+        .values({ id, translation_id: translationId, kind, text, created_by: ctx.staffId, created_at: at })
+        .execute();
       // The story page shows the note, and readers see the story as updated now.
       await trx.updateTable('story_translations').set({ updated_at: at }).where('id', '=', translationId).execute();
       const story = await trx.selectFrom('story_translations').select('story_id').where('id', '=', translationId).executeTakeFirst();

@@ -20,7 +20,19 @@ function listBase(db: Kysely<DB>) {
   return db.selectFrom('story_translations as t').innerJoin('stories as s', 's.id', 't.story_id');
 }
 
-async function toListItems(db: Kysely<DB>, rows: { story_id: string; id: string; locale: string; title: string; status: string; updated_at: string; published_at: string | null; section_id: string | null }[]): Promise<StoryListItem[]> {
+async function toListItems(
+  db: Kysely<DB>,
+  rows: {
+    story_id: string;
+    id: string;
+    locale: string;
+    title: string;
+    status: string;
+    updated_at: string;
+    published_at: string | null;
+    section_id: string | null;
+  }[],
+): Promise<StoryListItem[]> {
   const ids = [...new Set(rows.map((r) => r.story_id))];
   const authors = ids.length
     ? await db.selectFrom('story_authors').select(['story_id', 'author_id']).where('story_id', 'in', ids).orderBy('position').execute()
@@ -93,7 +105,14 @@ export class EditorialKyselyReads implements EditorialReads {
       .selectFrom('story_translations as t')
       .innerJoin('stories as s', 's.id', 't.story_id')
       .selectAll('t')
-      .select(['s.section_id', 's.lead_image_id', 's.access_level', 's.created_by as story_created_by', 's.original_locale', 's.version as story_version'])
+      .select([
+        's.section_id',
+        's.lead_image_id',
+        's.access_level',
+        's.created_by as story_created_by',
+        's.original_locale',
+        's.version as story_version',
+      ])
       .where('t.id', '=', id)
       .executeTakeFirst();
     if (!t) return null;
@@ -128,7 +147,8 @@ export class EditorialKyselyReads implements EditorialReads {
       seoTitle: t.seo_title ?? null,
       seoDescription: t.seo_description ?? null,
       createdBy: t.created_by ?? null,
-      syncedSourceVersion: t.synced_source_version === null || t.synced_source_version === undefined ? null : Number(t.synced_source_version),
+      syncedSourceVersion:
+        t.synced_source_version === null || t.synced_source_version === undefined ? null : Number(t.synced_source_version),
       story: {
         sectionId: t.section_id,
         leadImageId: t.lead_image_id,
@@ -155,7 +175,11 @@ export class EditorialKyselyReads implements EditorialReads {
     let q = windowed
       ? this.db
           // Both windows select just `id`: one type for the join below.
-          .selectFrom((creator ? (ownWindow(this.db, creator) as unknown as ReturnType<typeof newsroomWindow>) : newsroomWindow(this.db, query)).as('w'))
+          .selectFrom(
+            (creator ? (ownWindow(this.db, creator) as unknown as ReturnType<typeof newsroomWindow>) : newsroomWindow(this.db, query)).as(
+              'w',
+            ),
+          )
           .innerJoin('story_translations as t', 't.id', 'w.id')
           .innerJoin('stories as s', 's.id', 't.story_id')
       : listBase(this.db);
@@ -164,13 +188,30 @@ export class EditorialKyselyReads implements EditorialReads {
     if (query.sectionId) q = q.where('s.section_id', '=', query.sectionId);
     if (query.authorId) {
       const authorId = query.authorId;
-      q = q.where((eb) => eb.exists(eb.selectFrom('story_authors as sa').select('sa.story_id').whereRef('sa.story_id', '=', 't.story_id').where('sa.author_id', '=', authorId)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('story_authors as sa')
+            .select('sa.story_id')
+            .whereRef('sa.story_id', '=', 't.story_id')
+            .where('sa.author_id', '=', authorId),
+        ),
+      );
     }
     if (query.topicId) {
       const topicId = query.topicId;
-      q = q.where((eb) => eb.exists(eb.selectFrom('story_topics as st').select('st.story_id').whereRef('st.story_id', '=', 't.story_id').where('st.topic_id', '=', topicId)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('story_topics as st')
+            .select('st.story_id')
+            .whereRef('st.story_id', '=', 't.story_id')
+            .where('st.topic_id', '=', topicId),
+        ),
+      );
     }
-    if (query.q) q = q.where(sql<boolean>`lower(t.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+    if (query.q)
+      q = q.where(sql<boolean>`lower(t.title) like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
     if (creator) q = q.where((eb) => eb.or([eb('s.created_by', '=', creator), eb('t.created_by', '=', creator)]));
     const [count, rows] = await Promise.all([
       this.db
@@ -225,7 +266,10 @@ export class EditorialKyselyReads implements EditorialReads {
     let q = this.db.selectFrom('story_revisions').selectAll().where('translation_id', '=', translationId);
     // By version: the text as it stood at that version (status changes bump the version too, and
     // keep a workflow revision, which is not a text change).
-    q = 'id' in by ? q.where('id', '=', by.id) : q.where('version', '<=', by.version).where('kind', '!=', 'workflow').orderBy('version', 'desc').limit(1);
+    q =
+      'id' in by
+        ? q.where('id', '=', by.id)
+        : q.where('version', '<=', by.version).where('kind', '!=', 'workflow').orderBy('version', 'desc').limit(1);
     const r = await q.executeTakeFirst();
     if (!r) return null;
     return {
@@ -244,7 +288,12 @@ export class EditorialKyselyReads implements EditorialReads {
   }
 
   async corrections(translationId: string): Promise<Correction[]> {
-    const rows = await this.db.selectFrom('story_corrections').selectAll().where('translation_id', '=', translationId).orderBy('created_at').execute();
+    const rows = await this.db
+      .selectFrom('story_corrections')
+      .selectAll()
+      .where('translation_id', '=', translationId)
+      .orderBy('created_at')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       translationId: r.translation_id,
@@ -291,14 +340,23 @@ export class EditorialKyselyReads implements EditorialReads {
       ? await this.db
           .selectFrom('story_revisions')
           .select(['translation_id', 'version'])
-          .where('translation_id', 'in', synced.map((r) => r.source_id))
+          .where(
+            'translation_id',
+            'in',
+            synced.map((r) => r.source_id),
+          )
           .where('kind', '!=', 'workflow')
           .execute()
       : [];
     const versionsBySource = groupBy(revisionVersions, (r) => r.translation_id);
     const items: DeskItem[] = [];
     for (const r of sources) {
-      const sourceUpdated = r.tr_id !== null && textChangedSince((versionsBySource.get(r.source_id) ?? []).map((v) => Number(v.version)), r.tr_synced);
+      const sourceUpdated =
+        r.tr_id !== null &&
+        textChangedSince(
+          (versionsBySource.get(r.source_id) ?? []).map((v) => Number(v.version)),
+          r.tr_synced,
+        );
       let state: DeskItem['state'];
       if (r.tr_id === null) state = 'needs_translation';
       else if (r.tr_status === 'in_review') state = 'in_review';

@@ -49,7 +49,11 @@ async function claimPostgres(db: Kysely<DB>, request: ClaimRequest): Promise<Job
     return trx
       .updateTable('jobs')
       .set(leaseFor(request))
-      .where('id', 'in', picked.map((p) => p.id))
+      .where(
+        'id',
+        'in',
+        picked.map((p) => p.id),
+      )
       .returningAll()
       .execute();
   });
@@ -64,9 +68,7 @@ async function claimSqlite(db: Kysely<DB>, request: ClaimRequest): Promise<JobRo
   return db
     .updateTable('jobs')
     .set(leaseFor(request))
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('jobs').select('id').where(due(request)).orderBy('run_at').orderBy('id').limit(request.limit),
-    )
+    .where('id', 'in', (eb) => eb.selectFrom('jobs').select('id').where(due(request)).orderBy('run_at').orderBy('id').limit(request.limit))
     .returningAll()
     .execute();
 }

@@ -136,9 +136,11 @@ function toNewRow(job: NewJob, id: string, now: Date): JobsTable {
   if (typeof job.type !== 'string' || job.type.length === 0) throw invalidInput('A job needs a type');
   const maxAttempts = job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const version = job.version ?? 1;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw invalidInput('maxAttempts must be a whole number of at least 1', { type: job.type });
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw invalidInput('maxAttempts must be a whole number of at least 1', { type: job.type });
   if (!Number.isInteger(version) || version < 1) throw invalidInput('version must be a whole number of at least 1', { type: job.type });
-  if (job.idempotencyKey !== undefined && job.idempotencyKey.length === 0) throw invalidInput('An idempotency key cannot be empty', { type: job.type });
+  if (job.idempotencyKey !== undefined && job.idempotencyKey.length === 0)
+    throw invalidInput('An idempotency key cannot be empty', { type: job.type });
   const runAt = job.runAt ?? now;
   if (Number.isNaN(runAt.getTime())) throw invalidInput('runAt is not a valid time', { type: job.type });
   const payload = JSON.stringify(job.payload) as string | undefined;

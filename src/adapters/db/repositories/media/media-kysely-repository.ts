@@ -1,5 +1,12 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { LibraryQuery, MediaImage, MediaRepository, MediaRendition, NewMediaImage, OutputFormat } from '../../../../modules/media/index.js';
+import type {
+  LibraryQuery,
+  MediaImage,
+  MediaRepository,
+  MediaRendition,
+  NewMediaImage,
+  OutputFormat,
+} from '../../../../modules/media/index.js';
 import type { DB } from '../../schema.js';
 import { groupBy } from '../content/localized.js';
 
@@ -33,7 +40,16 @@ export class MediaKyselyRepository implements MediaRepository {
       if (image.renditions.length > 0) {
         await trx
           .insertInto('image_renditions')
-          .values(image.renditions.map((r) => ({ image_id: image.id, format: r.format, width: r.width, height: r.height, path: r.path, bytes: r.bytes })))
+          .values(
+            image.renditions.map((r) => ({
+              image_id: image.id,
+              format: r.format,
+              width: r.width,
+              height: r.height,
+              path: r.path,
+              bytes: r.bytes,
+            })),
+          )
           .execute();
       }
       await trx.insertInto('image_search').values({ image_id: image.id, search_text: image.searchText }).execute();
@@ -78,21 +94,23 @@ export class MediaKyselyRepository implements MediaRepository {
           ]);
     const textsOf = groupBy(texts, (t) => t.image_id);
     const renditionsOf = groupBy(renditions, (r) => r.image_id);
-    return rows.map(
-      (row): MediaImage => ({
-        id: row.id,
-        path: row.path,
-        width: Number(row.width),
-        height: Number(row.height),
-        mime: row.mime,
-        creditAgency: row.credit_agency,
-        creditPhotographer: row.credit_photographer,
-        texts: (textsOf.get(row.id) ?? []).map((t) => ({ locale: t.locale, alt: t.alt, caption: t.caption })),
-        renditions: (renditionsOf.get(row.id) ?? []).map(
-          (r): MediaRendition => ({ format: r.format as OutputFormat, width: Number(r.width), height: Number(r.height), path: r.path, bytes: Number(r.bytes) }),
-        ),
-        createdAt: new Date(row.created_at),
-      }),
-    );
+    return rows.map((row): MediaImage => ({
+      id: row.id,
+      path: row.path,
+      width: Number(row.width),
+      height: Number(row.height),
+      mime: row.mime,
+      creditAgency: row.credit_agency,
+      creditPhotographer: row.credit_photographer,
+      texts: (textsOf.get(row.id) ?? []).map((t) => ({ locale: t.locale, alt: t.alt, caption: t.caption })),
+      renditions: (renditionsOf.get(row.id) ?? []).map((r): MediaRendition => ({
+        format: r.format as OutputFormat,
+        width: Number(r.width),
+        height: Number(r.height),
+        path: r.path,
+        bytes: Number(r.bytes),
+      })),
+      createdAt: new Date(row.created_at),
+    }));
   }
 }

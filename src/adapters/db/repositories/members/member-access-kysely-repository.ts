@@ -24,12 +24,23 @@ export class MemberReadsKyselyRepository implements MemberReadStore {
   }
 
   async storiesIn(memberId: string, month: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('member_monthly_reads').select('story_id').where('member_id', '=', memberId).where('month', '=', month).orderBy('read_at').execute();
+    const rows = await this.db
+      .selectFrom('member_monthly_reads')
+      .select('story_id')
+      .where('member_id', '=', memberId)
+      .where('month', '=', month)
+      .orderBy('read_at')
+      .execute();
     return rows.map((r) => r.story_id);
   }
 
   async listOf(memberId: string): Promise<MonthlyRead[]> {
-    const rows = await this.db.selectFrom('member_monthly_reads').selectAll().where('member_id', '=', memberId).orderBy('read_at').execute();
+    const rows = await this.db
+      .selectFrom('member_monthly_reads')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .orderBy('read_at')
+      .execute();
     return rows.map((r) => ({ month: r.month, storyId: r.story_id, readAt: new Date(r.read_at) }));
   }
 }
@@ -37,7 +48,10 @@ export class MemberReadsKyselyRepository implements MemberReadStore {
 export class ComplimentaryKyselyRepository implements ComplimentaryStore {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(input: { memberId: string; until: Date | null; grantedBy: string; note: string | null }, now: Date): Promise<ComplimentaryGrantRecord> {
+  async create(
+    input: { memberId: string; until: Date | null; grantedBy: string; note: string | null },
+    now: Date,
+  ): Promise<ComplimentaryGrantRecord> {
     const row = {
       id: newId(now.getTime()),
       member_id: input.memberId,
@@ -52,12 +66,23 @@ export class ComplimentaryKyselyRepository implements ComplimentaryStore {
   }
 
   async revoke(id: string, now: Date): Promise<boolean> {
-    const result = await this.db.updateTable('complimentary_grants').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const result = await this.db
+      .updateTable('complimentary_grants')
+      .set({ revoked_at: now.toISOString() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
   async listOf(memberId: string): Promise<ComplimentaryGrantRecord[]> {
-    const rows = await this.db.selectFrom('complimentary_grants').selectAll().where('member_id', '=', memberId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('complimentary_grants')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     return rows.map(toGrant);
   }
 }
@@ -65,7 +90,10 @@ export class ComplimentaryKyselyRepository implements ComplimentaryStore {
 export class GiftsKyselyRepository implements GiftStore {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(input: { tokenHash: string; storyId: string; createdBy: string; usesLeft: number; expiresAt: Date }, now: Date): Promise<GiftLinkRecord> {
+  async create(
+    input: { tokenHash: string; storyId: string; createdBy: string; usesLeft: number; expiresAt: Date },
+    now: Date,
+  ): Promise<GiftLinkRecord> {
     const row = {
       id: newId(now.getTime()),
       token_hash: input.tokenHash,
@@ -99,7 +127,13 @@ export class GiftsKyselyRepository implements GiftStore {
       const link = await trx.selectFrom('gift_links').select('expires_at').where('id', '=', linkId).executeTakeFirstOrThrow();
       await trx
         .insertInto('gift_redemptions')
-        .values({ id: newId(now.getTime()), gift_link_id: linkId, token_hash: redemptionTokenHash, created_at: at, expires_at: earlier(link.expires_at, expiresAt.toISOString()) })
+        .values({
+          id: newId(now.getTime()),
+          gift_link_id: linkId,
+          token_hash: redemptionTokenHash,
+          created_at: at,
+          expires_at: earlier(link.expires_at, expiresAt.toISOString()),
+        })
         .execute();
       return true;
     });
@@ -118,7 +152,12 @@ export class GiftsKyselyRepository implements GiftStore {
   }
 
   async listOf(memberId: string): Promise<GiftLinkRecord[]> {
-    const rows = await this.db.selectFrom('gift_links').selectAll().where('created_by', '=', memberId).orderBy('created_at', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('gift_links')
+      .selectAll()
+      .where('created_by', '=', memberId)
+      .orderBy('created_at', 'desc')
+      .execute();
     return rows.map(toGiftLink);
   }
 

@@ -54,7 +54,12 @@ export class MagicLinksKyselyRepository implements MagicLinkStore {
         .executeTakeFirst();
       if (!row) return null;
       // Conditional on still being unused: of two concurrent redemptions, one updates nothing.
-      const claimed = await trx.updateTable('magic_links').set({ used_at: at }).where('id', '=', row.id).where('used_at', 'is', null).executeTakeFirst();
+      const claimed = await trx
+        .updateTable('magic_links')
+        .set({ used_at: at })
+        .where('id', '=', row.id)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return null;
       await trx.updateTable('magic_links').set({ used_at: at }).where('email', '=', row.email).where('used_at', 'is', null).execute();
       return toMagicLink({ ...row, used_at: at });
@@ -94,7 +99,14 @@ export class MemberSessionsKyselyRepository implements MemberSessionStore {
       .selectFrom('member_sessions as s')
       .innerJoin('members as m', 'm.id', 's.member_id')
       .selectAll('s')
-      .select(['m.email', 'm.preferred_edition', 'm.provider_customer_id', 'm.created_at as member_created_at', 'm.updated_at', 'm.deleted_at'])
+      .select([
+        'm.email',
+        'm.preferred_edition',
+        'm.provider_customer_id',
+        'm.created_at as member_created_at',
+        'm.updated_at',
+        'm.deleted_at',
+      ])
       .where('s.token_hash', '=', tokenHash)
       .where('s.expires_at', '>', now.toISOString())
       .where('m.deleted_at', 'is', null)
@@ -113,7 +125,11 @@ export class MemberSessionsKyselyRepository implements MemberSessionStore {
   }
 
   async touch(id: string, now: Date, expiresAt: Date): Promise<void> {
-    await this.db.updateTable('member_sessions').set({ last_seen_at: now.toISOString(), expires_at: expiresAt.toISOString() }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('member_sessions')
+      .set({ last_seen_at: now.toISOString(), expires_at: expiresAt.toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
 
   async delete(id: string): Promise<void> {

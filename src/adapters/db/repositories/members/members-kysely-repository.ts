@@ -8,7 +8,12 @@ export class MembersKyselyRepository implements MemberStore {
   constructor(private readonly db: Kysely<DB>) {}
 
   async findByEmail(email: string): Promise<Member | null> {
-    const row = await this.db.selectFrom('members').selectAll().where('email', '=', email).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('members')
+      .selectAll()
+      .where('email', '=', email)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return row ? toMember(row) : null;
   }
 
@@ -22,7 +27,15 @@ export class MembersKyselyRepository implements MemberStore {
     // The unique email makes a racing second insert a no-op; both then read the one row.
     await this.db
       .insertInto('members')
-      .values({ id: newId(now.getTime()), email, preferred_edition: preferredEdition, provider_customer_id: null, created_at: at, updated_at: at, deleted_at: null })
+      .values({
+        id: newId(now.getTime()),
+        email,
+        preferred_edition: preferredEdition,
+        provider_customer_id: null,
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      })
       .onConflict((oc) => oc.column('email').doNothing())
       .execute();
     const row = await this.db.selectFrom('members').selectAll().where('email', '=', email).executeTakeFirstOrThrow();

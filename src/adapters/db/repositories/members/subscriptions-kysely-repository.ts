@@ -49,7 +49,11 @@ export class SubscriptionsKyselyRepository implements SubscriptionStore {
     }
     const effect = input.apply(stored);
     if (effect.save && stored) {
-      await trx.updateTable('subscriptions').set(subscriptionColumns(effect.save, now)).where('provider_subscription_id', '=', stored.providerSubscriptionId).execute();
+      await trx
+        .updateTable('subscriptions')
+        .set(subscriptionColumns(effect.save, now))
+        .where('provider_subscription_id', '=', stored.providerSubscriptionId)
+        .execute();
     } else if (effect.save) {
       await trx
         .insertInto('subscriptions')
@@ -74,7 +78,12 @@ export class SubscriptionsKyselyRepository implements SubscriptionStore {
   }
 
   async listOf(memberId: string): Promise<StoredSubscription[]> {
-    const rows = await this.db.selectFrom('subscriptions').selectAll().where('member_id', '=', memberId).orderBy('provider_updated_at', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .orderBy('provider_updated_at', 'desc')
+      .execute();
     return rows.map(toSubscription);
   }
 }

@@ -29,7 +29,10 @@ export class AuditLogKyselyRepository implements AuditLogStore {
 
   async page(page: number, pageSize: number): Promise<Page<AuditEntry>> {
     const total = count(
-      await this.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst(),
+      await this.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirst(),
     );
     const rows = await this.db
       .selectFrom('audit_log')

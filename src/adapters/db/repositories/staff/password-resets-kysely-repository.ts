@@ -39,7 +39,12 @@ export class PasswordResetsKyselyRepository implements PasswordResets {
         .where('used_at', 'is', null)
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return null;
-      await trx.updateTable('password_resets').set({ used_at: at }).where('staff_id', '=', reset.staff_id).where('used_at', 'is', null).execute();
+      await trx
+        .updateTable('password_resets')
+        .set({ used_at: at })
+        .where('staff_id', '=', reset.staff_id)
+        .where('used_at', 'is', null)
+        .execute();
       await trx.updateTable('staff').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', reset.staff_id).execute();
       await trx.deleteFrom('staff_sessions').where('staff_id', '=', reset.staff_id).execute();
       return reset.staff_id;

@@ -49,7 +49,11 @@ export class SessionsKyselyRepository implements Sessions {
   }
 
   async deleteOthersOf(staffId: string, keepSessionId: string): Promise<number> {
-    const result = await this.db.deleteFrom('staff_sessions').where('staff_id', '=', staffId).where('id', '!=', keepSessionId).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('staff_sessions')
+      .where('staff_id', '=', staffId)
+      .where('id', '!=', keepSessionId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 

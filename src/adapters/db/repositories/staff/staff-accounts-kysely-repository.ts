@@ -1,5 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { NewStaff, StaffAccount, StaffAccounts, StaffChanges, StatusChange, StatusChanged } from '../../../../modules/newsroom/staff/index.js';
+import type {
+  NewStaff,
+  StaffAccount,
+  StaffAccounts,
+  StaffChanges,
+  StatusChange,
+  StatusChanged,
+} from '../../../../modules/newsroom/staff/index.js';
 import { conflict } from '../../../../shared/errors.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
@@ -98,7 +105,8 @@ export class StaffAccountsKyselyRepository implements StaffAccounts {
         endedSessions = Number((await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).executeTakeFirst()).numDeletedRows);
         const keys = await trx.selectFrom('api_keys').select('id').where('created_by', '=', id).where('revoked_at', 'is', null).execute();
         revokedApiKeyIds = keys.map((k) => k.id);
-        if (revokedApiKeyIds.length) await trx.updateTable('api_keys').set({ revoked_at: at }).where('id', 'in', revokedApiKeyIds).execute();
+        if (revokedApiKeyIds.length)
+          await trx.updateTable('api_keys').set({ revoked_at: at }).where('id', 'in', revokedApiKeyIds).execute();
         await trx.updateTable('password_resets').set({ used_at: at }).where('staff_id', '=', id).where('used_at', 'is', null).execute();
       }
       const after = toAccount(await trx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
@@ -128,7 +136,11 @@ async function countAdmins(db: Kysely<DB> | Transaction<DB>): Promise<number> {
  * admins' row locks first, so two such changes cannot both see "another admin is left".
  */
 async function refuseLastAdmin(trx: Transaction<DB>, id: string, field: 'role' | 'status'): Promise<void> {
-  await trx.updateTable('staff').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('role', '=', 'admin').execute();
+  await trx
+    .updateTable('staff')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('role', '=', 'admin')
+    .execute();
   const current = await trx.selectFrom('staff').select(['role', 'status']).where('id', '=', id).executeTakeFirst();
   if (current?.role === 'admin' && current.status === 'active' && (await countAdmins(trx)) <= 1) {
     throw conflict('The newsroom needs at least one active admin: make someone else admin first', { field });

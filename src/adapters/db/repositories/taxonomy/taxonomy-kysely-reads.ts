@@ -14,7 +14,10 @@ export class TaxonomyKyselyReads implements TaxonomyReads {
       this.db.selectFrom('section_translations').selectAll().execute(),
     ]);
     const byId = groupBy(names, (n) => n.section_id);
-    return sections.map((s) => ({ id: s.id, names: (byId.get(s.id) ?? []).map((n) => ({ locale: n.locale, name: n.name, slug: n.slug })) }));
+    return sections.map((s) => ({
+      id: s.id,
+      names: (byId.get(s.id) ?? []).map((n) => ({ locale: n.locale, name: n.name, slug: n.slug })),
+    }));
   }
 
   async authors() {
@@ -39,7 +42,12 @@ export class TaxonomyKyselyReads implements TaxonomyReads {
   }
 
   async topicSlugTaken(locale: string, slug: string) {
-    const row = await this.db.selectFrom('topic_translations').select('topic_id').where('locale', '=', locale).where('slug', '=', slug).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('topic_translations')
+      .select('topic_id')
+      .where('locale', '=', locale)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     return row !== undefined;
   }
 }

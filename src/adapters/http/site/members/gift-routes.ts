@@ -59,7 +59,14 @@ export function registerGiftRoutes(app: FastifyInstance, deps: MemberSiteDeps): 
     if (!found) return reply;
     checkCsrf(request, form, found.session);
     const { token, link, story } = await members.gifts.create(found.reader, edition.locale, form.story ?? '');
-    return sendMemberPage(request, reply, deps, edition, (ctx) => giftCreatedView(ctx, story, `${ctx.publicUrl}/${edition.locale}/gift/${token}`, link.expiresAt), { status: 201 });
+    return sendMemberPage(
+      request,
+      reply,
+      deps,
+      edition,
+      (ctx) => giftCreatedView(ctx, story, `${ctx.publicUrl}/${edition.locale}/gift/${token}`, link.expiresAt),
+      { status: 201 },
+    );
   });
 
   site.get('/:locale/gift/:token', { schema: { params: tokenParams } }, async (request, reply) => {

@@ -10,7 +10,9 @@ import { sendMemberPage, type MemberSiteDeps } from './member-http.js';
 import { messageView } from './sign-in-views.js';
 
 export function notFoundPage(request: FastifyRequest, reply: FastifyReply, deps: MemberSiteDeps) {
-  return sendMemberPage(request, reply, deps, errorEdition(deps, request), (ctx) => errorView(ctx, 404, String(request.id)), { status: 404 });
+  return sendMemberPage(request, reply, deps, errorEdition(deps, request), (ctx) => errorView(ctx, 404, String(request.id)), {
+    status: 404,
+  });
 }
 
 /** What a member page answers for an error: its status and the page that says what happened (null: the not-found page). */
@@ -48,23 +50,32 @@ export function memberErrorPage(error: AppError): MemberErrorPage {
       };
     }
     case 'forbidden':
-      if (error.reason === 'csrf') return { status: 403, view: message((t) => [t('members.error.csrfTitle'), t('members.error.csrfBody')]) };
-      if (error.reason === 'not_subscriber') return { status: 403, view: message((t) => [t('members.gift.subscribersOnlyTitle'), t('members.gift.subscribersOnlyBody')], toPlans) };
+      if (error.reason === 'csrf')
+        return { status: 403, view: message((t) => [t('members.error.csrfTitle'), t('members.error.csrfBody')]) };
+      if (error.reason === 'not_subscriber')
+        return {
+          status: 403,
+          view: message((t) => [t('members.gift.subscribersOnlyTitle'), t('members.gift.subscribersOnlyBody')], toPlans),
+        };
       return { status: 403, view: message((t) => [t('members.error.forbiddenTitle'), t('members.error.forbiddenBody')]) };
     case 'not_found':
       return { status: 404, view: null };
     case 'conflict':
-      if (error.reason === 'subscription_renews') return { status: 409, view: message((t) => [t('members.delete.renewsTitle'), t('members.delete.renewsBody')], toAccount) };
-      if (error.reason === 'already_subscribed') return { status: 409, view: message((t) => [t('members.subscribe.alreadyTitle'), t('members.subscribe.alreadyBody')], toAccount) };
+      if (error.reason === 'subscription_renews')
+        return { status: 409, view: message((t) => [t('members.delete.renewsTitle'), t('members.delete.renewsBody')], toAccount) };
+      if (error.reason === 'already_subscribed')
+        return { status: 409, view: message((t) => [t('members.subscribe.alreadyTitle'), t('members.subscribe.alreadyBody')], toAccount) };
       return { status: 409, view: message((t) => [t('members.error.conflictTitle'), t('members.error.conflictBody')]) };
     case 'config_invalid':
-      if (error.reason === 'payments_not_configured') return { status: 503, view: message((t) => [t('members.subscribe.notConfiguredTitle'), t('members.subscribe.notConfigured')]) };
+      if (error.reason === 'payments_not_configured')
+        return { status: 503, view: message((t) => [t('members.subscribe.notConfiguredTitle'), t('members.subscribe.notConfigured')]) };
       return serverError;
     case 'internal':
       if (error instanceof PaymentProviderError) {
         return {
           status: 502,
-          view: (ctx, id) => messageView(ctx, ctx.t('members.error.providerTitle'), [ctx.t('members.error.providerBody'), ctx.t('error.requestId', { id })]),
+          view: (ctx, id) =>
+            messageView(ctx, ctx.t('members.error.providerTitle'), [ctx.t('members.error.providerBody'), ctx.t('error.requestId', { id })]),
         };
       }
       return serverError;
@@ -79,11 +90,18 @@ export function registerMemberErrors(app: FastifyInstance, deps: MemberSiteDeps)
     // A path that fails its route schema (`memberParams`: an unknown edition) names nothing: 404.
     if (hasZodFastifySchemaValidationErrors(thrown) && thrown.validationContext === 'params') return notFoundPage(request, reply, deps);
     const classified = asAppError(thrown);
-    logRequestError(request, classified, thrown, classified.error instanceof PaymentProviderError ? 'payment provider request failed' : 'member page failed');
+    logRequestError(
+      request,
+      classified,
+      thrown,
+      classified.error instanceof PaymentProviderError ? 'payment provider request failed' : 'member page failed',
+    );
     const answer = memberErrorPage(classified.error);
     if (!answer.view) return notFoundPage(request, reply, deps);
     if (answer.retryAfterSeconds !== undefined) reply.header('retry-after', String(answer.retryAfterSeconds));
     const view = answer.view;
-    return sendMemberPage(request, reply, deps, errorEdition(deps, request), (ctx) => view(ctx, String(request.id)), { status: answer.status });
+    return sendMemberPage(request, reply, deps, errorEdition(deps, request), (ctx) => view(ctx, String(request.id)), {
+      status: answer.status,
+    });
   });
 }

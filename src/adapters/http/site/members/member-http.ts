@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edition, Editions } from '../../../../modules/editions/index.js';
-import { GIFT_COOKIE_MAX_TOKENS, looksLikeToken, type MembersModule, type PlansConfig, type ResolvedMemberSession } from '../../../../modules/members/index.js';
+import {
+  GIFT_COOKIE_MAX_TOKENS,
+  looksLikeToken,
+  type MembersModule,
+  type PlansConfig,
+  type ResolvedMemberSession,
+} from '../../../../modules/members/index.js';
 import { safeEqual } from '../../../../shared/tokens.js';
 import type { PaywallConfig } from '../../../../modules/paywall/index.js';
 import type { Clock } from '../../../../shared/clock.js';
@@ -47,11 +53,15 @@ export interface MemberSiteDeps {
 /** Form posts arrive urlencoded; this scope reads them into flat string fields (first value wins). */
 export function registerFormParser(app: FastifyInstance): void {
   if (app.hasContentTypeParser('application/x-www-form-urlencoded')) return;
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
-    const fields: Record<string, string> = {};
-    for (const [key, value] of new URLSearchParams(String(body))) if (!(key in fields)) fields[key] = value;
-    done(null, fields);
-  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+    (_request, body, done) => {
+      const fields: Record<string, string> = {};
+      for (const [key, value] of new URLSearchParams(String(body))) if (!(key in fields)) fields[key] = value;
+      done(null, fields);
+    },
+  );
 }
 
 export function formOf(request: FastifyRequest): Record<string, string> {
@@ -78,7 +88,9 @@ export function heldGiftTokens(cookieHeader: string | undefined): string[] {
 /** Adds a Set-Cookie, replacing one of the same name set earlier in this response. */
 export function setCookie(reply: FastifyReply, name: string, value: string, options: CookieOptions): void {
   const current = reply.getHeader('set-cookie');
-  const others = (Array.isArray(current) ? current : current === undefined ? [] : [String(current)]).filter((c) => !c.startsWith(`${name}=`));
+  const others = (Array.isArray(current) ? current : current === undefined ? [] : [String(current)]).filter(
+    (c) => !c.startsWith(`${name}=`),
+  );
   reply.removeHeader('set-cookie');
   reply.header('set-cookie', [...others, serializeCookie(name, value, options)]);
 }
@@ -94,7 +106,11 @@ export function clearMemberCookie(reply: FastifyReply, deps: MemberSiteDeps): vo
 const sessions = new WeakMap<FastifyRequest, ResolvedMemberSession | null>();
 
 /** The signed-in member of this request (resolved once), clearing a cookie that no longer works. */
-export async function currentMember(request: FastifyRequest, reply: FastifyReply, deps: MemberSiteDeps): Promise<ResolvedMemberSession | null> {
+export async function currentMember(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: MemberSiteDeps,
+): Promise<ResolvedMemberSession | null> {
   if (sessions.has(request)) return sessions.get(request) ?? null;
   const token = cookieOf(request, MEMBER_COOKIE);
   const resolved = token ? await deps.members.sessions.resolve(token) : null;
@@ -107,7 +123,12 @@ export async function currentMember(request: FastifyRequest, reply: FastifyReply
  * The CSRF token for a form: the session's when signed in, else the double-submit `mh_csrf`
  * cookie's (set here when missing).
  */
-export function formToken(request: FastifyRequest, reply: FastifyReply, deps: MemberSiteDeps, session: ResolvedMemberSession | null): string {
+export function formToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: MemberSiteDeps,
+  session: ResolvedMemberSession | null,
+): string {
   if (session) return session.session.csrfToken;
   const existing = cookieOf(request, CSRF_COOKIE);
   if (looksLikeToken(existing)) return existing;
@@ -120,7 +141,8 @@ export function formToken(request: FastifyRequest, reply: FastifyReply, deps: Me
 export function checkCsrf(request: FastifyRequest, form: Record<string, string>, session: ResolvedMemberSession | null): void {
   const sent = form.csrf ?? '';
   const expected = session ? session.session.csrfToken : cookieOf(request, CSRF_COOKIE);
-  if (!sent || !expected || !safeEqual(sent, expected)) throw forbidden('This form has expired; reload the page and try again', { reason: 'csrf' });
+  if (!sent || !expected || !safeEqual(sent, expected))
+    throw forbidden('This form has expired; reload the page and try again', { reason: 'csrf' });
 }
 
 /** The edition of `/:locale/...`, or null (the route answers 404). */
@@ -138,7 +160,8 @@ export async function sendMemberPage(
 ) {
   const ctx = await deps.pages.context(edition, pathOf(request.url), request.log);
   const html = deps.pages.page(ctx, view(ctx));
-  if (options.redirectsToProvider && deps.providerOrigins.length > 0) reply.header('content-security-policy', withFormAction(deps.providerOrigins));
+  if (options.redirectsToProvider && deps.providerOrigins.length > 0)
+    reply.header('content-security-policy', withFormAction(deps.providerOrigins));
   return sendPage(request, reply, toPage(html), NO_STORE, options.status ?? 200);
 }
 

@@ -34,7 +34,9 @@ export function registerSignInRoutes(app: FastifyInstance, deps: MemberSiteDeps)
     const session = await currentMember(request, reply, deps);
     const csrf = formToken(request, reply, deps, null);
     const returnPath = safeReturnPath(request.query.return, accountPath(edition.locale));
-    return sendMemberPage(request, reply, deps, edition, (ctx) => signInView(ctx, { csrf, returnPath, signedInAs: session?.member.email ?? null }));
+    return sendMemberPage(request, reply, deps, edition, (ctx) =>
+      signInView(ctx, { csrf, returnPath, signedInAs: session?.member.email ?? null }),
+    );
   });
 
   site.post('/:locale/sign-in', { schema: { params } }, async (request, reply) => {
@@ -48,7 +50,14 @@ export function registerSignInRoutes(app: FastifyInstance, deps: MemberSiteDeps)
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const csrf = formToken(request, reply, deps, null);
-      return sendMemberPage(request, reply, deps, edition, (ctx) => signInView(ctx, { csrf, returnPath, signedInAs: null, invalidEmail: true }), { status: 400 });
+      return sendMemberPage(
+        request,
+        reply,
+        deps,
+        edition,
+        (ctx) => signInView(ctx, { csrf, returnPath, signedInAs: null, invalidEmail: true }),
+        { status: 400 },
+      );
     }
     await members.magicLinks.request({ email, locale: edition.locale, returnPath, clientIp: request.ip });
     return sendMemberPage(request, reply, deps, edition, checkInboxView, { status: 202 });

@@ -24,7 +24,9 @@ export function registerSubscribeRoutes(app: FastifyInstance, deps: MemberSiteDe
       viewer = { kind: 'member', csrf: session.session.csrfToken, subscribed: openSubscription(overview.subscriptions) !== null };
     }
     const plans = planViews(deps.plans, edition.locale, editions.defaultLocale);
-    return sendMemberPage(request, reply, deps, edition, (ctx) => subscribeView(ctx, plans, viewer, members.billing.configured), { redirectsToProvider: true });
+    return sendMemberPage(request, reply, deps, edition, (ctx) => subscribeView(ctx, plans, viewer, members.billing.configured), {
+      redirectsToProvider: true,
+    });
   });
 
   site.post('/:locale/subscribe', { schema }, async (request, reply) => {

@@ -77,7 +77,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   site.get('/:locale/', { schema: editionHome }, (request, reply) =>
     serve(request, reply, request.params.locale, request.query.page, async (edition, listingPage) => {
       const home = await reader.home(edition, listingPage);
-      return home ? { kind: 'found', value: { render: (ctx) => homeView(ctx, home), keys: homePageKeys(edition.locale, home) } } : { kind: 'not_found' };
+      return home
+        ? { kind: 'found', value: { render: (ctx) => homeView(ctx, home), keys: homePageKeys(edition.locale, home) } }
+        : { kind: 'not_found' };
     }),
   );
 
@@ -110,4 +112,3 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     ),
   );
 }
-
