@@ -1,12 +1,5 @@
 /** The staff module's public API: the only import path from outside (see README.md). */
-export {
-  createStaffAdministration,
-  createStaffAuthentication,
-  createStaffModule,
-  staffJobHandlers,
-  type StaffModule,
-  type StaffModuleDeps,
-} from './staff-module.js';
+export { createStaffAuthentication, createStaffModule, staffJobHandlers, type StaffModule, type StaffModuleDeps } from './staff-module.js';
 export type { SessionService, ResolvedSession, StartedSession } from './session-service.js';
 export { SESSION_TTL_MS } from './session-service.js';
 export type { ApiKeyService } from './api-key-service.js';

@@ -39,11 +39,6 @@ export function createStaffAuthentication(deps: Pick<StaffModuleDeps, 'stores' |
   };
 }
 
-/** Account management alone (the command line's `staff:add`): no mail, no sessions. */
-export function createStaffAdministration(deps: Pick<StaffModuleDeps, 'stores' | 'clock'>): StaffService {
-  return new StaffService({ accounts: deps.stores.accounts, audit: new AuditLog(deps.stores.audit, deps.clock), clock: deps.clock });
-}
-
 export function createStaffModule(deps: StaffModuleDeps): StaffModule {
   const { stores, clock } = deps;
   const audit = new AuditLog(stores.audit, clock);
