@@ -118,8 +118,8 @@ export function useTranslationDraft(id: string, messages: { unsavedWarning: stri
         setState(error instanceof ApiError && error.status === 409 && error.details.field === undefined ? 'conflict' : 'error');
         return false;
       }
-      // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
     },
+    // oxlint-disable-next-line react/exhaustive-deps -- `isDirty`/`schedule` are re-made each render but read only refs and `save`, stable while `setState` is
     [setState],
   );
 
