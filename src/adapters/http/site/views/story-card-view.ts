@@ -27,32 +27,27 @@ export type CardSize = 'lead' | 'standard' | 'compact';
 export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize = 'standard'): SafeHtml {
   const href = storyPath(ctx.edition.locale, story.publishedAt, story.slug);
   const image = size !== 'compact' ? story.leadImage : null;
-  const title = html`<a href="${href}" ${contentLang(ctx, story.locale)}>${story.title}</a>`;
+  const title = html`<a href="${href}"${contentLang(ctx, story.locale)}>${story.title}</a>`;
   return html`<article class="card card--${size}">
-    ${
-      image
-        ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true"
-            >${responsivePicture(image, size === 'lead' ? IMAGE_SIZES.cardLead : IMAGE_SIZES.card, html`<img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async" />`)}</a
-          >`
+  ${
+    image
+      ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true">${responsivePicture(image, size === 'lead' ? IMAGE_SIZES.cardLead : IMAGE_SIZES.card, html`<img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async">`)}</a>`
+      : ''
+  }
+  <div class="card__text">
+    ${story.section && size !== 'compact' ? html`<p class="kicker">${story.section.name}</p>` : ''}
+    ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
+    ${size !== 'compact' ? html`<p class="card__dek"${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
+    <p class="card__meta">${timeTag(ctx, story.publishedAt)}${
+      story.authors.length > 0
+        ? html` · ${join(
+            story.authors.map((a) => a.name),
+            ', ',
+          )}`
         : ''
-    }
-    <div class="card__text">
-      ${story.section && size !== 'compact' ? html`<p class="kicker">${story.section.name}</p>` : ''}
-      ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
-      ${size !== 'compact' ? html`<p class="card__dek" ${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
-      <p class="card__meta">
-        ${timeTag(ctx, story.publishedAt)}${
-          story.authors.length > 0
-            ? html` ·
-              ${join(
-                story.authors.map((a) => a.name),
-                ', ',
-              )}`
-            : ''
-        }${story.isFallback ? html` · <span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>` : ''}
-      </p>
-    </div>
-  </article>`;
+    }${story.isFallback ? html` · <span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>` : ''}</p>
+  </div>
+</article>`;
 }
 
 export function storyList(ctx: PageContext, stories: readonly StorySummary[], size: CardSize = 'standard'): SafeHtml {
@@ -78,8 +73,8 @@ export function pagination(ctx: PageContext, page: Page<unknown>, basePath: stri
   const pages = pageCount(page);
   if (pages <= 1) return html``;
   return html`<nav class="pagination" aria-label="${ctx.t('pagination.label')}">
-    ${page.page > 1 ? html`<a rel="prev" href="${withPage(basePath, page.page - 1)}">${ctx.t('pagination.previous')}</a>` : ''}
-    <span>${ctx.t('pagination.status', { page: page.page, pages })}</span>
-    ${page.page < pages ? html`<a rel="next" href="${withPage(basePath, page.page + 1)}">${ctx.t('pagination.next')}</a>` : ''}
-  </nav>`;
+  ${page.page > 1 ? html`<a rel="prev" href="${withPage(basePath, page.page - 1)}">${ctx.t('pagination.previous')}</a>` : ''}
+  <span>${ctx.t('pagination.status', { page: page.page, pages })}</span>
+  ${page.page < pages ? html`<a rel="next" href="${withPage(basePath, page.page + 1)}">${ctx.t('pagination.next')}</a>` : ''}
+</nav>`;
 }
