@@ -97,6 +97,7 @@ export interface ContentReadRepository {
   findSectionBySlug(slug: string, locales: readonly string[], localePreference: readonly string[]): Promise<NamedLink | null>;
   findSectionById(id: string, localePreference: readonly string[]): Promise<NamedLink | null>;
   findAuthorBySlug(slug: string, localePreference: readonly string[]): Promise<AuthorView | null>;
+  findAuthorById(id: string, localePreference: readonly string[]): Promise<AuthorView | null>;
   listSections(localePreference: readonly string[]): Promise<NamedLink[]>;
   ping(): Promise<void>;
 }
