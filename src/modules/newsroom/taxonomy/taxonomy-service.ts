@@ -229,7 +229,7 @@ export class TaxonomyService {
     await this.deps.writes.updateAuthor(
       authorId,
       {
-        ...(byline ?? {}),
+        ...byline,
         ...(input.photoImageId !== undefined ? { avatarImageId: input.photoImageId } : {}),
         ...(input.staffId !== undefined ? { staffId: input.staffId } : {}),
         bios,
@@ -239,7 +239,7 @@ export class TaxonomyService {
       (tx) =>
         this.audit(tx, actor, 'author.update', 'author', authorId, {
           before: { name: current.name, slug: current.slug },
-          ...(byline ?? {}),
+          ...byline,
           ...(input.staffId !== undefined ? { staffId: input.staffId } : {}),
         }),
     );
