@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSite, type TestSite } from '../test/support/test-site.js';
+import { buildAdminApp } from './support/admin-build.js';
 import { launchBrowser } from './support/browser.js';
 
 /**
@@ -13,18 +11,7 @@ import { launchBrowser } from './support/browser.js';
  * byline and publishes it; the reader site shows both. SQLite only (the HTTP suite covers both).
  */
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = { name: 'Ada Okafor', email: 'ada@example.org', password: 'a long newsroom passphrase' };
-
-async function buildAdminApp(): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(ROOT, 'admin', 'vite.config.ts'), logLevel: 'error' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
 
 describe('people & sections journey in Chromium (sqlite)', { timeout: 120_000 }, () => {
   let site: TestSite | undefined;

@@ -170,7 +170,6 @@ export interface ContentWriteRepository {
   ): Promise<{ storyId: string; translationIds: string[] }[]>;
   /** Recomputes every story's stored related stories, and drops every cached page (the `site` key). */
   rebuildRelated(onProgress?: (done: number, total: number) => void): Promise<void>;
-  renameTopic(topicId: string, name: LocalizedName, now: Date): Promise<void>;
   /** Recomputes which translation every edition lists, for every story (after the editions changed). */
   rebuildEditionEntries(editions: readonly Edition[], onProgress?: (done: number, total: number) => void): Promise<void>;
   getMeta(key: string): Promise<string | null>;

@@ -6,6 +6,7 @@ import { topicKindSchema, type TopicKind } from '../../content/index.js';
 import type { Editions } from '../../editions/index.js';
 import { slugify, slugProblem } from '../../editions/index.js';
 import { can, type Action, type Actor } from '../permissions.js';
+import type { AuditLog } from '../staff/index.js';
 
 export interface LocalizedNames {
   id: string;
@@ -30,7 +31,6 @@ export interface TaxonomyReads {
   section(id: string): Promise<(LocalizedNames & { position: number }) | null>;
   topic(id: string): Promise<(LocalizedNames & { kind: TopicKind }) | null>;
   topics(query: string, limit: number): Promise<(LocalizedNames & { kind: TopicKind })[]>;
-  topicSlugTaken(locale: string, slug: string): Promise<boolean>;
   /** Whether `slug` names another entity than `exceptId` (authors: one slug for every locale). */
   slugTaken(entity: TaxonomyEntity, locale: string, slug: string, exceptId: string | null): Promise<boolean>;
   staffExists(id: string): Promise<boolean>;
@@ -43,27 +43,23 @@ export interface TaxonomyReads {
  */
 export type InTransaction = (tx: unknown, id: string) => Promise<void>;
 
+/** An author as written: one byline and slug, a photo, a linked staff account, bios per locale. */
+export interface AuthorFields {
+  name: string;
+  slug: string;
+  avatarImageId: string | null;
+  staffId: string | null;
+  bios: { locale: string; bio: string }[];
+}
+
+/** What an author update changes; a null bio removes that locale's. */
+export type AuthorChange = Partial<Omit<AuthorFields, 'bios'>> & { bios: { locale: string; bio: string | null }[] };
+
 /** The newsroom's writes of authors, sections and topics; each records the reader pages it changes. */
 export interface TaxonomyWrites {
-  createAuthor(
-    input: { name: string; slug: string; avatarImageId: string | null; staffId: string | null; bios: { locale: string; bio: string }[] },
-    now: Date,
-    inTx: InTransaction,
-  ): Promise<string>;
-  /** `bios`: a null bio removes that locale's. `oldSlugLocales`: where a changed slug keeps answering. */
-  updateAuthor(
-    id: string,
-    change: {
-      name?: string;
-      slug?: string;
-      avatarImageId?: string | null;
-      staffId?: string | null;
-      bios: { locale: string; bio: string | null }[];
-    },
-    oldSlugLocales: readonly string[],
-    now: Date,
-    inTx: InTransaction,
-  ): Promise<void>;
+  createAuthor(input: AuthorFields, now: Date, inTx: InTransaction): Promise<string>;
+  /** `oldSlugLocales`: where a changed slug keeps answering. */
+  updateAuthor(id: string, change: AuthorChange, oldSlugLocales: readonly string[], now: Date, inTx: InTransaction): Promise<void>;
   /** Deletes unless stories use it: then nothing changes and the answer is how many do. */
   deleteAuthor(id: string, inTx: InTransaction): Promise<{ usedBy: number }>;
   createSection(names: LocalizedName[], position: number | null, now: Date, inTx: InTransaction): Promise<string>;
@@ -74,16 +70,8 @@ export interface TaxonomyWrites {
   updateTopic(id: string, kind: TopicKind | null, names: LocalizedName[], now: Date, inTx: InTransaction): Promise<void>;
 }
 
-/** Audit entries of taxonomy changes, in the change's transaction (staff module's AuditLog). */
-export interface TaxonomyAudit {
-  recordIn(
-    tx: unknown,
-    actor: Actor,
-    action: string,
-    subject: { kind: string; id: string },
-    details: Record<string, unknown>,
-  ): Promise<void>;
-}
+/** Audit entries of taxonomy changes, in the change's transaction. */
+export type TaxonomyAudit = Pick<AuditLog, 'recordIn'>;
 
 const locale = z.string().min(2).max(16);
 const name = z.string().trim().min(1).max(120);

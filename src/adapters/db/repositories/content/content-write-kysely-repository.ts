@@ -6,7 +6,7 @@ import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
 import { pageKeys } from '../../../../modules/content/index.js';
 import { refreshEntries } from './content-write-steps.js';
-import { insertAuthor, insertSection, insertTopic, writeLocalizedName } from '../taxonomy/taxonomy-write-steps.js';
+import { insertAuthor, insertSection, insertTopic } from '../taxonomy/taxonomy-write-steps.js';
 import { UNRECORDED, type PageChanges } from './page-change-recorder.js';
 import { insertInBatches, relatedOfEdition } from './read-model-steps.js';
 
@@ -72,14 +72,6 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
     const id = newId(now.getTime());
     await this.db.transaction().execute((trx) => insertTopic(trx, id, kind, names, now));
     return id;
-  }
-
-  async renameTopic(topicId: string, name: LocalizedName, now: Date): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await writeLocalizedName(trx, 'topic', topicId, name, now);
-      // The name shows on every story page and card that carries the topic: rare enough to purge everything.
-      await this.changes.record(trx, [pageKeys.site]);
-    });
   }
 
   async createStory(input: NewStory, editions: readonly Edition[], now: Date) {

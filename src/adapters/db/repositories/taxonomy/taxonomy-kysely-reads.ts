@@ -85,10 +85,6 @@ export class TaxonomyKyselyReads implements TaxonomyReads {
     }));
   }
 
-  topicSlugTaken(locale: string, slug: string) {
-    return this.slugTaken('topic', locale, slug, null);
-  }
-
   async slugTaken(entity: TaxonomyEntity, locale: string, slug: string, exceptId: string | null) {
     const row =
       entity === 'author'

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LocalizedName, TopicKind } from '../../../../modules/content/index.js';
 import { pageKeys } from '../../../../modules/content/index.js';
-import type { InTransaction, TaxonomyWrites } from '../../../../modules/newsroom/taxonomy/index.js';
+import type { AuthorChange, AuthorFields, InTransaction, TaxonomyWrites } from '../../../../modules/newsroom/taxonomy/index.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
 import { recordOldSlug } from '../content/content-write-steps.js';
@@ -30,11 +30,7 @@ export class TaxonomyKyselyWrites implements TaxonomyWrites {
     });
   }
 
-  async createAuthor(
-    input: { name: string; slug: string; avatarImageId: string | null; staffId: string | null; bios: { locale: string; bio: string }[] },
-    now: Date,
-    inTx: InTransaction,
-  ) {
+  async createAuthor(input: AuthorFields, now: Date, inTx: InTransaction) {
     const id = newId(now.getTime());
     await this.write(async (trx) => {
       await insertAuthor(trx, id, input, now);
@@ -43,19 +39,7 @@ export class TaxonomyKyselyWrites implements TaxonomyWrites {
     return id;
   }
 
-  async updateAuthor(
-    id: string,
-    change: {
-      name?: string;
-      slug?: string;
-      avatarImageId?: string | null;
-      staffId?: string | null;
-      bios: { locale: string; bio: string | null }[];
-    },
-    oldSlugLocales: readonly string[],
-    now: Date,
-    inTx: InTransaction,
-  ) {
+  async updateAuthor(id: string, change: AuthorChange, oldSlugLocales: readonly string[], now: Date, inTx: InTransaction) {
     await this.write(async (trx) => {
       const current = await trx.selectFrom('authors').select('slug').where('id', '=', id).executeTakeFirstOrThrow();
       if (change.slug !== undefined && change.slug !== current.slug) {
