@@ -158,6 +158,11 @@ describe.each(DIALECTS)('authors, sections and topics managed in the newsroom (%
     const old = await b.get('/tr/topics/ege-kiyisi');
     expect(old.headers.get('location')).toBe('/tr/topics/ege-sahili');
     expect((await b.get('/en/topics/aegean-coast')).status).toBe(200);
+    // The Arabic edition names it in Arabic now (it showed the English name before).
+    const arabic = (res.json().names as { locale: string; slug: string }[]).find((n) => n.locale === 'ar')!;
+    const arPage = await b.get(`/ar/topics/${encodeURIComponent(arabic.slug)}`);
+    expect(arPage.status).toBe(200);
+    expect(arPage.body).toContain('ساحل إيجة');
     expect((await audit()).some((e) => e.action === 'topic.update' && e.subject.id === topicId)).toBe(true);
   });
 
