@@ -72,7 +72,7 @@ describe.each(DIALECTS)("a member's name in the header never reaches another rea
   it('afterwards, anonymous readers of the same URLs never see it, from the routes, the front cache or a CDN', async () => {
     for (const url of urls) await cdn(url, { cookie: memberCookie });
     const meter = `mh_meter=${encodeMeterCookie([], site.services.meterSecrets[0] as string, site.clock.now())}`;
-    for (const headers of [{}, { cookie: meter }, {}]) {
+    for (const headers of [{}, { cookie: meter }, {}] as Record<string, string>[]) {
       for (const url of urls) {
         const res = await cdn(url, headers);
         const text = res.headers + res.body;
