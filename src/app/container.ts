@@ -40,7 +40,7 @@ import { publishScheduler } from './wiring/editorial-wiring.js';
 import { buildHttpModules } from './wiring/index.js';
 import { enqueueNow, jsonLineLog } from './wiring/jobs-wiring.js';
 import { buildMediaService } from './wiring/media-wiring.js';
-import { buildMembersPaywallApi } from './wiring/members-wiring.js';
+import { buildMembersPaywallApi, buildSiteMembers } from './wiring/members-wiring.js';
 import { buildSitePaywall, loadMeterSecrets, type PaywallWiringOptions } from './wiring/paywall-wiring.js';
 
 export type { Services, WebServices } from './services.js';
@@ -210,6 +210,7 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     catchUpPageChanges: () => feed?.catchUp() ?? Promise.resolve(),
     paywall,
     readStory: createReadStory({ stories: reader, paywall }),
+    members: buildSiteMembers(services),
     assets,
     mediaDir: join(config.dataDir, 'media'),
     https: config.https,

@@ -53,8 +53,13 @@ function masthead(ctx: PageContext): SafeHtml {
   <div class="site-header__top">
     <a class="site-name" href="${editionPath(edition.locale)}">${edition.siteName}</a>
     <nav class="reader-links" aria-label="${t('nav.readerLinks')}">
-      <a href="/${edition.locale}/subscribe">${t('nav.subscribe')}</a>
-      <a href="/${edition.locale}/account">${t('nav.account')}</a>
+      ${
+        ctx.member
+          ? html`<span class="reader-links__member" dir="auto">${t('nav.signedInAs', { email: ctx.member.email })}</span>
+      <a class="reader-links__account" href="/${edition.locale}/account">${t('nav.yourAccount')}</a>`
+          : html`<a href="/${edition.locale}/subscribe">${t('nav.subscribe')}</a>
+      <a href="/${edition.locale}/account">${t('nav.account')}</a>`
+      }
     </nav>
     <nav class="edition-switcher" aria-label="${t('nav.editions')}">
       <ul>${others.map(

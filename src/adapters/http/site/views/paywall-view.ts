@@ -57,8 +57,9 @@ function benefits(ctx: PageContext, offered: PaywallPlan[] | null, offer: Denial
 
 /**
  * The box a denied reader gets where the withheld text would be: why, what a subscription brings,
- * and the way on (subscribe; sign in, which is also how a new reader registers). It states only
- * the reader's class, never their meter count, so every reader of one class gets the same page.
+ * and the way on (register for free when that is the offer, beside subscribe; sign in: the sign-in
+ * page also makes a new reader's free account). It states only the reader's class, never their
+ * meter count, so every reader of one class gets the same box.
  */
 export function paywallView(ctx: PageContext, box: PaywallBox): SafeHtml {
   const { t } = ctx;
@@ -69,6 +70,7 @@ export function paywallView(ctx: PageContext, box: PaywallBox): SafeHtml {
   <p class="paywall__reason">${reason(ctx, box)}</p>
   ${benefits(ctx, box.plans, offer)}
   <p class="paywall__actions">
+    ${offer === 'register' && !box.signedIn ? html`<a class="paywall__button paywall__register" href="/${locale}/sign-in?return=${encodeURIComponent(box.returnPath)}">${t('paywall.register')}</a>` : ''}
     <a class="paywall__button paywall__subscribe" href="/${locale}/subscribe">${t('paywall.subscribe')}</a>
     ${box.signedIn ? '' : html`<a class="paywall__button paywall__sign-in" href="/${locale}/sign-in?return=${encodeURIComponent(box.returnPath)}">${t('paywall.signIn')}</a>`}
   </p>

@@ -161,6 +161,7 @@ export function storyPageView(ctx: PageContext, page: GatedStoryPage, box: SafeH
     </div>
   </header>
   ${leadImage(ctx, story)}
+  ${page.freeLeft === null ? '' : html`<p class="meter-note" role="note">${t('story.freeLeft', { left: page.freeLeft })}</p>`}
   <div class="story__body${page.paywalled ? ` ${PAYWALLED_CLASS}` : ''}"${lang}>
 ${renderDocument(story.body.toDocument(), { imageSources: (id) => sourceSets(story.bodyImages[id] ?? []) })}
   </div>
