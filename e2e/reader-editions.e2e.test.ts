@@ -85,7 +85,7 @@ describe('reader journeys in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, (
 
     const notice = page.locator('.fallback-notice');
     await expect.poll(() => notice.isVisible()).toBe(true);
-    expect((await notice.innerText()).trim()).toBe('Bu haberin yalnızca İngilizce sürümü bulunuyor.');
+    expect((await notice.innerText()).trim()).toBe('Bu haberin İngilizce sürümü bulunuyor.');
 
     const headline = page.locator('h1');
     expect(await headline.isVisible()).toBe(true);

@@ -52,7 +52,7 @@ function head(ctx: PageContext, meta: PageMeta): SafeHtml {
     }`;
 }
 
-function masthead(ctx: PageContext): SafeHtml {
+function masthead(ctx: PageContext, meta: PageMeta): SafeHtml {
   const { t, edition } = ctx;
   const others = ctx.editions.list.filter((e) => e.locale !== edition.locale);
   return html`<header class="site-header" role="banner">
@@ -67,7 +67,11 @@ function masthead(ctx: PageContext): SafeHtml {
           ${others.map(
             (e) =>
               html`<li>
-                <a href="${editionPath(e.locale)}" lang="${e.locale}" dir="${textDirection(e.locale)}" hreflang="${e.locale}"
+                <a
+                  href="${meta.editionLinks?.get(e.locale) ?? editionPath(e.locale)}"
+                  lang="${e.locale}"
+                  dir="${textDirection(e.locale)}"
+                  hreflang="${e.locale}"
                   >${languageName(e.locale)}</a
                 >
               </li>`,
@@ -107,7 +111,7 @@ export function layout(ctx: PageContext, meta: PageMeta, main: SafeHtml): string
       </head>
       <body>
         <a class="skip-link" href="#main">${t('nav.skipToContent')}</a>
-        ${masthead(ctx)}
+        ${masthead(ctx, meta)}
         <main id="main" tabindex="-1">${main}</main>
         <footer class="site-footer" role="contentinfo">
           <p>${t('footer.copyright', { site: edition.siteName, year: ctx.now.getUTCFullYear() })}</p>
