@@ -23,12 +23,19 @@ export function bylineLinks(ctx: PageContext, story: Pick<StorySummary, 'authors
 
 export type CardSize = 'lead' | 'standard' | 'compact';
 
-/** A story in a listing, linking to its page in this edition. */
+/**
+ * A story in a listing, linking to its page in this edition. A story in another language (a
+ * fallback) is a card of that language and direction as a whole (an English card in the Arabic
+ * edition is `lang="en" dir="ltr"`), so its title, dek and meta line up the same way; the edition's
+ * own words in it (section, date, byline, badge) keep the edition's `lang`.
+ */
 export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize = 'standard'): SafeHtml {
   const href = storyPath(ctx.edition.locale, story.publishedAt, story.slug);
   const image = size !== 'compact' ? story.leadImage : null;
   const title = html`<a href="${href}" ${contentLang(ctx, story.locale)}>${story.title}</a>`;
-  return html`<article class="card card--${size}">
+  const foreign = story.locale !== ctx.edition.locale;
+  const editionLang = foreign ? html` lang="${ctx.edition.locale}"` : html``;
+  return html`<article class="card card--${size}" ${contentLang(ctx, story.locale)}>
     ${
       image
         ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true"
@@ -37,15 +44,15 @@ export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize 
         : ''
     }
     <div class="card__text">
-      ${story.section && size !== 'compact' ? html`<p class="kicker">${story.section.name}</p>` : ''}
+      ${story.section && size !== 'compact' ? html`<p class="kicker" ${story.section.locale === story.locale ? html`` : html` lang="${story.section.locale}"`}>${story.section.name}</p>` : ''}
       ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
       ${size !== 'compact' ? html`<p class="card__dek" ${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
-      <p class="card__meta">
+      <p class="card__meta" ${editionLang}>
         ${timeTag(ctx, story.publishedAt)}${
           story.authors.length > 0
-            ? html` ·
+            ? html` · ${ctx.t('story.by')}
               ${join(
-                story.authors.map((a) => a.name),
+                story.authors.map((a) => html`<bdi>${a.name}</bdi>`),
                 ', ',
               )}`
             : ''
