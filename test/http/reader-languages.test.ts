@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingMinutes, type StoryDocument } from '../../src/modules/content/document/index.js';
+import { startCachedServers, within, type CachedServers } from '../support/cached-servers.js';
 import { DIALECTS } from '../support/databases.js';
-import { NOW, T0 } from '../support/fixtures.js';
+import { NOW, paragraphs, T0 } from '../support/fixtures.js';
+import { asStaff } from '../support/staff.js';
 import { text } from '../support/html-probe.js';
 import { startTestSite, type TestSite } from '../support/test-site.js';
 
@@ -164,5 +166,40 @@ describe.each(DIALECTS)('reader languages and locale polish (%s)', (dialect) => 
     expect(await get(`/en/2014/07/${FERRY_EN}`)).toContain('<span class="credit">Photo: Kerem Yıldız</span>');
     expect(await get(ar(FERRY_AR))).toContain('<span class="credit">تصوير: Kerem Yıldız</span>');
     expect(await get(`/tr/2014/07/${FERRY_EN}`)).toContain('<span class="credit">Fotoğraf: Kerem Yıldız</span>');
+  });
+});
+
+describe.each(DIALECTS)('language links through the page cache (%s)', (dialect) => {
+  let site: CachedServers;
+  beforeAll(async () => {
+    site = await startCachedServers(dialect, 1);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it("a translation published later moves the cached pages' link for its edition from the fallback to it", async () => {
+    const [server] = site.servers;
+    if (!server) throw new Error('no server');
+    const api = (method: 'POST' | 'PUT', path: string, payload?: object) => asStaff(server.app, site.admin, method, path, payload);
+    const page = '/en/2014/07/olive-harvest-starts-early';
+    await server.get(page);
+    const cached = await server.get(page); // now from the page cache
+    expect(editionLinks(cached.body).tr).toBe('/tr/2014/07/olive-harvest-starts-early');
+
+    const started = await api('POST', `/stories/${site.fixture.untranslated.storyId}/translations`, { locale: 'tr' });
+    expect(started.statusCode).toBe(201);
+    const tr = started.json();
+    const written = await api('PUT', `/translations/${tr.id}`, {
+      title: 'Zeytin hasadı erken başladı',
+      slug: 'zeytin-hasadi-erken-basladi',
+      body: paragraphs('Üreticiler iki hafta erken topladı.'),
+      version: tr.version,
+    });
+    expect(written.statusCode).toBe(200);
+    expect((await api('POST', `/translations/${tr.id}/transitions`, { to: 'published' })).statusCode).toBe(200);
+    expect(
+      await within(1000, async () => editionLinks((await server.get(page)).body).tr === '/tr/2014/07/zeytin-hasadi-erken-basladi'),
+    ).toBe(true);
   });
 });
