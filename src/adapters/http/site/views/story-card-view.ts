@@ -35,6 +35,20 @@ export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize 
   const title = html`<a href="${href}" ${contentLang(ctx, story.locale)}>${story.title}</a>`;
   const foreign = story.locale !== ctx.edition.locale;
   const editionLang = foreign ? html` lang="${ctx.edition.locale}"` : html``;
+  // Date, byline and badge: in a card of another direction each is isolated in the edition's own,
+  // so "2 يوليو 2014" and "بقلم Selin Arslan" read right inside a left-to-right card.
+  const meta: SafeHtml[] = [timeTag(ctx, story.publishedAt)];
+  if (story.authors.length > 0) {
+    meta.push(
+      html`${ctx.t('story.by')}
+      ${join(
+        story.authors.map((a) => html`<bdi>${a.name}</bdi>`),
+        ', ',
+      )}`,
+    );
+  }
+  if (story.isFallback)
+    meta.push(html`<span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>`);
   return html`<article class="card card--${size}" ${contentLang(ctx, story.locale)}>
     ${
       image
@@ -48,15 +62,10 @@ export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize 
       ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
       ${size !== 'compact' ? html`<p class="card__dek" ${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
       <p class="card__meta" ${editionLang}>
-        ${timeTag(ctx, story.publishedAt)}${
-          story.authors.length > 0
-            ? html` · ${ctx.t('story.by')}
-              ${join(
-                story.authors.map((a) => html`<bdi>${a.name}</bdi>`),
-                ', ',
-              )}`
-            : ''
-        }${story.isFallback ? html` · <span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>` : ''}
+        ${join(
+          meta.map((part) => (foreign ? html`<bdi dir="${ctx.dir}">${part}</bdi>` : part)),
+          ' · ',
+        )}
       </p>
     </div>
   </article>`;
