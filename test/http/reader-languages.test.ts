@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readingMinutes, type StoryDocument } from '../../src/modules/content/document/index.js';
 import { startCachedServers, within, type CachedServers } from '../support/cached-servers.js';
@@ -201,5 +204,25 @@ describe.each(DIALECTS)('language links through the page cache (%s)', (dialect) 
     expect(
       await within(1000, async () => editionLinks((await server.get(page)).body).tr === '/tr/2014/07/zeytin-hasadi-erken-basladi'),
     ).toBe(true);
+  });
+});
+
+describe.each(DIALECTS)('an edition that chose Arabic-Indic digits (%s)', (dialect) => {
+  let site: TestSite;
+  beforeAll(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'masthead-digits-')), 'masthead.json');
+    writeFileSync(file, JSON.stringify({ editions: [{ locale: 'en' }, { locale: 'ar', includes: ['en'], digits: 'arab' }] }));
+    site = await startTestSite(dialect, { MASTHEAD_CONFIG: file });
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('writes its dates in them; the other editions keep theirs', async () => {
+    const arabic = await site.app.inject({ method: 'GET', url: ar('افتتاح-سوق-جديدة') });
+    expect(arabic.statusCode).toBe(200);
+    expect(text(arabic.body)).toContain('٢ يوليو ٢٠١٤');
+    const english = await site.app.inject({ method: 'GET', url: '/en/2014/07/harbour-fish-prices-climb' });
+    expect(text(english.body)).toContain('Jul 2, 2014');
   });
 });
