@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSite, type TestSite } from '../test/support/test-site.js';
+import { buildAdminApp, ROOT } from './support/admin-build.js';
 import { launchBrowser } from './support/browser.js';
 
 /**
@@ -20,7 +19,6 @@ import { launchBrowser } from './support/browser.js';
  * The admin app is built first (Vite, about a second), so the journey runs what admin/ holds now.
  */
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const JOURNEY_TIMEOUT = 120_000;
 
@@ -37,17 +35,6 @@ const TURKISH = {
   dek: 'Son vinçler salı günü geri geldi.',
   body: 'Vinçler şafaktan önce tersaneden çekilerek geldi.',
 };
-
-/** The production build `npm start` makes (Vite follows NODE_ENV, which vitest sets to "test"). */
-async function buildAdminApp(): Promise<void> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(ROOT, 'admin', 'vite.config.ts'), logLevel: 'error' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
 
 describe('newsroom journey in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, () => {
   let site: TestSite | undefined;

@@ -19,6 +19,7 @@ import { EditorialKyselyReads } from '../adapters/db/repositories/editorial/edit
 import { createMemberStores } from '../adapters/db/repositories/members/index.js';
 import { createStaffStores } from '../adapters/db/repositories/staff/index.js';
 import { TaxonomyKyselyReads } from '../adapters/db/repositories/taxonomy/taxonomy-kysely-reads.js';
+import { TaxonomyKyselyWrites } from '../adapters/db/repositories/taxonomy/taxonomy-kysely-writes.js';
 import { createMailer } from '../adapters/mail/create-mailer.js';
 import { createStripePaymentProvider } from '../adapters/payments/stripe-payment-provider.js';
 import { ensureEditionReadModel, pageKeys, ReaderService } from '../modules/content/index.js';
@@ -39,7 +40,7 @@ import { publishScheduler } from './wiring/editorial-wiring.js';
 import { buildHttpModules } from './wiring/index.js';
 import { enqueueNow, jsonLineLog } from './wiring/jobs-wiring.js';
 import { buildMediaService } from './wiring/media-wiring.js';
-import { buildMembersPaywallApi } from './wiring/members-wiring.js';
+import { buildMembersPaywallApi, buildSiteMembers } from './wiring/members-wiring.js';
 import { buildSitePaywall, loadMeterSecrets, type PaywallWiringOptions } from './wiring/paywall-wiring.js';
 
 export type { Services, WebServices } from './services.js';
@@ -115,7 +116,13 @@ export async function openServices(
       scheduler: publishScheduler(queue),
       audit: staff.audit,
     });
-    const taxonomy = new TaxonomyService({ reads: new TaxonomyKyselyReads(database.db), content: contentWrite, editions, clock });
+    const taxonomy = new TaxonomyService({
+      reads: new TaxonomyKyselyReads(database.db),
+      writes: new TaxonomyKyselyWrites(database.db, pageChanges, { onSectionsChanged: () => contentRead.invalidateSections() }),
+      editions,
+      clock,
+      audit: staff.audit,
+    });
     // Without SMTP_URL the logging mailer writes to the jobs' log (the link itself only in development).
     const mailer = createMailer(config, jsonLineLog(config.logLevel));
     return {
@@ -203,6 +210,7 @@ export function createHttpApp(services: Services, options: { paywall?: PaywallWi
     catchUpPageChanges: () => feed?.catchUp() ?? Promise.resolve(),
     paywall,
     readStory: createReadStory({ stories: reader, paywall }),
+    members: buildSiteMembers(services),
     assets,
     mediaDir: join(config.dataDir, 'media'),
     https: config.https,

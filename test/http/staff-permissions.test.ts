@@ -34,6 +34,7 @@ translation.edit               .         .         x          x      x
 translation.markSynced         .         .         x          x      x
 media.upload                   x         x         x          x      x
 taxonomy.edit                  .         x         .          x      x
+taxonomy.manage                .         .         .          x      x
 staff.manage                   .         .         .          .      x
 apiKey.manage                  .         .         .          .      x
 settings.manage                .         .         .          .      x

@@ -116,7 +116,31 @@ export const taxonomyApi = {
   topics: (q?: string, signal?: AbortSignal) => api<{ items: TaxonomyItem[] }>('GET', `/topics${query({ q })}`, undefined, { signal }),
   createTopic: (input: { kind: TopicKind; names: { locale: string; name: string; slug?: string }[] }) =>
     api<TaxonomyItem>('POST', '/topics', input),
+  updateTopic: (id: string, input: { kind?: TopicKind; names?: NameInput[] }) =>
+    api<TaxonomyItem>('PATCH', `/topics/${encodeURIComponent(id)}`, input),
+  createSection: (input: { names: NameInput[]; position?: number }) => api<TaxonomyItem>('POST', '/sections', input),
+  updateSection: (id: string, input: { names?: NameInput[]; position?: number }) =>
+    api<TaxonomyItem>('PATCH', `/sections/${encodeURIComponent(id)}`, input),
+  deleteSection: (id: string) => api<void>('DELETE', `/sections/${encodeURIComponent(id)}`),
+  createAuthor: (input: AuthorInput) => api<TaxonomyItem>('POST', '/authors', input),
+  updateAuthor: (id: string, input: Partial<AuthorInput>) => api<TaxonomyItem>('PATCH', `/authors/${encodeURIComponent(id)}`, input),
+  deleteAuthor: (id: string) => api<void>('DELETE', `/authors/${encodeURIComponent(id)}`),
 };
+
+/** A name in one locale as the taxonomy writes take it (a missing slug is kept, or made from the name). */
+export interface NameInput {
+  locale: string;
+  name: string;
+  slug?: string;
+  bio?: string;
+}
+
+/** POST/PATCH /authors: one byline (the default edition's name), a bio per locale, a photo, a staff account. */
+export interface AuthorInput {
+  names: NameInput[];
+  photoImageId?: string | null;
+  staffId?: string | null;
+}
 
 export interface UploadInput {
   file: File;

@@ -83,6 +83,12 @@ export interface TaxonomyItem {
   names?: LocalizedName[] | Record<string, string>;
   slug?: string;
   kind?: string;
+  /** Sections: the place in the navigation, from 0. */
+  position?: number;
+  /** Authors: the staff account the author is, their photo, and their bios per locale. */
+  staffId?: string | null;
+  photoImageId?: string | null;
+  bios?: { locale: string; bio: string }[];
 }
 
 export interface Rendition {

@@ -9,6 +9,7 @@ import { SignInAgain, SignInScreen } from '../screens/auth/SignInScreen';
 import { ApiKeysScreen } from '../screens/admin/ApiKeysScreen';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { StaffScreen } from '../screens/admin/StaffScreen';
+import { TaxonomyScreen } from '../screens/admin/TaxonomyScreen';
 import { CalendarScreen } from '../screens/stories/CalendarScreen';
 import { NewStoryScreen } from '../screens/stories/NewStoryScreen';
 import { StoryListScreen } from '../screens/stories/StoryListScreen';
@@ -70,6 +71,7 @@ function Screen({ location }: { location: Location }) {
   if (path === '/calendar') return <CalendarScreen />;
   if (path === '/desk') return <DeskScreen />;
   if (path === '/staff') return <StaffScreen />;
+  if (path === '/taxonomy') return <TaxonomyScreen />;
   if (path === '/api-keys') return <ApiKeysScreen />;
   if (path === '/audit') return <AuditScreen />;
   if (path === '/account') return <AccountScreen />;

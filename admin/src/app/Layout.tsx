@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
     label: 'nav.desk',
     shown: (can, staff) => can('story.editAny') || staff.locales.some((locale) => can('translation.edit', { locale })),
   },
+  { to: '/taxonomy', label: 'nav.taxonomy', shown: (can) => can('taxonomy.manage') },
   { to: '/staff', label: 'nav.staff', shown: (can) => can('staff.manage') },
   { to: '/api-keys', label: 'nav.apiKeys', shown: (can) => can('apiKey.manage') },
   { to: '/audit', label: 'nav.audit', shown: (can) => can('audit.read') },

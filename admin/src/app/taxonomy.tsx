@@ -19,6 +19,8 @@ export interface Taxonomy {
   /** True when a list could not be loaded (the screens still work, with ids instead of names). */
   failed: boolean;
   rememberTopics(items: TaxonomyItem[]): void;
+  /** Loads the lists again (after authors, sections or topics were changed). */
+  reload(): void;
 }
 
 const TaxonomyContext = createContext<Taxonomy | null>(null);
@@ -33,6 +35,8 @@ export function TaxonomyProvider({ children }: { children: ReactNode }) {
   const [authors, setAuthors] = useState<TaxonomyItem[]>([]);
   const [topics, setTopics] = useState<TaxonomyItem[]>([]);
   const [failed, setFailed] = useState(false);
+  const [loads, setLoads] = useState(0);
+  const reload = useCallback(() => setLoads((n) => n + 1), []);
 
   useEffect(() => {
     let live = true;
@@ -45,7 +49,7 @@ export function TaxonomyProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [staff.id]);
+  }, [staff.id, loads]);
 
   const rememberTopics = useCallback((items: TaxonomyItem[]) => {
     setTopics((known) => {
@@ -57,8 +61,8 @@ export function TaxonomyProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<Taxonomy>(() => {
     const locales = [...new Set([...DEFAULT_LOCALES, ...localesOf(sections), ...staff.locales])];
-    return { sections, authors, topics, locales, failed, rememberTopics };
-  }, [sections, authors, topics, staff.locales, failed, rememberTopics]);
+    return { sections, authors, topics, locales, failed, rememberTopics, reload };
+  }, [sections, authors, topics, staff.locales, failed, rememberTopics, reload]);
 
   return <TaxonomyContext.Provider value={value}>{children}</TaxonomyContext.Provider>;
 }

@@ -16,6 +16,8 @@ export interface AuthorsTable {
   slug: string;
   name: string;
   avatar_image_id: string | null;
+  /** The staff account this author is, if any (migration 0013). */
+  staff_id?: string | null;
   created_at: string;
 }
 

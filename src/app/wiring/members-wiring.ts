@@ -5,6 +5,7 @@ import { parseCookies } from '../../adapters/http/plugins/cookies.js';
 import { heldGiftTokens, MEMBER_COOKIE } from '../../adapters/http/site/members/member-http.js';
 import { registerMemberSite } from '../../adapters/http/site/members/members-site.js';
 import { paywallPlanOffers } from '../../adapters/http/site/members/plan-offers.js';
+import type { SiteMembers } from '../../adapters/http/site/site-deps.js';
 import { registerPaymentWebhook, STRIPE_WEBHOOK_PATH } from '../../adapters/http/webhooks/payment-webhook-routes.js';
 import type { MembersForPaywall } from '../../modules/paywall/index.js';
 import type { Logger } from '../../shared/logger.js';
@@ -22,6 +23,17 @@ export function buildMembersPaywallApi(services: Services): Required<MembersForP
     recordMemberRead: (memberId, storyId, now) => members.recordRead(memberId, storyId, now),
     giftFor: (cookieHeader, storyId, now) => members.gifts.giftFor(heldGiftTokens(cookieHeader), storyId, now),
     plansFor: async (locale) => paywallPlanOffers(config.plans, catalogs, locale, editions.defaultLocale),
+  };
+}
+
+/** Who is signed in, for the reader site's header: the member's email, from their session cookie. */
+export function buildSiteMembers(services: Services): SiteMembers {
+  const { members } = services;
+  return {
+    async signedIn(cookieHeader, now) {
+      const found = await members.sessions.resolve(parseCookies(cookieHeader).get(MEMBER_COOKIE), now);
+      return found ? { email: found.member.email } : null;
+    },
   };
 }
 

@@ -97,6 +97,7 @@ export interface ContentReadRepository {
   findSectionBySlug(slug: string, locales: readonly string[], localePreference: readonly string[]): Promise<NamedLink | null>;
   findSectionById(id: string, localePreference: readonly string[]): Promise<NamedLink | null>;
   findAuthorBySlug(slug: string, localePreference: readonly string[]): Promise<AuthorView | null>;
+  findAuthorById(id: string, localePreference: readonly string[]): Promise<AuthorView | null>;
   listSections(localePreference: readonly string[]): Promise<NamedLink[]>;
   ping(): Promise<void>;
 }
@@ -169,7 +170,6 @@ export interface ContentWriteRepository {
   ): Promise<{ storyId: string; translationIds: string[] }[]>;
   /** Recomputes every story's stored related stories, and drops every cached page (the `site` key). */
   rebuildRelated(onProgress?: (done: number, total: number) => void): Promise<void>;
-  renameTopic(topicId: string, name: LocalizedName, now: Date): Promise<void>;
   /** Recomputes which translation every edition lists, for every story (after the editions changed). */
   rebuildEditionEntries(editions: readonly Edition[], onProgress?: (done: number, total: number) => void): Promise<void>;
   getMeta(key: string): Promise<string | null>;

@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock.js';
 import type { Edition, Editions } from '../editions/index.js';
 import type { AuthorView, ContentReadRepository, ListQuery } from './content-repository.js';
 import type { NamedLink, Page, StorySummary, StoryView, TopicLink } from './content-types.js';
-import { sectionPath, storyPath, topicPath } from './story-paths.js';
+import { authorPath, sectionPath, storyPath, topicPath } from './story-paths.js';
 
 export type Lookup<T> = { kind: 'found'; value: T } | { kind: 'redirect'; location: string } | { kind: 'not_found' };
 
@@ -149,7 +149,12 @@ export class ReaderService {
     const { content } = this.deps;
     const preference = this.localePreference(edition);
     const author = await content.findAuthorBySlug(slug, preference);
-    if (!author) return { kind: 'not_found' };
+    if (!author) {
+      // A renamed author's old slug answers with a 301, as a topic's or a section's does.
+      const old = await content.findSlugRedirect('author', preference, slug);
+      const target = old ? await content.findAuthorById(old.targetId, preference) : null;
+      return target ? { kind: 'redirect', location: authorPath(edition.locale, target.slug) } : { kind: 'not_found' };
+    }
     const stories = await this.listing(edition, page, { authorId: author.id });
     if (!stories) return { kind: 'not_found' };
     return { kind: 'found', value: { author, stories } };

@@ -19,7 +19,8 @@ export const ACTIONS = [
   'translation.edit', // edit a translation (translators: in their locales)
   'translation.markSynced',
   'media.upload',
-  'taxonomy.edit', // create topics, sections, authors
+  'taxonomy.edit', // create topics (from the editor's topic picker)
+  'taxonomy.manage', // create, rename, reorder and delete authors and sections; rename topics
   'staff.manage', // invite, change roles
   'apiKey.manage',
   'settings.manage',
@@ -45,6 +46,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'translation.markSynced',
     'media.upload',
     'taxonomy.edit',
+    'taxonomy.manage',
   ],
   admin: [...ACTIONS],
 };

@@ -18,7 +18,7 @@
  * A gift link is only ever the reason when nothing else would grant access, so `reason: 'gift'`
  * means the link was needed.
  */
-import type { AccessDecision, AccessInput, AnonymousReader, MemberReader, Offer, PaywallConfig } from './access-types.js';
+import type { AccessDecision, AccessInput, AnonymousReader, MemberReader, Offer, PaywallConfig, ReaderState } from './access-types.js';
 import { complimentaryGrantsAccess, giftLinkStatus, isArchived, subscriptionGrantsAccess } from './entitlements.js';
 import { activeMeterEntries } from './meter.js';
 
@@ -85,4 +85,18 @@ function meterAnonymous(reader: AnonymousReader, storyId: string, hasGift: boole
 
 function deny(reason: Extract<AccessDecision, { granted: false }>['reason'], offer: Offer): AccessDecision {
   return { granted: false, reason, offer };
+}
+
+/**
+ * How many more metered stories this reader may read free in their meter's window once this read
+ * is counted (the member's calendar month, the anonymous reader's rolling 30 days), or null when no
+ * meter applies to this decision (not a metered grant: a subscriber, a gift, a denial, a tampered meter).
+ */
+export function freeReadsLeft(reader: ReaderState, decision: AccessDecision, now: Date, config: PaywallConfig): number | null {
+  if (!decision.granted || (decision.reason !== 'metered_within_limit' && decision.reason !== 'metered_reread')) return null;
+  const counted = decision.countRead ? 1 : 0;
+  if (reader.kind === 'member') return Math.max(0, config.registeredMeterLimit - new Set(reader.monthlyReads).size - counted);
+  if (reader.meter === 'invalid') return null;
+  const read = new Set(activeMeterEntries(reader.meter, now).map((e) => e.storyId)).size;
+  return Math.max(0, config.anonymousMeterLimit - read - counted);
 }

@@ -30,7 +30,7 @@ export {
   type Offer,
   type AccessDecision,
 } from './access-types.js';
-export { decideAccess } from './decide-access.js';
+export { decideAccess, freeReadsLeft } from './decide-access.js';
 export {
   subscriptionGrantsAccess,
   complimentaryGrantsAccess,

@@ -88,7 +88,7 @@ describe('readStory', () => {
     const gate: StoryAccessInfo = { storyId: 's1', accessLevel: 'metered', publishedAt: new Date('2026-02-01T00:00:00Z') };
     const reading = await readStory(
       reader,
-      request({ gate, variant: (accessClass) => (accessClass === 'full' ? '<cached page>' : undefined) }),
+      request({ gate, variant: (accessClass) => (accessClass === 'full:left-2' ? '<cached page>' : undefined) }),
     );
     expect(reading).toMatchObject({ kind: 'cached', page: '<cached page>', cache: { scope: 'private' }, meter: { kind: 'meter_cookie' } });
     expect(story).not.toHaveBeenCalled();

@@ -5,6 +5,7 @@ import {
   archivesAfter,
   decideAccess,
   encodeMeterCookie,
+  freeReadsLeft,
   gateDocument,
   openToEveryone,
   recordRead,
@@ -78,6 +79,11 @@ export interface GatedStoryPage extends Omit<StoryPage, 'story'> {
   story: ShownStory;
   /** Not free for everyone: its head says so to search engines and its body carries the gated class. */
   paywalled: boolean;
+  /**
+   * Metered stories this reader may still read free once this read is counted (`freeReadsLeft`),
+   * shown above the story; null when no meter applies. Part of the access class of a kept page.
+   */
+  freeLeft: number | null;
 }
 
 export type Denial = Extract<AccessDecision, { granted: false }>;
@@ -115,14 +121,21 @@ export type StoryReading<P> =
 
 export type ReadStory = <P>(reader: Reader, request: StoryRequest<P>) => Promise<StoryReading<P>>;
 
-/** The cache variant of a gated page an anonymous reader gets: everything, or the preview with this reason's message. */
-export const accessClass = (decision: AccessDecision) => (decision.granted ? 'full' : `preview:${decision.reason}`);
+/**
+ * The cache variant of a gated page an anonymous reader gets: everything, or the preview with this
+ * reason's message; a metered grant also shows how many free stories are left, so that count is
+ * part of the class (`full:left-2`): readers with different counts never share a page.
+ */
+export const accessClass = (decision: AccessDecision, freeLeft: number | null = null) =>
+  decision.granted ? (freeLeft === null ? 'full' : `full:left-${freeLeft}`) : `preview:${decision.reason}`;
 
 interface ReaderAccess {
   story: StoryAccessInfo;
   reader: ReaderState;
   memberId: string | null;
   decision: AccessDecision;
+  /** Free metered stories left after this read (`freeReadsLeft`), or null. */
+  freeLeft: number | null;
   /** Neither a member nor a gift's recipient nor a verified crawler: shares cached pages with other such readers. */
   shared: boolean;
   /** A search crawler verified by DNS (crawler access on): the whole story, never cached, never metered. */
@@ -168,7 +181,8 @@ export function createReadStory(deps: ReadStoryDeps): ReadStory {
     ]);
     const memberId = found.memberId ?? (found.reader.kind === 'member' ? found.reader.memberId : null);
     const decision = decideAccess({ story, reader: found.reader, gift, now, config, verifiedCrawler: crawler });
-    return { story, reader: found.reader, memberId, decision, shared: !crawler && memberId === null && gift === null, crawler };
+    const freeLeft = freeReadsLeft(found.reader, decision, now, config);
+    return { story, reader: found.reader, memberId, decision, freeLeft, shared: !crawler && memberId === null && gift === null, crawler };
   }
 
   /** Records the read when the decision says so: in the member's monthly meter, or in a new meter cookie. */
@@ -193,7 +207,7 @@ export function createReadStory(deps: ReadStoryDeps): ReadStory {
     const gate = request.cached?.gate;
     if (request.cached && gate && !(await isCrawler())) {
       decided = await decide(reader, gate, now, false);
-      const page = decided.shared ? request.cached.variant(accessClass(decided.decision)) : undefined;
+      const page = decided.shared ? request.cached.variant(accessClass(decided.decision, decided.freeLeft)) : undefined;
       if (page !== undefined)
         return { kind: 'cached', page, cache: { scope: 'private' }, meter: await count(decided, request.counts, now) };
     }
@@ -210,7 +224,7 @@ export function createReadStory(deps: ReadStoryDeps): ReadStory {
       const archived = archivesAfter(info, config);
       return {
         kind: 'page',
-        page: { ...rest, story: { ...story, body: open }, paywalled: false },
+        page: { ...rest, story: { ...story, body: open }, paywalled: false, freeLeft: null },
         offer: null,
         cache: { scope: 'shared', tags, ...(archived && { notAfter: archived.getTime() }) },
         meter: NO_METER,
@@ -225,11 +239,15 @@ export function createReadStory(deps: ReadStoryDeps): ReadStory {
       : null;
     const cache: StoryCachePolicy =
       access.memberId === null && !access.crawler
-        ? { scope: 'private', tags, variant: access.shared ? { gate: info, accessClass: accessClass(access.decision) } : null }
+        ? {
+            scope: 'private',
+            tags,
+            variant: access.shared ? { gate: info, accessClass: accessClass(access.decision, access.freeLeft) } : null,
+          }
         : { scope: 'no-store' };
     return {
       kind: 'page',
-      page: { ...rest, story: { ...story, body }, paywalled: true },
+      page: { ...rest, story: { ...story, body }, paywalled: true, freeLeft: access.freeLeft },
       offer,
       cache,
       meter: await count(access, request.counts, now),

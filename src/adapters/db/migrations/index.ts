@@ -9,6 +9,7 @@ import * as m0007 from './0007-staff-status-revision-kinds.js';
 import * as m0010 from './0010-reader-scale.js';
 import * as m0011 from './0011-page-invalidations.js';
 import * as m0012 from './0012-story-version-owner-index.js';
+import * as m0013 from './0013-author-staff.js';
 
 /**
  * Every migration, in order, for both SQLite and PostgreSQL. Released migrations are never edited:
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-reader-scale': m0010,
   '0011-page-invalidations': m0011,
   '0012-story-version-owner-index': m0012,
+  '0013-author-staff': m0013,
 };

@@ -20,6 +20,16 @@ export interface PageContext {
   /** A language's name in the edition's language ("İngilizce" in the Turkish edition). */
   languageName(locale: string): string;
   number(n: number): string;
+  /**
+   * The signed-in member the header names, or null. Only ever set on pages that are this reader's
+   * alone (sent `private, no-store`, never kept in the page cache): see `SiteMembers`.
+   */
+  member: SignedInMember | null;
+}
+
+/** What the header shows of a signed-in member: members have no display name, so their email. */
+export interface SignedInMember {
+  email: string;
 }
 
 export interface SiteAssets {

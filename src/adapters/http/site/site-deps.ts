@@ -5,6 +5,7 @@ import type { ReadStory } from '../../../modules/reading/index.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { PageCaching } from '../plugins/page-caching.js';
 import type { CrawlerVerifier } from './crawler-verification.js';
+import type { SignedInMember } from './page-context.js';
 import type { SitePages } from './site-pages.js';
 
 /**
@@ -28,6 +29,15 @@ export interface SitePaywall extends MembersForPaywall {
   crawlers?: CrawlerVerifier;
 }
 
+/**
+ * Who is signed in, for the header (their email and an account link). Asked only for a request that
+ * carries reader identity, which the front cache never answers and the routes never keep; a page
+ * naming a member is sent `private, no-store` (test/leak/member-header.test.ts).
+ */
+export interface SiteMembers {
+  signedIn(cookieHeader: string | undefined, now: Date): Promise<SignedInMember | null>;
+}
+
 /** What the reader site's routes are given, built once in the composition root. */
 export interface SiteDeps {
   editions: Editions;
@@ -38,4 +48,6 @@ export interface SiteDeps {
   paywall: SitePaywall;
   /** The story page use case (src/modules/reading), built over `reader` and `paywall`. */
   readStory: ReadStory;
+  /** The members module's answer to "who is signed in" (absent: every page is anonymous). */
+  members?: SiteMembers;
 }

@@ -5,7 +5,7 @@ import { formatDate, formatNumber, textDirection } from '../../../modules/editio
 import type { Clock } from '../../../shared/clock.js';
 import type { Logger } from '../../../shared/logger.js';
 import { createTranslator, type Catalogs } from '../../../shared/i18n/index.js';
-import type { PageContext, SiteAssets } from './page-context.js';
+import type { PageContext, SignedInMember, SiteAssets } from './page-context.js';
 import type { Rendered } from './views/listing-views.js';
 import { layout } from './views/layout-view.js';
 
@@ -54,9 +54,10 @@ export class SitePages {
   /**
    * The page context of one request. A page still renders when the navigation cannot be read (the
    * sections are left out), and the failure is logged on `log`: the request's logger, so the line
-   * carries the request id.
+   * carries the request id. `member` (the signed-in member the header names) is passed only for a
+   * page sent `private, no-store` and never kept in a cache.
    */
-  async context(edition: Edition, path: string, log?: Logger): Promise<PageContext> {
+  async context(edition: Edition, path: string, log?: Logger, member: SignedInMember | null = null): Promise<PageContext> {
     const { deps } = this;
     const locale = edition.locale;
     const translator = createTranslator(deps.catalogs, locale, deps.editions.defaultLocale);
@@ -78,6 +79,7 @@ export class SitePages {
       date: (d) => formatDate(d, locale, { timeZone, ...(edition.digits && { digits: edition.digits }) }),
       number: (n) => formatNumber(n, locale, edition.digits),
       languageName: (other) => this.displayNames(locale).of(other) ?? other,
+      member,
     };
   }
 

@@ -170,12 +170,20 @@ export class ContentReadKyselyRepository implements ContentReadRepository {
     return (await this.sections.byIds([id], preference)).get(id) ?? null;
   }
 
-  async findAuthorBySlug(slug: string, preference: readonly string[]): Promise<AuthorView | null> {
+  findAuthorBySlug(slug: string, preference: readonly string[]): Promise<AuthorView | null> {
+    return this.findAuthor('slug', slug, preference);
+  }
+
+  findAuthorById(id: string, preference: readonly string[]): Promise<AuthorView | null> {
+    return this.findAuthor('id', id, preference);
+  }
+
+  private async findAuthor(by: 'id' | 'slug', value: string, preference: readonly string[]): Promise<AuthorView | null> {
     const rows = await this.db
       .selectFrom('authors as a')
       .leftJoin('author_bios as b', 'b.author_id', 'a.id')
       .select(['a.id', 'a.name', 'a.slug', 'a.avatar_image_id', 'b.locale', 'b.bio'])
-      .where('a.slug', '=', slug)
+      .where(by === 'id' ? 'a.id' : 'a.slug', '=', value)
       .execute();
     const author = rows[0];
     if (!author) return null;

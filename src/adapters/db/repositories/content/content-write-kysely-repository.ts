@@ -5,7 +5,8 @@ import type { Edition } from '../../../../modules/editions/index.js';
 import { newId } from '../../../../shared/ids.js';
 import type { DB } from '../../schema.js';
 import { pageKeys } from '../../../../modules/content/index.js';
-import { recordOldSlug, refreshEntries } from './content-write-steps.js';
+import { refreshEntries } from './content-write-steps.js';
+import { insertAuthor, insertSection, insertTopic } from '../taxonomy/taxonomy-write-steps.js';
 import { UNRECORDED, type PageChanges } from './page-change-recorder.js';
 import { insertInBatches, relatedOfEdition } from './read-model-steps.js';
 
@@ -52,29 +53,14 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
 
   async createAuthor(input: NewAuthor, now: Date): Promise<string> {
     const id = newId(now.getTime());
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('authors')
-        .values({ id, slug: input.slug, name: input.name, avatar_image_id: input.avatarImageId ?? null, created_at: now.toISOString() })
-        .execute();
-      if (input.bios.length > 0) {
-        await trx
-          .insertInto('author_bios')
-          .values(input.bios.map((b) => ({ author_id: id, locale: b.locale, bio: b.bio })))
-          .execute();
-      }
-    });
+    await this.db.transaction().execute((trx) => insertAuthor(trx, id, input, now));
     return id;
   }
 
   async createSection(names: LocalizedName[], position: number, now: Date): Promise<string> {
     const id = newId(now.getTime());
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('sections').values({ id, position, created_at: now.toISOString() }).execute();
-      await trx
-        .insertInto('section_translations')
-        .values(names.map((n) => ({ section_id: id, locale: n.locale, name: n.name, slug: n.slug })))
-        .execute();
+      await insertSection(trx, id, names, position, now);
       // Every page's navigation lists the sections.
       await this.changes.record(trx, [pageKeys.site]);
     });
@@ -84,33 +70,8 @@ export class ContentWriteKyselyRepository implements ContentWriteRepository {
 
   async createTopic(kind: TopicKind, names: LocalizedName[], now: Date): Promise<string> {
     const id = newId(now.getTime());
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('topics').values({ id, kind, created_at: now.toISOString() }).execute();
-      await trx
-        .insertInto('topic_translations')
-        .values(names.map((n) => ({ topic_id: id, locale: n.locale, name: n.name, slug: n.slug })))
-        .execute();
-    });
+    await this.db.transaction().execute((trx) => insertTopic(trx, id, kind, names, now));
     return id;
-  }
-
-  async renameTopic(topicId: string, name: LocalizedName, now: Date): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const current = await trx
-        .selectFrom('topic_translations')
-        .select(['slug'])
-        .where('topic_id', '=', topicId)
-        .where('locale', '=', name.locale)
-        .executeTakeFirst();
-      if (current && current.slug !== name.slug) await recordOldSlug(trx, 'topic', name.locale, current.slug, topicId, now);
-      await trx
-        .insertInto('topic_translations')
-        .values({ topic_id: topicId, locale: name.locale, name: name.name, slug: name.slug })
-        .onConflict((oc) => oc.columns(['topic_id', 'locale']).doUpdateSet({ name: name.name, slug: name.slug }))
-        .execute();
-      // The name shows on every story page and card that carries the topic: rare enough to purge everything.
-      await this.changes.record(trx, [pageKeys.site]);
-    });
   }
 
   async createStory(input: NewStory, editions: readonly Edition[], now: Date) {

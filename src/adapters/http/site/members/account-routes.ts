@@ -96,6 +96,6 @@ export function registerAccountRoutes(app: FastifyInstance, deps: MemberSiteDeps
     if (!found) return reply;
     await members.accounts.deleteAccount(found.session.member);
     clearMemberCookie(reply, deps);
-    return sendMemberPage(request, reply, deps, found.edition, deletedView);
+    return sendMemberPage(request, reply, deps, found.edition, deletedView, { signedOut: true });
   });
 }

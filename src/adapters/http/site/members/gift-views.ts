@@ -20,15 +20,15 @@ export function giftCreateView(ctx: PageContext, story: GiftableStory, csrf: str
   return {
     meta: meta(ctx, title),
     main: html`<section class="member-page">
-      <h1>${title}</h1>
-      <p>${t('members.gift.createBody', { title: story.title, uses: GIFT_USES, days: DAYS })}</p>
-      <form method="post" action="/${ctx.edition.locale}/gift/new">
-        ${csrfField(csrf)}
-        <input type="hidden" name="story" value="${story.storyId}" />
-        <button type="submit">${t('members.gift.createButton')}</button>
-      </form>
-      <p><a href="${story.path}">${story.title}</a></p>
-    </section>`,
+  <h1>${title}</h1>
+  <p>${t('members.gift.createBody', { title: story.title, uses: GIFT_USES, days: DAYS })}</p>
+  <form method="post" action="/${ctx.edition.locale}/gift/new">
+    ${csrfField(csrf)}
+    <input type="hidden" name="story" value="${story.storyId}">
+    <button type="submit">${t('members.gift.createButton')}</button>
+  </form>
+  <p><a href="${story.path}">${story.title}</a></p>
+</section>`,
   };
 }
 
@@ -38,12 +38,12 @@ export function giftCreatedView(ctx: PageContext, story: GiftableStory, url: str
   return {
     meta: meta(ctx, title),
     main: html`<section class="member-page">
-      <h1>${title}</h1>
-      <p>${t('members.gift.createdBody', { title: story.title, uses: GIFT_USES, date: ctx.date(expiresAt) })}</p>
-      <label for="gift-url">${t('members.gift.linkLabel')}</label>
-      <input id="gift-url" type="url" readonly value="${url}" dir="ltr" />
-      <p><a href="${story.path}">${story.title}</a></p>
-    </section>`,
+  <h1>${title}</h1>
+  <p>${t('members.gift.createdBody', { title: story.title, uses: GIFT_USES, date: ctx.date(expiresAt) })}</p>
+  <label for="gift-url">${t('members.gift.linkLabel')}</label>
+  <input id="gift-url" type="url" readonly value="${url}" dir="ltr">
+  <p><a href="${story.path}">${story.title}</a></p>
+</section>`,
   };
 }
 
@@ -54,13 +54,13 @@ export function giftLandingView(ctx: PageContext, story: GiftableStory, csrf: st
   return {
     meta: meta(ctx, title),
     main: html`<section class="member-page">
-      <h1>${title}</h1>
-      <p>${t('members.gift.landingBody', { title: story.title, hours: REDEMPTION_HOURS })}</p>
-      <form method="post" action="${ctx.path}">
-        ${csrfField(csrf)}
-        <button type="submit">${t('members.gift.readButton')}</button>
-      </form>
-    </section>`,
+  <h1>${title}</h1>
+  <p>${t('members.gift.landingBody', { title: story.title, hours: REDEMPTION_HOURS })}</p>
+  <form method="post" action="${ctx.path}">
+    ${csrfField(csrf)}
+    <button type="submit">${t('members.gift.readButton')}</button>
+  </form>
+</section>`,
   };
 }
 

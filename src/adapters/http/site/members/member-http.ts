@@ -149,16 +149,19 @@ export function checkCsrf(request: FastifyRequest, form: Record<string, string>,
 /** The member pages' path: `/:locale/...` names an edition (else the localized 404, member-errors.ts). */
 export const memberParams = (editions: Editions) => z.object({ locale: editionParam(editions) });
 
-/** Renders a member page in the edition's layout: never cached, never stored. */
+/** Renders a member page in the edition's layout, the signed-in member named in its header: never cached, never stored. */
 export async function sendMemberPage(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: MemberSiteDeps,
   edition: Edition,
   view: (ctx: PageContext) => Rendered,
-  options: { status?: number; redirectsToProvider?: boolean } = {},
+  options: { status?: number; redirectsToProvider?: boolean; signedOut?: boolean } = {},
 ) {
-  const ctx = await deps.pages.context(edition, pathOf(request.url), request.log);
+  // `signedOut`: the page that follows ending the session (the cookie is cleared in this response).
+  const session = options.signedOut ? null : await currentMember(request, reply, deps);
+  const member = session ? { email: session.member.email } : null;
+  const ctx = await deps.pages.context(edition, pathOf(request.url), request.log, member);
   const html = deps.pages.page(ctx, view(ctx));
   if (options.redirectsToProvider && deps.providerOrigins.length > 0)
     reply.header('content-security-policy', withFormAction(deps.providerOrigins));

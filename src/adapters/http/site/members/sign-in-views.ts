@@ -10,7 +10,7 @@ function meta(ctx: PageContext, title: string, description = title): Rendered['m
   return { title: `${title} | ${ctx.edition.siteName}`, description, canonical: ctx.path, noindex: true };
 }
 
-export const csrfField = (token: string) => html`<input type="hidden" name="csrf" value="${token}" />`;
+export const csrfField = (token: string) => html`<input type="hidden" name="csrf" value="${token}">`;
 
 export function signInView(
   ctx: PageContext,
@@ -22,26 +22,26 @@ export function signInView(
     return {
       meta: meta(ctx, title),
       main: html`<section class="member-page">
-        <h1>${title}</h1>
-        <p>${t('members.signIn.signedInAs', { email: form.signedInAs })}</p>
-        <p><a href="${accountPath(ctx.edition.locale)}">${t('members.signIn.toAccount')}</a></p>
-      </section>`,
+  <h1>${title}</h1>
+  <p>${t('members.signIn.signedInAs', { email: form.signedInAs })}</p>
+  <p><a href="${accountPath(ctx.edition.locale)}">${t('members.signIn.toAccount')}</a></p>
+</section>`,
     };
   }
   return {
     meta: meta(ctx, title, t('members.signIn.intro')),
     main: html`<section class="member-page">
-      <h1>${title}</h1>
-      <p>${t('members.signIn.intro')}</p>
-      ${form.invalidEmail ? html`<p class="form-error" role="alert">${t('members.signIn.invalidEmail')}</p>` : ''}
-      <form method="post" action="${signInPath(ctx)}">
-        ${csrfField(form.csrf)}
-        <input type="hidden" name="return" value="${form.returnPath}" />
-        <label for="email">${t('members.signIn.email')}</label>
-        <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" dir="ltr" />
-        <button type="submit">${t('members.signIn.submit')}</button>
-      </form>
-    </section>`,
+  <h1>${title}</h1>
+  <p>${t('members.signIn.intro')}</p>
+  ${form.invalidEmail ? html`<p class="form-error" role="alert">${t('members.signIn.invalidEmail')}</p>` : ''}
+  <form method="post" action="${signInPath(ctx)}">
+    ${csrfField(form.csrf)}
+    <input type="hidden" name="return" value="${form.returnPath}">
+    <label for="email">${t('members.signIn.email')}</label>
+    <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" dir="ltr">
+    <button type="submit">${t('members.signIn.submit')}</button>
+  </form>
+</section>`,
   };
 }
 
@@ -60,14 +60,14 @@ export function verifyView(ctx: PageContext, form: { token: string; csrf: string
   return {
     meta: meta(ctx, title),
     main: html`<section class="member-page">
-      <h1>${title}</h1>
-      <p>${signUp ? t('members.verify.signUpBody') : t('members.verify.signInBody')}</p>
-      <form method="post" action="${signInPath(ctx)}/verify">
-        ${csrfField(form.csrf)}
-        <input type="hidden" name="token" value="${form.token}" />
-        <button type="submit">${signUp ? t('members.verify.signUpButton') : t('members.verify.signInButton')}</button>
-      </form>
-    </section>`,
+  <h1>${title}</h1>
+  <p>${signUp ? t('members.verify.signUpBody') : t('members.verify.signInBody')}</p>
+  <form method="post" action="${signInPath(ctx)}/verify">
+    ${csrfField(form.csrf)}
+    <input type="hidden" name="token" value="${form.token}">
+    <button type="submit">${signUp ? t('members.verify.signUpButton') : t('members.verify.signInButton')}</button>
+  </form>
+</section>`,
   };
 }
 
@@ -90,8 +90,10 @@ export function messageView(
   return {
     meta: meta(ctx, title, paragraphs[0] ?? title),
     main: html`<section class="member-page error-page">
-      <h1>${title}</h1>
-      ${paragraphs.map((p) => html`<p>${p}</p>`)} ${extra ?? ''} ${links.map((l) => html`<p><a href="${l.href}">${l.label}</a></p>`)}
-    </section>`,
+  <h1>${title}</h1>
+  ${paragraphs.map((p) => html`<p>${p}</p>`)}
+  ${extra ?? ''}
+  ${links.map((l) => html`<p><a href="${l.href}">${l.label}</a></p>`)}
+</section>`,
   };
 }

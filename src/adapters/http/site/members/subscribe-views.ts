@@ -26,21 +26,18 @@ function planActions(ctx: PageContext, plan: PlanView, viewer: SubscribeViewer, 
   }
   if (!paymentsConfigured) return html`<p class="notice">${t('members.subscribe.notConfigured')}</p>`;
   if (viewer.kind === 'anonymous') {
-    return html`<p>${t('members.subscribe.signInFirst')}</p>
-      <p><a class="button" href="${signInToSubscribe(ctx)}">${t('members.subscribe.signInLink')}</a></p>`;
+    return html`<p>${t('members.subscribe.signInFirst')}</p><p><a class="button" href="${signInToSubscribe(ctx)}">${t('members.subscribe.signInLink')}</a></p>`;
   }
   if (viewer.subscribed) {
-    return html`<p>${t('members.subscribe.alreadyBody')}</p>
-      <p><a href="/${ctx.edition.locale}/account">${t('members.signIn.toAccount')}</a></p>`;
+    return html`<p>${t('members.subscribe.alreadyBody')}</p><p><a href="/${ctx.edition.locale}/account">${t('members.signIn.toAccount')}</a></p>`;
   }
   return html`${plan.prices.map(
-    (price) =>
-      html`<form method="post" action="${subscribePath(ctx)}">
-        ${csrfField(viewer.csrf)}
-        <input type="hidden" name="plan" value="${plan.id}" />
-        <input type="hidden" name="interval" value="${price.interval}" />
-        <button type="submit">${t('members.subscribe.button', { price: priceText(t, price) })}</button>
-      </form>`,
+    (price) => html`<form method="post" action="${subscribePath(ctx)}">
+      ${csrfField(viewer.csrf)}
+      <input type="hidden" name="plan" value="${plan.id}">
+      <input type="hidden" name="interval" value="${price.interval}">
+      <button type="submit">${t('members.subscribe.button', { price: priceText(t, price) })}</button>
+    </form>`,
   )}`;
 }
 
@@ -55,23 +52,18 @@ export function subscribeView(
   return {
     meta: { title: `${title} | ${ctx.edition.siteName}`, description: t('members.subscribe.intro'), canonical: subscribePath(ctx) },
     main: html`<section class="member-page plans">
-      <h1>${title}</h1>
-      <p>${t('members.subscribe.intro')}</p>
-      ${plans.map(
-        (plan) =>
-          html`<section class="plan" data-plan="${plan.id}" aria-labelledby="plan-${plan.id}">
-            <h2 id="plan-${plan.id}">${plan.name}</h2>
-            <p class="plan__price">
-              ${plan.kind === 'free' ? t('members.plans.free') : plan.prices.map((p) => priceText(t, p)).join(' · ')}
-            </p>
-            ${plan.trialDays ? html`<p class="plan__trial">${t('members.plans.trial', { days: plan.trialDays })}</p>` : ''}
-            <ul class="plan__benefits">
-              ${plan.benefits.map((b) => html`<li>${b}</li>`)}
-            </ul>
-            ${planActions(ctx, plan, viewer, paymentsConfigured)}
-          </section>`,
-      )}
-    </section>`,
+  <h1>${title}</h1>
+  <p>${t('members.subscribe.intro')}</p>
+  ${plans.map(
+    (plan) => html`<section class="plan" data-plan="${plan.id}" aria-labelledby="plan-${plan.id}">
+    <h2 id="plan-${plan.id}">${plan.name}</h2>
+    <p class="plan__price">${plan.kind === 'free' ? t('members.plans.free') : plan.prices.map((p) => priceText(t, p)).join(' · ')}</p>
+    ${plan.trialDays ? html`<p class="plan__trial">${t('members.plans.trial', { days: plan.trialDays })}</p>` : ''}
+    <ul class="plan__benefits">${plan.benefits.map((b) => html`<li>${b}</li>`)}</ul>
+    ${planActions(ctx, plan, viewer, paymentsConfigured)}
+  </section>`,
+  )}
+</section>`,
   };
 }
 

@@ -10,6 +10,8 @@ import { pageCacheKey } from '../../plugins/front-cache.js';
 import { toPage } from '../../plugins/page-cache.js';
 import { pathOf } from '../../plugins/request-path.js';
 import { carriesReaderIdentity } from '../../plugins/reader-identity.js';
+import { PRIVATE_NO_STORE, sendPage } from '../reply-html.js';
+import { signedInMember } from '../signed-in-member.js';
 import type { SiteDeps } from '../site-deps.js';
 import { authorView, homeView, sectionView, topicView, type Rendered } from '../views/listing-views.js';
 import { sendErrorPage } from './error-pages.js';
@@ -47,7 +49,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
    * rendered. Only successful pages are cached, keyed by their canonical URL, tagged with the keys
    * of what they show (purged when any changes), and shareable: a listing shows each story's title,
    * dek and image, never its text, so it is the same for every reader whatever the paywall would
-   * decide. (Story pages have their own route: story-routes.ts.)
+   * decide. (Story pages have their own route: story-routes.ts.) The one exception: a signed-in
+   * member's page names them in the header, so it is rendered for them alone, never kept, and
+   * sent `private, no-store`.
    */
   async function serve(
     request: FastifyRequest,
@@ -58,15 +62,18 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   ) {
     const path = pathOf(request.url);
     // Only canonical URLs are cached, so the front cache can look pages up by the raw URL.
-    const key = carriesReaderIdentity(request.headers) ? null : pageCacheKey(request.url);
+    const identified = carriesReaderIdentity(request.headers);
+    const key = identified ? null : pageCacheKey(request.url);
     const hit = key ? cache.get(key) : undefined;
     if (hit?.shareable) return caching.sendShared(request, reply, hit);
     const ticket = await caching.ticket(edition.locale);
     const result = await load(edition, listingPage);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'not_found') return sendErrorPage(deps, request, reply, 404, edition);
-    const ctx = await pages.context(edition, path, request.log);
+    const member = identified ? await signedInMember(deps, request) : null;
+    const ctx = await pages.context(edition, path, request.log, member);
     const html = pages.page(ctx, result.value.render(ctx));
+    if (member) return sendPage(request, reply, toPage(html), PRIVATE_NO_STORE, 200, 'Accept-Encoding, Cookie');
     const options = { shareable: true, tags: result.value.keys, ...ticket };
     return caching.sendShared(request, reply, key ? cache.set(key, html, options) : toPage(html, 0, options));
   }

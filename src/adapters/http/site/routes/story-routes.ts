@@ -14,6 +14,8 @@ import type { SiteDeps } from '../site-deps.js';
 import { paywallView } from '../views/paywall-view.js';
 import { storyMeta, storyPageView } from '../views/story-page-view.js';
 import { sendErrorPage } from './error-pages.js';
+import { signedInMember } from '../signed-in-member.js';
+import type { SignedInMember } from '../page-context.js';
 import { pageQuery, storyParams } from './site-params.js';
 
 const METER_MAX_AGE_SECONDS = METER_WINDOW_DAYS * 86_400;
@@ -31,6 +33,7 @@ const METER_MAX_AGE_SECONDS = METER_WINDOW_DAYS * 86_400;
  *    under the URL and the access class (`accessClassKey`); never shareable, sent
  *    `private, max-age=0`, `Vary: Cookie`; the meter is decided and counted on every request;
  *  - `no-store` (a member, a verified search crawler): rendered per request, `private, no-store`.
+ *    A page whose header names the signed-in member is `no-store` whatever the story's policy.
  * Only canonical URLs of requests without reader identity (the meter cookie alone is none) use the
  * cache. Every entry of a story is tagged with the story page's keys, so an unpublish, an access
  * change or an edit drops all of them at once.
@@ -46,8 +49,14 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
     isVerifiedCrawler: () => paywall.crawlers?.isVerified(request.ip, request.headers['user-agent']) ?? Promise.resolve(false),
   });
 
-  async function render(request: FastifyRequest, edition: Edition, page: GatedStoryPage, offer: PaywallOffer | null): Promise<string> {
-    const ctx = await pages.context(edition, pathOf(request.url), request.log);
+  async function render(
+    request: FastifyRequest,
+    edition: Edition,
+    page: GatedStoryPage,
+    offer: PaywallOffer | null,
+    member: SignedInMember | null,
+  ): Promise<string> {
+    const ctx = await pages.context(edition, pathOf(request.url), request.log, member);
     const box = offer
       ? paywallView(ctx, {
           decision: offer.denial,
@@ -129,8 +138,11 @@ export function registerStoryRoutes(app: FastifyInstance, deps: SiteDeps): void 
         case 'cached':
           return send(request, reply, reading.page, reading);
         case 'page': {
-          const html = await render(request, edition, reading.page, reading.offer);
-          return send(request, reply, keep(key, html, reading.cache, ticket), reading);
+          // A page naming the signed-in member in its header is theirs alone, even for a free story.
+          const member = key === null && carriesReaderIdentity(request.headers) ? await signedInMember(deps, request) : null;
+          const page = member ? { ...reading, cache: { scope: 'no-store' as const } } : reading;
+          const html = await render(request, edition, page.page, page.offer, member);
+          return send(request, reply, keep(key, html, page.cache, ticket), page);
         }
       }
     });

@@ -37,33 +37,29 @@ export function homeView(ctx: PageContext, home: HomePage): Rendered {
     ],
   };
   const main = html`<h1 class="visually-hidden">${ctx.edition.siteName}</h1>
-    ${home.lead ? html`<section class="lead" aria-label="${t('home.lead')}">${storyCard(ctx, home.lead, 'lead')}</section>` : ''}
-    <section class="latest" aria-labelledby="latest-heading">
-      <h2 id="latest-heading">${t('home.latest')}</h2>
-      ${home.latest.items.length > 0 ? storyList(ctx, home.latest.items) : html`<p>${t('listing.empty')}</p>`}
-      ${
-        home.latest.page === 1 && home.latest.total > home.latest.items.length + 1
-          ? html`<p class="more-link"><a href="${withPage(base, 2)}">${t('home.olderStories')}</a></p>`
-          : pagination(ctx, { ...home.latest, pageSize: 20 }, base)
-      }
-    </section>
-    ${home.sections.map(
-      (block) =>
-        html`<section class="section-block" aria-labelledby="section-${block.section.id}">
-          <h2 id="section-${block.section.id}">
-            <a href="${sectionPath(ctx.edition.locale, block.section.slug)}" ${contentLang(ctx, block.section.locale)}
-              >${block.section.name}</a
-            >
-          </h2>
-          ${storyList(ctx, block.stories)}
-        </section>`,
-    )}`;
+${home.lead ? html`<section class="lead" aria-label="${t('home.lead')}">${storyCard(ctx, home.lead, 'lead')}</section>` : ''}
+<section class="latest" aria-labelledby="latest-heading">
+  <h2 id="latest-heading">${t('home.latest')}</h2>
+  ${home.latest.items.length > 0 ? storyList(ctx, home.latest.items) : html`<p>${t('listing.empty')}</p>`}
+  ${
+    home.latest.page === 1 && home.latest.total > home.latest.items.length + 1
+      ? html`<p class="more-link"><a href="${withPage(base, 2)}">${t('home.olderStories')}</a></p>`
+      : pagination(ctx, { ...home.latest, pageSize: 20 }, base)
+  }
+</section>
+${home.sections.map(
+  (block) => html`<section class="section-block" aria-labelledby="section-${block.section.id}">
+  <h2 id="section-${block.section.id}"><a href="${sectionPath(ctx.edition.locale, block.section.slug)}"${contentLang(ctx, block.section.locale)}>${block.section.name}</a></h2>
+  ${storyList(ctx, block.stories)}
+</section>`,
+)}`;
   return { meta, main };
 }
 
 function listingPage(ctx: PageContext, heading: SafeHtml, stories: Page<StorySummary>, basePath: string): SafeHtml {
-  return html`${heading} ${stories.items.length > 0 ? storyList(ctx, stories.items) : html`<p>${ctx.t('listing.empty')}</p>`}
-  ${pagination(ctx, stories, basePath)}`;
+  return html`${heading}
+${stories.items.length > 0 ? storyList(ctx, stories.items) : html`<p>${ctx.t('listing.empty')}</p>`}
+${pagination(ctx, stories, basePath)}`;
 }
 
 function topicKindLabel(ctx: PageContext, topic: TopicLink): string {
@@ -100,13 +96,11 @@ export function sectionView(ctx: PageContext, section: NamedLink, stories: Page<
 export function authorView(ctx: PageContext, author: AuthorView, stories: Page<StorySummary>): Rendered {
   const base = authorPath(ctx.edition.locale, author.slug);
   const heading = html`<header class="listing-header author-header">
-    ${author.avatar ? html`<img class="avatar" src="${author.avatar.path}" alt="" width="96" height="96" />` : ''}
-    <div>
-      <h1>${author.name}</h1>
-      ${author.bio ? html`<p class="bio" ${contentLang(ctx, author.locale)}>${author.bio}</p>` : ''}
-      <p>${listingCount(ctx, stories)}</p>
-    </div>
-  </header>`;
+  ${author.avatar ? html`<img class="avatar" src="${author.avatar.path}" alt="" width="96" height="96">` : ''}
+  <div><h1>${author.name}</h1>
+  ${author.bio ? html`<p class="bio"${contentLang(ctx, author.locale)}>${author.bio}</p>` : ''}
+  <p>${listingCount(ctx, stories)}</p></div>
+</header>`;
   return {
     meta: listingMeta(ctx, author.name, author.bio ?? ctx.t('author.description', { author: author.name }), base, stories.page),
     main: listingPage(ctx, heading, stories, base),
@@ -124,10 +118,10 @@ export function errorView(ctx: PageContext, status: 400 | 404 | 500, requestId: 
   return {
     meta: { title: `${title} | ${ctx.edition.siteName}`, description: body, canonical: ctx.path, noindex: true },
     main: html`<section class="error-page">
-      <h1>${title}</h1>
-      <p>${body}</p>
-      ${status === 500 ? html`<p class="request-id">${t('error.requestId', { id: requestId })}</p>` : ''}
-      <p><a href="${editionPath(ctx.edition.locale)}">${t('error.backHome')}</a></p>
-    </section>`,
+  <h1>${title}</h1>
+  <p>${body}</p>
+  ${status === 500 ? html`<p class="request-id">${t('error.requestId', { id: requestId })}</p>` : ''}
+  <p><a href="${editionPath(ctx.edition.locale)}">${t('error.backHome')}</a></p>
+</section>`,
   };
 }

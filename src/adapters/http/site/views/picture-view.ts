@@ -22,7 +22,7 @@ export const IMAGE_SIZES = {
 export function responsivePicture(image: ImageView, sizes: string, img: SafeHtml): SafeHtml {
   const sources = sourceSets(image.renditions ?? []);
   if (sources.length === 0) return img;
-  return html`<picture>${sources.map((s) => html`<source type="${s.type}" srcset="${s.srcset}" sizes="${sizes}" />`)}${img}</picture>`;
+  return html`<picture>${sources.map((s) => html`<source type="${s.type}" srcset="${s.srcset}" sizes="${sizes}">`)}${img}</picture>`;
 }
 
 /** One srcset per modern format the renditions include, narrowest first. */

@@ -32,7 +32,7 @@ export type CardSize = 'lead' | 'standard' | 'compact';
 export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize = 'standard'): SafeHtml {
   const href = storyPath(ctx.edition.locale, story.publishedAt, story.slug);
   const image = size !== 'compact' ? story.leadImage : null;
-  const title = html`<a href="${href}" ${contentLang(ctx, story.locale)}>${story.title}</a>`;
+  const title = html`<a href="${href}"${contentLang(ctx, story.locale)}>${story.title}</a>`;
   const foreign = story.locale !== ctx.edition.locale;
   const editionLang = foreign ? html` lang="${ctx.edition.locale}"` : html``;
   // Date, byline and badge: in a card of another direction each is isolated in the edition's own,
@@ -40,35 +40,31 @@ export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize 
   const meta: SafeHtml[] = [timeTag(ctx, story.publishedAt)];
   if (story.authors.length > 0) {
     meta.push(
-      html`${ctx.t('story.by')}
-      ${join(
+      html`${ctx.t('story.by')} ${join(
         story.authors.map((a) => html`<bdi>${a.name}</bdi>`),
         ', ',
       )}`,
     );
   }
-  if (story.isFallback)
+  if (story.isFallback) {
     meta.push(html`<span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>`);
-  return html`<article class="card card--${size}" ${contentLang(ctx, story.locale)}>
-    ${
-      image
-        ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true"
-            >${responsivePicture(image, size === 'lead' ? IMAGE_SIZES.cardLead : IMAGE_SIZES.card, html`<img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async" />`)}</a
-          >`
-        : ''
-    }
-    <div class="card__text">
-      ${story.section && size !== 'compact' ? html`<p class="kicker" ${story.section.locale === story.locale ? html`` : html` lang="${story.section.locale}"`}>${story.section.name}</p>` : ''}
-      ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
-      ${size !== 'compact' ? html`<p class="card__dek" ${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
-      <p class="card__meta" ${editionLang}>
-        ${join(
-          meta.map((part) => (foreign ? html`<bdi dir="${ctx.dir}">${part}</bdi>` : part)),
-          ' · ',
-        )}
-      </p>
-    </div>
-  </article>`;
+  }
+  return html`<article class="card card--${size}"${contentLang(ctx, story.locale)}>
+  ${
+    image
+      ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true">${responsivePicture(image, size === 'lead' ? IMAGE_SIZES.cardLead : IMAGE_SIZES.card, html`<img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async">`)}</a>`
+      : ''
+  }
+  <div class="card__text">
+    ${story.section && size !== 'compact' ? html`<p class="kicker"${story.section.locale === story.locale ? '' : html` lang="${story.section.locale}"`}>${story.section.name}</p>` : ''}
+    ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
+    ${size !== 'compact' ? html`<p class="card__dek"${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
+    <p class="card__meta"${editionLang}>${join(
+      meta.map((part) => (foreign ? html`<bdi dir="${ctx.dir}">${part}</bdi>` : part)),
+      ' · ',
+    )}</p>
+  </div>
+</article>`;
 }
 
 export function storyList(ctx: PageContext, stories: readonly StorySummary[], size: CardSize = 'standard'): SafeHtml {
@@ -94,8 +90,8 @@ export function pagination(ctx: PageContext, page: Page<unknown>, basePath: stri
   const pages = pageCount(page);
   if (pages <= 1) return html``;
   return html`<nav class="pagination" aria-label="${ctx.t('pagination.label')}">
-    ${page.page > 1 ? html`<a rel="prev" href="${withPage(basePath, page.page - 1)}">${ctx.t('pagination.previous')}</a>` : ''}
-    <span>${ctx.t('pagination.status', { page: page.page, pages })}</span>
-    ${page.page < pages ? html`<a rel="next" href="${withPage(basePath, page.page + 1)}">${ctx.t('pagination.next')}</a>` : ''}
-  </nav>`;
+  ${page.page > 1 ? html`<a rel="prev" href="${withPage(basePath, page.page - 1)}">${ctx.t('pagination.previous')}</a>` : ''}
+  <span>${ctx.t('pagination.status', { page: page.page, pages })}</span>
+  ${page.page < pages ? html`<a rel="next" href="${withPage(basePath, page.page + 1)}">${ctx.t('pagination.next')}</a>` : ''}
+</nav>`;
 }

@@ -28,12 +28,12 @@ function provenanceNote(ctx: PageContext, story: StoryFacts): SafeHtml {
 function corrections(ctx: PageContext, story: StoryFacts): SafeHtml {
   if (story.corrections.length === 0) return html``;
   return html`<aside class="corrections" aria-labelledby="corrections-heading">
-    <h2 id="corrections-heading">${ctx.t('story.corrections')}</h2>
-    ${story.corrections.map(
-      (c) =>
-        html`<p><strong>${c.kind === 'correction' ? ctx.t('story.correction') : ctx.t('story.update')}</strong> ${timeTag(ctx, c.at)}: <span${contentLang(ctx, story.locale)}>${c.text}</span></p>`,
-    )}
-  </aside>`;
+  <h2 id="corrections-heading">${ctx.t('story.corrections')}</h2>
+  ${story.corrections.map(
+    (c) =>
+      html`<p><strong>${c.kind === 'correction' ? ctx.t('story.correction') : ctx.t('story.update')}</strong> ${timeTag(ctx, c.at)}: <span${contentLang(ctx, story.locale)}>${c.text}</span></p>`,
+  )}
+</aside>`;
 }
 
 function leadImage(ctx: PageContext, story: StoryFacts): SafeHtml {
@@ -41,37 +41,25 @@ function leadImage(ctx: PageContext, story: StoryFacts): SafeHtml {
   if (!image) return html``;
   const credit = [image.creditPhotographer, image.creditAgency].filter(Boolean).join(' / ');
   return html`<figure class="lead-image">
-    ${responsivePicture(image, IMAGE_SIZES.storyLead, html`<img src="${image.path}" alt="${image.alt}" ${contentLang(ctx, image.textLocale)} width="${image.width}" height="${image.height}" fetchpriority="high" decoding="async" />`)}
-    ${
-      image.caption || credit
-        ? html`<figcaption>
-            ${image.caption ? html`<span class="caption" ${contentLang(ctx, image.textLocale)}>${image.caption}</span> ` : ''}${credit ? html`<span class="credit">${ctx.t('story.photoCredit', { credit })}</span>` : ''}
-          </figcaption>`
-        : ''
-    }
-  </figure>`;
+  ${responsivePicture(image, IMAGE_SIZES.storyLead, html`<img src="${image.path}" alt="${image.alt}"${contentLang(ctx, image.textLocale)} width="${image.width}" height="${image.height}" fetchpriority="high" decoding="async">`)}
+  ${
+    image.caption || credit
+      ? html`<figcaption>${image.caption ? html`<span class="caption"${contentLang(ctx, image.textLocale)}>${image.caption}</span> ` : ''}${credit ? html`<span class="credit">${ctx.t('story.photoCredit', { credit })}</span>` : ''}</figcaption>`
+      : ''
+  }
+</figure>`;
 }
 
 function otherLanguages(ctx: PageContext, story: StoryFacts): SafeHtml {
   const others = story.translations.filter((other) => other.id !== story.translationId && ctx.editions.has(other.locale));
   if (others.length === 0) return html``;
   return html`<nav class="translations" aria-label="${ctx.t('story.otherLanguages')}">
-    <h2>${ctx.t('story.otherLanguages')}</h2>
-    <ul>
-      ${others.map(
-        (other) =>
-          html`<li>
-            <a
-              href="${storyPath(other.locale, other.publishedAt, other.slug)}"
-              hreflang="${other.locale}"
-              lang="${other.locale}"
-              dir="${textDirection(other.locale)}"
-              >${languageName(other.locale)}</a
-            >
-          </li>`,
-      )}
-    </ul>
-  </nav>`;
+  <h2>${ctx.t('story.otherLanguages')}</h2>
+  <ul>${others.map(
+    (other) =>
+      html`<li><a href="${storyPath(other.locale, other.publishedAt, other.slug)}" hreflang="${other.locale}" lang="${other.locale}" dir="${textDirection(other.locale)}">${languageName(other.locale)}</a></li>`,
+  )}</ul>
+</nav>`;
 }
 
 /** hreflang alternates: only real translations that an edition of their own language serves. */
@@ -204,6 +192,7 @@ export function storyPageView(ctx: PageContext, page: GatedStoryPage, box: SafeH
     </div>
   </header>
   ${leadImage(ctx, story)}
+  ${page.freeLeft === null ? '' : html`<p class="meter-note" role="note">${t('story.freeLeft', { left: page.freeLeft })}</p>`}
   <div class="story__body${page.paywalled ? ` ${PAYWALLED_CLASS}` : ''}"${lang}>
 ${renderDocument(story.body.toDocument(), {
   imageSources: (id) => sourceSets(story.bodyImages[id] ?? []),
@@ -216,15 +205,10 @@ ${renderDocument(story.body.toDocument(), {
     ${provenanceNote(ctx, story)}
     ${
       story.topics.length > 0
-        ? html`<nav class="topics" aria-label="${t('story.topics')}">
-            <h2>${t('story.topics')}</h2>
-            <ul>
-              ${story.topics.map(
-                (topic) =>
-                  html`<li><a href="${topicPath(ctx.edition.locale, topic.slug)}" ${contentLang(ctx, topic.locale)}>${topic.name}</a></li>`,
-              )}
-            </ul>
-          </nav>`
+        ? html`<nav class="topics" aria-label="${t('story.topics')}"><h2>${t('story.topics')}</h2><ul>${story.topics.map(
+            (topic) =>
+              html`<li><a href="${topicPath(ctx.edition.locale, topic.slug)}"${contentLang(ctx, topic.locale)}>${topic.name}</a></li>`,
+          )}</ul></nav>`
         : ''
     }
     ${otherLanguages(ctx, story)}
@@ -233,19 +217,9 @@ ${renderDocument(story.body.toDocument(), {
 <aside class="story-aside" aria-label="${t('story.furtherReading')}">
   ${
     firstAuthor && page.moreFromAuthor.length > 0
-      ? html`<section>
-          <h2>${t('story.moreFrom', { author: firstAuthor.name })}</h2>
-          ${storyList(ctx, page.moreFromAuthor, 'compact')}
-        </section>`
+      ? html`<section><h2>${t('story.moreFrom', { author: firstAuthor.name })}</h2>${storyList(ctx, page.moreFromAuthor, 'compact')}</section>`
       : ''
   }
-  ${
-    page.related.length > 0
-      ? html`<section>
-          <h2>${t('story.related')}</h2>
-          ${storyList(ctx, page.related, 'compact')}
-        </section>`
-      : ''
-  }
+  ${page.related.length > 0 ? html`<section><h2>${t('story.related')}</h2>${storyList(ctx, page.related, 'compact')}</section>` : ''}
 </aside>`;
 }
