@@ -85,7 +85,7 @@ describe('reader journeys in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, (
 
     const notice = page.locator('.fallback-notice');
     await expect.poll(() => notice.isVisible()).toBe(true);
-    expect((await notice.innerText()).trim()).toBe('Bu haberin yalnızca İngilizce sürümü bulunuyor.');
+    expect((await notice.innerText()).trim()).toBe('Bu haberin İngilizce sürümü bulunuyor.');
 
     const headline = page.locator('h1');
     expect(await headline.isVisible()).toBe(true);
@@ -203,6 +203,53 @@ describe('reader journeys in Chromium (sqlite)', { timeout: JOURNEY_TIMEOUT }, (
       expect(await page.locator('h1').isVisible()).toBe(true);
       await shot(page, name);
     }
+  });
+
+  it('the header language links keep the story: English story -> العربية -> the story in the Arabic edition', async () => {
+    const page = await openPage();
+    await visit(page, EN_STORY);
+    const link = page.locator('nav.edition-switcher').getByRole('link', { name: 'العربية', exact: true });
+    await Promise.all([page.waitForURL(base + '/ar/2014/07/harbour-fish-prices-climb', { waitUntil: 'load' }), link.click()]);
+    expect(await page.evaluate(() => document.dir)).toBe('rtl');
+    expect((await page.locator('h1').innerText()).trim()).toBe('Harbour fish prices climb');
+    // And back to the English edition's page of the same story, not its home.
+    expect(await page.locator('nav.edition-switcher').getByRole('link', { name: 'English', exact: true }).getAttribute('href')).toBe(
+      EN_STORY,
+    );
+  });
+
+  it('Arabic edition at phone width: no sideways scroll, English cards align as one left-to-right block, badges on one line', async () => {
+    const page = await openPage({ viewport: { width: 375, height: 740 } });
+    await visit(page, '/ar/');
+    const widths = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+    expect(widths.document).toBeLessThanOrEqual(375);
+    expect(widths.body).toBeLessThanOrEqual(375);
+
+    const cards = page.locator('article.card[lang="en"]');
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (const card of await cards.all()) {
+      // Where each line of text starts: title, dek and meta all start at the card's left edge.
+      const starts = await card.evaluate((el) =>
+        ['.card__title', '.card__dek', '.card__meta'].flatMap((selector) => {
+          const part = el.querySelector(selector);
+          if (!part) return [];
+          const range = document.createRange();
+          range.selectNodeContents(part);
+          const first = range.getClientRects()[0];
+          return first ? [{ selector, left: first.left, right: part.getBoundingClientRect().right - first.right }] : [];
+        }),
+      );
+      expect(starts.length).toBeGreaterThanOrEqual(2);
+      const lefts = starts.map((s) => s.left);
+      expect(Math.max(...lefts) - Math.min(...lefts), JSON.stringify(starts)).toBeLessThanOrEqual(2);
+      const badgeLines = await card.locator('.badge').evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(badgeLines).toBe(1);
+    }
+    await shot(page, 'ar-home-375px.png');
   });
 
   it('no JavaScript needed, and nothing is fetched from any other host', async () => {

@@ -107,4 +107,15 @@ describe('configuration', () => {
     writeFileSync(file, '{ not json');
     expect(problems({ MASTHEAD_CONFIG: file })[0]).toMatch(/^MASTHEAD_CONFIG: .* is not valid JSON/);
   });
+
+  it("reads an edition's digits (a CLDR numbering system) from the file; absent means the language's default", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masthead-config-'));
+    const file = join(dir, 'masthead.json');
+    writeFileSync(file, JSON.stringify({ editions: [{ locale: 'en' }, { locale: 'ar', includes: ['en'], digits: 'arab' }] }));
+    const config = loadConfig({ MASTHEAD_CONFIG: file }, LOCALES);
+    expect(config.editions.find((e) => e.locale === 'ar')?.digits).toBe('arab');
+    expect(config.editions.find((e) => e.locale === 'en')).not.toHaveProperty('digits');
+    writeFileSync(file, JSON.stringify({ editions: [{ locale: 'ar', digits: 'roman' }] }));
+    expect(problems({ MASTHEAD_CONFIG: file })[0]).toMatch(/masthead\.json: editions\.0\.digits/);
+  });
 });

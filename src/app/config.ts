@@ -20,6 +20,12 @@ const editionSchema = z
     includes: z.array(z.string().regex(LOCALE)).default([]),
     /** The name of the site in this edition, shown in the header. */
     siteName: z.string().min(1).optional(),
+    /**
+     * The digits this edition writes dates and numbers in, a CLDR numbering system: "latn"
+     * (0-9), "arab" (Arabic-Indic ٠-٩) or "arabext" (Persian ۰-۹). Default: the language's CLDR
+     * default (ar: latn, fa: arabext).
+     */
+    digits: z.enum(['latn', 'arab', 'arabext']).optional(),
   })
   .strict();
 
@@ -118,7 +124,9 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
 });
 
-export type EditionConfig = { locale: string; includes: string[]; siteName: string };
+export type EditionConfig = { locale: string; includes: string[]; siteName: string; digits?: Digits };
+/** A CLDR numbering system an edition may choose for its dates and numbers. */
+export type Digits = 'latn' | 'arab' | 'arabext';
 
 /**
  * What shared caches in front of the site are told, and where their purges go
@@ -260,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, availableLocale
     locale: ed.locale,
     includes: ed.includes ?? [],
     siteName: ed.siteName || siteName,
+    ...(ed.digits && { digits: ed.digits }),
   }));
   const locales = editions.map((ed) => ed.locale);
   const editionKey = e.EDITIONS ? 'EDITIONS' : 'editions';

@@ -60,7 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function editionsFrom(config: Config): Editions {
   return new Editions(
-    config.editions.map((e) => ({ locale: e.locale, includes: e.includes, siteName: e.siteName })),
+    config.editions.map((e) => ({ locale: e.locale, includes: e.includes, siteName: e.siteName, ...(e.digits && { digits: e.digits }) })),
     config.defaultEdition,
   );
 }

@@ -58,7 +58,8 @@ describe.each(DIALECTS)('story page (%s)', (dialect) => {
     expect(res.statusCode).toBe(200);
     const html = res.body;
     expect(attr(html, 'html', 'lang')).toBe('tr');
-    expect(html).toContain('Bu haberin yalnızca İngilizce sürümü bulunuyor.');
+    // It names the languages the story exists in (no "only": issue #10 item 7), linked.
+    expect(html).toContain('Bu haberin <a href="/en/2014/07/olive-harvest-starts-early" hreflang="en">İngilizce</a> sürümü bulunuyor.');
     expect(html).toContain('<h1 lang="en" dir="ltr">Olive harvest starts early</h1>');
     expect(html).toMatch(/<div class="story__body" lang="en" dir="ltr">/);
     expect(text(html)).toContain('1 Tem 2014');

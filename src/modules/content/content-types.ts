@@ -82,6 +82,15 @@ export interface TranslationRef {
   isOriginal: boolean;
 }
 
+/** Where an edition lists a story: under its own translation, or a fallback in another language. */
+export interface EditionListing {
+  edition: string;
+  /** The listed translation's slug and the entry's date: the story's URL in that edition. */
+  slug: string;
+  publishedAt: Date;
+  locale: string;
+}
+
 /** Everything the story page shows, for one edition. */
 export interface StoryView extends StorySummary {
   /**
@@ -101,6 +110,8 @@ export interface StoryView extends StorySummary {
   topics: TopicLink[];
   /** Every published translation of the story, this one included. */
   translations: TranslationRef[];
+  /** Every edition that lists the story by now, and under which URL (the header's language links). */
+  listings: EditionListing[];
   /** Search-engine title and description set by the editor, when they differ from headline and dek. */
   seoTitle: string | null;
   seoDescription: string | null;

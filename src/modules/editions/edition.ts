@@ -4,6 +4,8 @@ export interface Edition {
   /** Source locales whose stories this edition lists when it has no translation of them. */
   includes: readonly string[];
   siteName: string;
+  /** The CLDR numbering system of its dates and numbers ("latn", "arab"…); absent: the language's default. */
+  digits?: string;
 }
 
 /** The configured editions, with the default first consulted when nothing else matches. */

@@ -21,6 +21,18 @@ describe('formatDate', () => {
     expect(formatDate(JULY_2, 'ar', { style: 'long' })).toContain('يوليو');
   });
 
+  it('names the month in Arabic medium dates too (CLDR ar medium is all digits), with Latin digits by default', () => {
+    expect(formatDate(JULY_2, 'ar')).toBe('2 يوليو 2014');
+    expect(formatDate(JULY_2, 'ar')).not.toContain('/');
+  });
+
+  it('writes the digits an edition chose', () => {
+    expect(formatDate(JULY_2, 'ar', { digits: 'arab' })).toBe('٢ يوليو ٢٠١٤');
+    expect(formatDate(JULY_2, 'ar', { digits: 'latn' })).toBe('2 يوليو 2014');
+    expect(formatNumber(1234, 'ar', 'arab')).toBe('١٬٢٣٤');
+    expect(formatNumber(1234, 'fa', 'latn')).toMatch(/^1.234$/);
+  });
+
   it('formats Persian in the Solar Hijri calendar with Persian digits', () => {
     const medium = formatDate(JULY_2, 'fa');
     expect(medium).not.toMatch(LATIN_MONTHS);

@@ -7,11 +7,20 @@
 export type DateStyle = 'medium' | 'long';
 
 export interface DateFormatOptions {
-  /** Defaults to 'medium': en "Jul 2, 2014", tr "2 Tem 2014". */
+  /** Defaults to 'medium': en "Jul 2, 2014", tr "2 Tem 2014", ar "2 يوليو 2014". */
   readonly style?: DateStyle;
   /** IANA time zone the date is shown in; defaults to 'UTC'. */
   readonly timeZone?: string;
+  /** A CLDR numbering system ("latn", "arab", "arabext"); defaults to the locale's own. */
+  readonly digits?: string;
 }
+
+/**
+ * Languages whose CLDR medium date is all digits (ar "02/07/2014"): their medium date names the
+ * month like every other edition's, so it is their long date ("2 يوليو 2014").
+ */
+const NUMERIC_MEDIUM_DATE = new Set(['ar']);
+const language = (locale: string) => locale.split('-')[0] ?? locale;
 
 export interface DateTimeFormatOptions {
   readonly timeZone?: string;
@@ -31,13 +40,14 @@ function cached<T>(cache: Map<string, T>, key: string, create: () => T): T {
   return value;
 }
 
-/** A calendar date, e.g. en "Jul 2, 2014" / "July 2, 2014", tr "2 Tem 2014", fa "۱۱ تیر ۱۳۹۳". */
+/** A calendar date, e.g. en "Jul 2, 2014" / "July 2, 2014", tr "2 Tem 2014", ar "2 يوليو 2014", fa "۱۱ تیر ۱۳۹۳". */
 export function formatDate(date: Date, locale: string, options: DateFormatOptions = {}): string {
-  const { style = 'medium', timeZone = 'UTC' } = options;
+  const { timeZone = 'UTC', digits } = options;
+  const style = options.style === 'long' || NUMERIC_MEDIUM_DATE.has(language(locale)) ? 'long' : 'medium';
   const format = cached(
     dateFormats,
-    `${locale}|${style}|${timeZone}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone }),
+    `${locale}|${style}|${timeZone}|${digits ?? ''}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone, ...(digits && { numberingSystem: digits }) }),
   );
   return format.format(date);
 }
@@ -53,7 +63,11 @@ export function formatDateTime(date: Date, locale: string, options: DateTimeForm
   return format.format(date);
 }
 
-/** A number with the locale's digits and separators, e.g. en "1,234.5", tr "1.234,5". */
-export function formatNumber(n: number, locale: string): string {
-  return cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(n);
+/** A number with the locale's digits (or `digits`, a CLDR numbering system) and separators, e.g. en "1,234.5", tr "1.234,5". */
+export function formatNumber(n: number, locale: string, digits?: string): string {
+  return cached(
+    numberFormats,
+    `${locale}|${digits ?? ''}`,
+    () => new Intl.NumberFormat(locale, digits ? { numberingSystem: digits } : {}),
+  ).format(n);
 }

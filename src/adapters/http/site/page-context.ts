@@ -47,4 +47,9 @@ export interface PageMeta {
   article?: { publishedTime: string; modifiedTime: string; section?: string; tags?: string[] };
   jsonLd?: unknown;
   noindex?: boolean;
+  /**
+   * Where the header's link to another edition goes, by edition (a story: the page under which
+   * that edition lists it); an edition left out links to its home.
+   */
+  editionLinks?: ReadonlyMap<string, string>;
 }

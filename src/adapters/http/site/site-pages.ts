@@ -76,8 +76,8 @@ export class SitePages {
       path,
       timeZone,
       now: deps.clock.now(),
-      date: (d) => formatDate(d, locale, { timeZone }),
-      number: (n) => formatNumber(n, locale),
+      date: (d) => formatDate(d, locale, { timeZone, ...(edition.digits && { digits: edition.digits }) }),
+      number: (n) => formatNumber(n, locale, edition.digits),
       languageName: (other) => this.displayNames(locale).of(other) ?? other,
       member,
     };

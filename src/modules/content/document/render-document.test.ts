@@ -44,6 +44,12 @@ describe('renderDocument', () => {
     expect(out).toContain('<span class="caption">&lt;b&gt;c&lt;/b&gt;</span> <span class="credit">A&amp;B</span>');
   });
 
+  it("labels an image credit the page's way, escaped", () => {
+    const image: Block = { type: 'image', attrs: { src: '/media/a.jpg', alt: 'A', credit: 'A&B' } };
+    const out = renderBlocks([image], { creditLabel: (credit) => `Photo: ${credit}` }).value;
+    expect(out).toContain('<span class="credit">Photo: A&amp;B</span>');
+  });
+
   it('renders marks, first mark outermost, and links with rel only when external', () => {
     const out = render({
       type: 'paragraph',

@@ -37,6 +37,8 @@ export interface ImageSource {
 export interface RenderOptions {
   /** Responsive sources for a body image that names its library image (`attrs.imageId`). */
   imageSources?: (imageId: string) => readonly ImageSource[] | undefined;
+  /** A body image's credit as the page labels it (the reader site: "Photo: {credit}"); default: the bare credit. */
+  creditLabel?: (credit: string) => string;
 }
 
 /** The body column's width (assets/site.css: .story is 42rem). */
@@ -162,7 +164,8 @@ function imageHtml(attrs: Attrs, options: RenderOptions = {}): string {
     out += '<figcaption>';
     if (caption !== null) out += '<span class="caption">' + escapeHtml(caption) + '</span>';
     if (caption !== null && credit !== null) out += ' ';
-    if (credit !== null) out += '<span class="credit">' + escapeHtml(credit) + '</span>';
+    if (credit !== null)
+      out += '<span class="credit">' + escapeHtml(options.creditLabel ? options.creditLabel(credit) : credit) + '</span>';
     out += '</figcaption>';
   }
   return out + '</figure>';

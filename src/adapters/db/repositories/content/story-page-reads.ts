@@ -124,14 +124,20 @@ export async function loadStoryPage(
   const nowIso = now.toISOString();
   const [topics, translations, corrections, sidebarRows] = await Promise.all([
     topicsOf(db, head.storyId, preference),
+    // The published translations, each with the editions that list it (one row per edition, or
+    // one row without an edition): the "other languages" list and the header's language links.
     db
-      .selectFrom('story_translations')
-      .select(['id', 'locale', 'slug', 'title', 'published_at', 'is_original'])
-      .where('story_id', '=', head.storyId)
-      .where('status', '=', 'published')
-      .where('published_at', '<=', nowIso)
-      .orderBy('is_original', 'desc')
-      .orderBy('locale')
+      .selectFrom('story_translations as t')
+      .leftJoin('edition_entries as e', (j) =>
+        j.onRef('e.translation_id', '=', 't.id').onRef('e.story_id', '=', 't.story_id').on('e.published_at', '<=', nowIso),
+      )
+      .select(['t.id', 't.locale', 't.slug', 't.title', 't.published_at', 't.is_original', 'e.edition', 'e.published_at as listed_at'])
+      .where('t.story_id', '=', head.storyId)
+      .where('t.status', '=', 'published')
+      .where('t.published_at', '<=', nowIso)
+      .orderBy('t.is_original', 'desc')
+      .orderBy('t.locale')
+      .orderBy('e.edition')
       .execute(),
     db
       .selectFrom('story_corrections')
@@ -176,14 +182,21 @@ export async function loadStoryPage(
       seoTitle: head.seoTitle,
       seoDescription: head.seoDescription,
       corrections: corrections.map((c) => ({ kind: c.kind as 'correction' | 'update', text: c.text, at: new Date(c.created_at) })),
-      translations: translations.map((t) => ({
-        id: t.id,
-        locale: t.locale,
-        slug: t.slug,
-        title: t.title,
-        publishedAt: new Date(t.published_at as string),
-        isOriginal: Number(t.is_original) === 1,
-      })),
+      translations: [...groupBy(translations, (t) => t.id).values()]
+        .map((rows) => rows[0] as (typeof translations)[number])
+        .map((t) => ({
+          id: t.id,
+          locale: t.locale,
+          slug: t.slug,
+          title: t.title,
+          publishedAt: new Date(t.published_at as string),
+          isOriginal: Number(t.is_original) === 1,
+        })),
+      listings: translations.flatMap((t) =>
+        t.edition && t.listed_at
+          ? [{ edition: t.edition, slug: t.slug, publishedAt: new Date(t.listed_at as string), locale: t.locale }]
+          : [],
+      ),
     },
   };
 }

@@ -46,7 +46,7 @@ ${(meta.article.tags ?? []).map((tag) => html`<meta property="article:tag" conte
 ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jsonLd)}</script>` : ''}`;
 }
 
-function masthead(ctx: PageContext): SafeHtml {
+function masthead(ctx: PageContext, meta: PageMeta): SafeHtml {
   const { t, edition } = ctx;
   const others = ctx.editions.list.filter((e) => e.locale !== edition.locale);
   return html`<header class="site-header" role="banner">
@@ -64,7 +64,7 @@ function masthead(ctx: PageContext): SafeHtml {
     <nav class="edition-switcher" aria-label="${t('nav.editions')}">
       <ul>${others.map(
         (e) =>
-          html`<li><a href="${editionPath(e.locale)}" lang="${e.locale}" dir="${textDirection(e.locale)}" hreflang="${e.locale}">${languageName(e.locale)}</a></li>`,
+          html`<li><a href="${meta.editionLinks?.get(e.locale) ?? editionPath(e.locale)}" lang="${e.locale}" dir="${textDirection(e.locale)}" hreflang="${e.locale}">${languageName(e.locale)}</a></li>`,
       )}</ul>
     </nav>
   </div>
@@ -90,7 +90,7 @@ ${head(ctx, meta)}
 </head>
 <body>
 <a class="skip-link" href="#main">${t('nav.skipToContent')}</a>
-${masthead(ctx)}
+${masthead(ctx, meta)}
 <main id="main" tabindex="-1">
 ${main}
 </main>

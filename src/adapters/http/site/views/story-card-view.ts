@@ -23,29 +23,46 @@ export function bylineLinks(ctx: PageContext, story: Pick<StorySummary, 'authors
 
 export type CardSize = 'lead' | 'standard' | 'compact';
 
-/** A story in a listing, linking to its page in this edition. */
+/**
+ * A story in a listing, linking to its page in this edition. A story in another language (a
+ * fallback) is a card of that language and direction as a whole (an English card in the Arabic
+ * edition is `lang="en" dir="ltr"`), so its title, dek and meta line up the same way; the edition's
+ * own words in it (section, date, byline, badge) keep the edition's `lang`.
+ */
 export function storyCard(ctx: PageContext, story: StorySummary, size: CardSize = 'standard'): SafeHtml {
   const href = storyPath(ctx.edition.locale, story.publishedAt, story.slug);
   const image = size !== 'compact' ? story.leadImage : null;
   const title = html`<a href="${href}"${contentLang(ctx, story.locale)}>${story.title}</a>`;
-  return html`<article class="card card--${size}">
+  const foreign = story.locale !== ctx.edition.locale;
+  const editionLang = foreign ? html` lang="${ctx.edition.locale}"` : html``;
+  // Date, byline and badge: in a card of another direction each is isolated in the edition's own,
+  // so "2 يوليو 2014" and "بقلم Selin Arslan" read right inside a left-to-right card.
+  const meta: SafeHtml[] = [timeTag(ctx, story.publishedAt)];
+  if (story.authors.length > 0) {
+    meta.push(
+      html`${ctx.t('story.by')} ${join(
+        story.authors.map((a) => html`<bdi>${a.name}</bdi>`),
+        ', ',
+      )}`,
+    );
+  }
+  if (story.isFallback) {
+    meta.push(html`<span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>`);
+  }
+  return html`<article class="card card--${size}"${contentLang(ctx, story.locale)}>
   ${
     image
       ? html`<a class="card__image" href="${href}" tabindex="-1" aria-hidden="true">${responsivePicture(image, size === 'lead' ? IMAGE_SIZES.cardLead : IMAGE_SIZES.card, html`<img src="${image.path}" alt="" width="${image.width}" height="${image.height}" loading="${size === 'lead' ? 'eager' : 'lazy'}" decoding="async">`)}</a>`
       : ''
   }
   <div class="card__text">
-    ${story.section && size !== 'compact' ? html`<p class="kicker">${story.section.name}</p>` : ''}
+    ${story.section && size !== 'compact' ? html`<p class="kicker"${story.section.locale === story.locale ? '' : html` lang="${story.section.locale}"`}>${story.section.name}</p>` : ''}
     ${size === 'lead' ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
     ${size !== 'compact' ? html`<p class="card__dek"${contentLang(ctx, story.locale)}>${story.dek}</p>` : ''}
-    <p class="card__meta">${timeTag(ctx, story.publishedAt)}${
-      story.authors.length > 0
-        ? html` · ${join(
-            story.authors.map((a) => a.name),
-            ', ',
-          )}`
-        : ''
-    }${story.isFallback ? html` · <span class="badge">${ctx.t('story.inLanguage', { language: ctx.languageName(story.locale) })}</span>` : ''}</p>
+    <p class="card__meta"${editionLang}>${join(
+      meta.map((part) => (foreign ? html`<bdi dir="${ctx.dir}">${part}</bdi>` : part)),
+      ' · ',
+    )}</p>
   </div>
 </article>`;
 }

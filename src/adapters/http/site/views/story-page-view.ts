@@ -77,6 +77,36 @@ export function storyAlternates(ctx: PageContext, story: StoryFacts): { hreflang
   return links;
 }
 
+/** The story's page in each edition that lists it by now (its translation there, or a fallback). */
+export function storyEditionLinks(ctx: PageContext, story: StoryFacts): Map<string, string> {
+  return new Map(
+    story.listings
+      .filter((listing) => ctx.editions.has(listing.edition))
+      .map((listing) => [listing.edition, storyPath(listing.edition, listing.publishedAt, listing.slug)]),
+  );
+}
+
+/**
+ * The note on a fallback page: every language the story is published in (not only the one shown),
+ * each linked to its page in that language's edition when there is one.
+ */
+function fallbackNotice(ctx: PageContext, story: StoryFacts): SafeHtml {
+  const links = storyEditionLinks(ctx, story);
+  const languages = [...new Set(story.translations.map((t) => t.locale))].filter((locale) => locale !== ctx.edition.locale);
+  if (!languages.includes(story.locale)) languages.unshift(story.locale);
+  const named = languages.map((locale) => {
+    const href = ctx.editions.has(locale) ? links.get(locale) : undefined;
+    const name = ctx.languageName(locale);
+    return href ? html`<a href="${href}" hreflang="${locale}">${name}</a>` : html`${name}`;
+  });
+  // The catalog's sentence around the list, and the list joined the edition's way ("A, B and C").
+  const marker = '\uE000';
+  const [before = '', after = ''] = ctx.t('story.fallbackNotice', { languages: marker }).split(marker);
+  const parts = new Intl.ListFormat(ctx.edition.locale, { type: 'conjunction' }).formatToParts(languages.map((_, i) => String(i)));
+  const list = parts.map((part) => (part.type === 'element' ? (named[Number(part.value)] ?? html``) : html`${part.value}`));
+  return html`<p class="fallback-notice" role="note">${before}${list}${after}</p>`;
+}
+
 /** The canonical URL: the story in its own language's edition; for a fallback page, the original's. */
 export function storyCanonical(ctx: PageContext, story: StoryFacts): string {
   if (!story.isFallback) return storyPath(ctx.edition.locale, story.publishedAt, story.slug);
@@ -102,6 +132,7 @@ export function storyMeta(ctx: PageContext, story: StoryFacts, paywalled = false
     description: story.seoDescription || story.dek,
     canonical,
     alternates: storyAlternates(ctx, story),
+    editionLinks: storyEditionLinks(ctx, story),
     og: {
       type: 'article',
       locale: story.locale,
@@ -150,7 +181,7 @@ export function storyPageView(ctx: PageContext, page: GatedStoryPage, box: SafeH
   const firstAuthor = story.authors[0];
   const updated = story.updatedAt.getTime() - story.publishedAt.getTime() > 60_000;
   return html`<article class="story">
-  ${story.isFallback ? html`<p class="fallback-notice" role="note">${t('story.fallbackNotice', { language: ctx.languageName(story.locale) })}</p>` : ''}
+  ${story.isFallback ? fallbackNotice(ctx, story) : ''}
   <header class="story__header">
     ${story.section ? html`<p class="kicker"><a href="/${ctx.edition.locale}/sections/${encodeURIComponent(story.section.slug)}">${story.section.name}</a></p>` : ''}
     <h1${lang}>${story.title}</h1>
@@ -163,7 +194,10 @@ export function storyPageView(ctx: PageContext, page: GatedStoryPage, box: SafeH
   ${leadImage(ctx, story)}
   ${page.freeLeft === null ? '' : html`<p class="meter-note" role="note">${t('story.freeLeft', { left: page.freeLeft })}</p>`}
   <div class="story__body${page.paywalled ? ` ${PAYWALLED_CLASS}` : ''}"${lang}>
-${renderDocument(story.body.toDocument(), { imageSources: (id) => sourceSets(story.bodyImages[id] ?? []) })}
+${renderDocument(story.body.toDocument(), {
+  imageSources: (id) => sourceSets(story.bodyImages[id] ?? []),
+  creditLabel: (credit) => t('story.photoCredit', { credit }),
+})}
   </div>
   ${box ?? ''}
   <footer class="story__footer">
